@@ -1,0 +1,159 @@
+//! Cards and emotion points: what sits in the cells of a map.
+
+use serde::{Deserialize, Serialize};
+
+use super::{CardId, LaneId, PointId};
+
+/// A note in one cell of the map. What it may carry beyond its text depends
+/// on its lane's kind: a channel in a touchpoints lane, a severity in a pain
+/// points lane, the pain point it answers in an opportunities lane.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Card {
+    /// Stable id, unique in the map.
+    pub id: CardId,
+    /// The lane (row) the card is in; its stage (column) is the one holding it.
+    pub lane: LaneId,
+    /// The card's text.
+    pub text: String,
+    /// Touchpoints only: where the interaction happens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Pain points only: how much it hurts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// Opportunities only: the pain point this opportunity answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<CardId>,
+    /// A moment that makes or breaks the relationship.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub moment_of_truth: bool,
+    /// Longer notes shown in the inspector, not on the card.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Card {
+    /// A plain card with text only.
+    pub fn new(id: CardId, lane: LaneId, text: impl Into<String>) -> Self {
+        Self {
+            id,
+            lane,
+            text: text.into(),
+            channel: None,
+            severity: None,
+            answers: None,
+            moment_of_truth: false,
+            notes: String::new(),
+        }
+    }
+}
+
+/// The channel a touchpoint happens in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Channel {
+    /// A website.
+    Web,
+    /// A mobile app.
+    App,
+    /// A phone call.
+    Phone,
+    /// Email.
+    Email,
+    /// Live chat or messaging.
+    Chat,
+    /// In a store, branch or other physical place.
+    Store,
+    /// Social media.
+    Social,
+    /// Post: letters, parcels, flyers.
+    Mail,
+    /// Anything else.
+    Other,
+}
+
+impl Channel {
+    /// Every channel, in the order a menu lists them.
+    pub const ALL: [Self; 9] = [
+        Self::Web,
+        Self::App,
+        Self::Phone,
+        Self::Email,
+        Self::Chat,
+        Self::Store,
+        Self::Social,
+        Self::Mail,
+        Self::Other,
+    ];
+
+    /// A short human name for the channel.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Web => "web",
+            Self::App => "app",
+            Self::Phone => "phone",
+            Self::Email => "email",
+            Self::Chat => "chat",
+            Self::Store => "store",
+            Self::Social => "social",
+            Self::Mail => "mail",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// How badly a pain point hurts the customer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Severity {
+    /// An annoyance.
+    Low,
+    /// Noticeable friction.
+    Medium,
+    /// Puts the relationship at risk.
+    High,
+    /// Loses the customer.
+    Critical,
+}
+
+impl Severity {
+    /// Every severity, mildest first.
+    pub const ALL: [Self; 4] = [Self::Low, Self::Medium, Self::High, Self::Critical];
+
+    /// A short human name for the severity.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::Critical => "critical",
+        }
+    }
+}
+
+/// The lowest emotion score: the customer is furious or in despair.
+pub const MIN_SCORE: i8 = -3;
+/// The highest emotion score: the customer is delighted.
+pub const MAX_SCORE: i8 = 3;
+
+/// A point on the emotion curve: how the customer feels at one step of a stage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmotionPoint {
+    /// Stable id, unique in the map.
+    pub id: PointId,
+    /// The emotion lane the point is drawn in.
+    pub lane: LaneId,
+    /// From [`MIN_SCORE`] (−3, furious) through 0 (neutral) to [`MAX_SCORE`] (+3, delighted).
+    pub score: i8,
+    /// A word or two for the feeling, e.g. "relieved".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub label: String,
+}

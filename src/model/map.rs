@@ -1,0 +1,122 @@
+//! The journey map document and its persona.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Card, CardId, EmotionPoint, Lane, LaneId, PointId, Stage, StageId};
+
+/// A customer journey map: who the customer is, the stages they go through
+/// (columns) and the lanes that describe each stage (rows).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct JourneyMap {
+    /// The map's title, e.g. "Weekly grocery trip".
+    pub title: String,
+    /// The customer whose journey this is.
+    pub persona: Persona,
+    /// The situation the journey covers, in a sentence or two.
+    pub scenario: String,
+    /// Rows, top to bottom.
+    pub lanes: Vec<Lane>,
+    /// Columns, left to right; each holds its own cards and emotion points.
+    pub stages: Vec<Stage>,
+}
+
+/// The customer the journey is about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Persona {
+    /// The persona's name, e.g. "Maria Alvarez".
+    pub name: String,
+    /// Who they are, e.g. "Working parent of two".
+    pub role: String,
+    /// Something they would say, in their own words.
+    pub quote: String,
+    /// What they want to achieve.
+    pub goals: Vec<String>,
+    /// What they expect of the company along the way.
+    pub expectations: Vec<String>,
+}
+
+impl JourneyMap {
+    /// The stage with this id.
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.stages.iter().find(|stage| &stage.id == id)
+    }
+
+    /// The stage with this id, for editing.
+    pub fn stage_mut(&mut self, id: &StageId) -> Option<&mut Stage> {
+        self.stages.iter_mut().find(|stage| &stage.id == id)
+    }
+
+    /// The position of the stage with this id, counted from the left.
+    pub fn stage_index(&self, id: &StageId) -> Option<usize> {
+        self.stages.iter().position(|stage| &stage.id == id)
+    }
+
+    /// The lane with this id.
+    pub fn lane(&self, id: &LaneId) -> Option<&Lane> {
+        self.lanes.iter().find(|lane| &lane.id == id)
+    }
+
+    /// The lane with this id, for editing.
+    pub fn lane_mut(&mut self, id: &LaneId) -> Option<&mut Lane> {
+        self.lanes.iter_mut().find(|lane| &lane.id == id)
+    }
+
+    /// The position of the lane with this id, counted from the top.
+    pub fn lane_index(&self, id: &LaneId) -> Option<usize> {
+        self.lanes.iter().position(|lane| &lane.id == id)
+    }
+
+    /// The card with this id and the stage it is in.
+    pub fn card(&self, id: &CardId) -> Option<(&Stage, &Card)> {
+        self.stages.iter().find_map(|stage| {
+            stage
+                .cards
+                .iter()
+                .find(|card| &card.id == id)
+                .map(|card| (stage, card))
+        })
+    }
+
+    /// The card with this id, for editing.
+    pub fn card_mut(&mut self, id: &CardId) -> Option<&mut Card> {
+        self.stages
+            .iter_mut()
+            .flat_map(|stage| stage.cards.iter_mut())
+            .find(|card| &card.id == id)
+    }
+
+    /// The emotion point with this id and the stage it is in.
+    pub fn point(&self, id: &PointId) -> Option<(&Stage, &EmotionPoint)> {
+        self.stages.iter().find_map(|stage| {
+            stage
+                .points
+                .iter()
+                .find(|point| &point.id == id)
+                .map(|point| (stage, point))
+        })
+    }
+
+    /// The emotion point with this id, for editing.
+    pub fn point_mut(&mut self, id: &PointId) -> Option<&mut EmotionPoint> {
+        self.stages
+            .iter_mut()
+            .flat_map(|stage| stage.points.iter_mut())
+            .find(|point| &point.id == id)
+    }
+
+    /// Every card of the map, stage by stage.
+    pub fn cards(&self) -> impl Iterator<Item = &Card> {
+        self.stages.iter().flat_map(|stage| stage.cards.iter())
+    }
+
+    /// The number of cards in the map (emotion points not included).
+    pub fn card_count(&self) -> usize {
+        self.stages.iter().map(|stage| stage.cards.len()).sum()
+    }
+
+    /// The number of emotion points in the map.
+    pub fn point_count(&self) -> usize {
+        self.stages.iter().map(|stage| stage.points.len()).sum()
+    }
+}

@@ -1,0 +1,25 @@
+//! The journey map as plain data, and the pure operations on it.
+//!
+//! Nothing here draws or touches a file: the editor, the file format and the
+//! exporter all build on these types.
+
+mod card;
+mod colour;
+mod ids;
+mod lane;
+mod map;
+mod ops;
+mod stage;
+mod validate;
+
+pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
+pub use colour::Colour;
+pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
+pub use lane::{Lane, LaneKind};
+pub use map::{JourneyMap, Persona};
+pub use ops::{EditError, RemovedLane};
+pub use stage::Stage;
+pub use validate::{Anchor, Problem, validate};
+
+#[cfg(test)]
+mod tests;

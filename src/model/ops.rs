@@ -1,0 +1,590 @@
+//! The edits a user can make to a map, as pure operations.
+//!
+//! Every operation keeps the map consistent: removing or moving something
+//! never leaves a reference to a stage, lane or card that is gone, and a
+//! card only ever carries what its lane's kind allows.
+
+use std::collections::HashSet;
+
+use thiserror::Error;
+
+use super::{
+    Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
+    MIN_SCORE, PointId, Severity, Stage, StageId,
+};
+
+/// Why an edit could not be made. The map is unchanged when one is returned.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum EditError {
+    /// No stage has this id.
+    #[error("there is no stage `{0}`")]
+    NoSuchStage(StageId),
+    /// No lane has this id.
+    #[error("there is no lane `{0}`")]
+    NoSuchLane(LaneId),
+    /// No card has this id.
+    #[error("there is no card `{0}`")]
+    NoSuchCard(CardId),
+    /// No emotion point has this id.
+    #[error("there is no emotion point `{0}`")]
+    NoSuchPoint(PointId),
+    /// The lane is an emotion lane, which holds points, not cards.
+    #[error("lane `{0}` is an emotion lane: it holds points on the curve, not cards")]
+    LaneHoldsNoCards(LaneId),
+    /// Emotion points can only be placed in an emotion lane.
+    #[error("lane `{0}` is not an emotion lane")]
+    NotAnEmotionLane(LaneId),
+    /// The card is not in the kind of lane this edit needs.
+    #[error("card `{card}` is not in a {} lane", needs.label())]
+    WrongLaneKind {
+        /// The card that was to be edited.
+        card: CardId,
+        /// The kind of lane the edit needs it to be in.
+        needs: LaneKind,
+    },
+    /// An emotion score outside −3..=+3.
+    #[error("an emotion score must be between {MIN_SCORE} and +{MAX_SCORE}, not {0}")]
+    ScoreOutOfRange(i8),
+}
+
+/// What [`JourneyMap::remove_lane`] took out of the map, so it can be put back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedLane {
+    /// Where the lane was, counted from the top.
+    pub index: usize,
+    /// The lane itself.
+    pub lane: Lane,
+}
+
+impl JourneyMap {
+    /// An id that no stage, lane, card or point of the map has yet: `prefix`
+    /// followed by one more than the largest number already used with it.
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        let stage_ids = self.stages.iter().map(|s| s.id.as_str());
+        let lane_ids = self.lanes.iter().map(|l| l.id.as_str());
+        let card_ids = self.cards().map(|c| c.id.as_str());
+        let point_ids = self
+            .stages
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.id.as_str()));
+        let highest = stage_ids
+            .chain(lane_ids)
+            .chain(card_ids)
+            .chain(point_ids)
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0);
+        format!("{prefix}{}", highest.saturating_add(1))
+    }
+
+    // ---- stages -------------------------------------------------------------
+
+    /// Inserts an empty stage at `index` (clamped to the end) and returns its id.
+    pub fn add_stage(&mut self, index: usize, name: impl Into<String>) -> StageId {
+        let id = StageId::new(self.fresh_id("s"));
+        let index = index.min(self.stages.len());
+        self.stages.insert(index, Stage::new(id.clone(), name));
+        id
+    }
+
+    /// Renames a stage and returns its old name.
+    pub fn rename_stage(
+        &mut self,
+        id: &StageId,
+        name: impl Into<String>,
+    ) -> Result<String, EditError> {
+        let stage = self
+            .stage_mut(id)
+            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        Ok(std::mem::replace(&mut stage.name, name.into()))
+    }
+
+    /// Sets or clears a stage's colour and returns the old one.
+    pub fn set_stage_colour(
+        &mut self,
+        id: &StageId,
+        colour: Option<Colour>,
+    ) -> Result<Option<Colour>, EditError> {
+        let stage = self
+            .stage_mut(id)
+            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        Ok(std::mem::replace(&mut stage.colour, colour))
+    }
+
+    /// Moves a stage to `index` (clamped to the end) and returns where it was.
+    pub fn move_stage(&mut self, id: &StageId, index: usize) -> Result<usize, EditError> {
+        let from = self
+            .stage_index(id)
+            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        let stage = self.stages.remove(from);
+        self.stages.insert(index.min(self.stages.len()), stage);
+        Ok(from)
+    }
+
+    /// Removes a stage with its cards and points, unlinks every opportunity
+    /// that answered one of its pain points, and returns it with its index.
+    pub fn remove_stage(&mut self, id: &StageId) -> Result<(usize, Stage), EditError> {
+        let index = self
+            .stage_index(id)
+            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        let stage = self.stages.remove(index);
+        let gone: HashSet<CardId> = stage.cards.iter().map(|c| c.id.clone()).collect();
+        self.unlink_answers_to(&gone);
+        Ok((index, stage))
+    }
+
+    // ---- lanes --------------------------------------------------------------
+
+    /// Inserts an empty lane at `index` (clamped to the end) and returns its id.
+    pub fn add_lane(&mut self, index: usize, name: impl Into<String>, kind: LaneKind) -> LaneId {
+        let id = LaneId::new(self.fresh_id("l"));
+        let index = index.min(self.lanes.len());
+        let lane = Lane {
+            id: id.clone(),
+            name: name.into(),
+            kind,
+            colour: None,
+        };
+        self.lanes.insert(index, lane);
+        id
+    }
+
+    /// Renames a lane and returns its old name.
+    pub fn rename_lane(
+        &mut self,
+        id: &LaneId,
+        name: impl Into<String>,
+    ) -> Result<String, EditError> {
+        let lane = self
+            .lane_mut(id)
+            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        Ok(std::mem::replace(&mut lane.name, name.into()))
+    }
+
+    /// Sets or clears a lane's colour and returns the old one.
+    pub fn set_lane_colour(
+        &mut self,
+        id: &LaneId,
+        colour: Option<Colour>,
+    ) -> Result<Option<Colour>, EditError> {
+        let lane = self
+            .lane_mut(id)
+            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        Ok(std::mem::replace(&mut lane.colour, colour))
+    }
+
+    /// Moves a lane to `index` (clamped to the end) and returns where it was.
+    pub fn move_lane(&mut self, id: &LaneId, index: usize) -> Result<usize, EditError> {
+        let from = self
+            .lane_index(id)
+            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        let lane = self.lanes.remove(from);
+        self.lanes.insert(index.min(self.lanes.len()), lane);
+        self.sort_cells();
+        Ok(from)
+    }
+
+    /// Removes a lane with every card and point in it (in all stages), and
+    /// unlinks every opportunity that answered a pain point in it.
+    pub fn remove_lane(&mut self, id: &LaneId) -> Result<RemovedLane, EditError> {
+        let index = self
+            .lane_index(id)
+            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        let lane = self.lanes.remove(index);
+        let mut gone = HashSet::new();
+        for stage in &mut self.stages {
+            stage.cards.retain(|card| {
+                let keep = card.lane != lane.id;
+                if !keep {
+                    gone.insert(card.id.clone());
+                }
+                keep
+            });
+            stage.points.retain(|point| point.lane != lane.id);
+        }
+        self.unlink_answers_to(&gone);
+        Ok(RemovedLane { index, lane })
+    }
+
+    // ---- cards --------------------------------------------------------------
+
+    /// Adds a card to the cell (`stage`, `lane`) at `index` within the cell
+    /// (clamped to the end) and returns its id.
+    pub fn add_card(
+        &mut self,
+        stage: &StageId,
+        lane: &LaneId,
+        index: usize,
+        text: impl Into<String>,
+    ) -> Result<CardId, EditError> {
+        self.card_lane_kind(lane)?;
+        let id = CardId::new(self.fresh_id("c"));
+        let card = Card::new(id.clone(), lane.clone(), text);
+        self.insert_card(stage, index, card)?;
+        Ok(id)
+    }
+
+    /// Inserts a whole card (from a paste or an undo) into `stage` at `index`
+    /// within its lane's cell. Fields its lane does not allow are cleared, and
+    /// a link to a card that is not a pain point is dropped.
+    pub fn insert_card(
+        &mut self,
+        stage: &StageId,
+        index: usize,
+        mut card: Card,
+    ) -> Result<(), EditError> {
+        let kind = self.card_lane_kind(&card.lane)?;
+        let stage_index = self
+            .stage_index(stage)
+            .ok_or_else(|| EditError::NoSuchStage(stage.clone()))?;
+        fit_card_to_lane(&mut card, kind);
+        if let Some(target) = &card.answers
+            && !self.is_pain_point(target)
+        {
+            card.answers = None;
+        }
+        let lane_order = self.lane_order();
+        let cards = &mut self.stages[stage_index].cards;
+        let cell: Vec<usize> = (0..cards.len())
+            .filter(|&i| cards[i].lane == card.lane)
+            .collect();
+        let at = cell.get(index).copied().unwrap_or(cards.len());
+        cards.insert(at, card);
+        sort_by_lane(cards, &lane_order, |c| &c.lane);
+        Ok(())
+    }
+
+    /// Replaces a card's text and returns the old text.
+    pub fn set_card_text(
+        &mut self,
+        id: &CardId,
+        text: impl Into<String>,
+    ) -> Result<String, EditError> {
+        let card = self
+            .card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        Ok(std::mem::replace(&mut card.text, text.into()))
+    }
+
+    /// Replaces a card's notes and returns the old notes.
+    pub fn set_card_notes(
+        &mut self,
+        id: &CardId,
+        notes: impl Into<String>,
+    ) -> Result<String, EditError> {
+        let card = self
+            .card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        Ok(std::mem::replace(&mut card.notes, notes.into()))
+    }
+
+    /// Flags or unflags a card as a moment of truth and returns the old flag.
+    pub fn set_moment_of_truth(&mut self, id: &CardId, flag: bool) -> Result<bool, EditError> {
+        let card = self
+            .card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        Ok(std::mem::replace(&mut card.moment_of_truth, flag))
+    }
+
+    /// Sets or clears a touchpoint's channel and returns the old one.
+    pub fn set_card_channel(
+        &mut self,
+        id: &CardId,
+        channel: Option<Channel>,
+    ) -> Result<Option<Channel>, EditError> {
+        self.require_card_kind(id, LaneKind::Touchpoints)?;
+        let card = self
+            .card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        Ok(std::mem::replace(&mut card.channel, channel))
+    }
+
+    /// Sets or clears a pain point's severity and returns the old one.
+    pub fn set_card_severity(
+        &mut self,
+        id: &CardId,
+        severity: Option<Severity>,
+    ) -> Result<Option<Severity>, EditError> {
+        self.require_card_kind(id, LaneKind::PainPoints)?;
+        let card = self
+            .card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        Ok(std::mem::replace(&mut card.severity, severity))
+    }
+
+    /// Moves a card to the cell (`stage`, `lane`) at `index` within that cell
+    /// (counted without the card itself; clamped to the end). Moving it to a
+    /// lane of another kind drops what the new lane does not allow: a pain
+    /// point leaving its lane is unlinked from the opportunities answering it.
+    pub fn move_card(
+        &mut self,
+        id: &CardId,
+        stage: &StageId,
+        lane: &LaneId,
+        index: usize,
+    ) -> Result<(), EditError> {
+        let kind = self.card_lane_kind(lane)?;
+        if self.stage(stage).is_none() {
+            return Err(EditError::NoSuchStage(stage.clone()));
+        }
+        let mut card = self.take_card(id)?;
+        card.lane = lane.clone();
+        if kind != LaneKind::PainPoints {
+            self.unlink_answers_to(&HashSet::from([card.id.clone()]));
+        }
+        self.insert_card(stage, index, card)
+    }
+
+    /// Removes a card, unlinks the opportunities that answered it, and
+    /// returns it with its stage and its index within its cell.
+    pub fn remove_card(&mut self, id: &CardId) -> Result<(StageId, usize, Card), EditError> {
+        let (stage, card) = self
+            .card(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let stage_id = stage.id.clone();
+        let index = stage
+            .cards_in(&card.lane)
+            .position(|c| &c.id == id)
+            .unwrap_or(0);
+        let card = self.take_card(id)?;
+        self.unlink_answers_to(&HashSet::from([card.id.clone()]));
+        Ok((stage_id, index, card))
+    }
+
+    /// Links an opportunity to the pain point it answers and returns the
+    /// pain point it answered before, if any.
+    pub fn link_opportunity(
+        &mut self,
+        opportunity: &CardId,
+        pain_point: &CardId,
+    ) -> Result<Option<CardId>, EditError> {
+        self.require_card_kind(opportunity, LaneKind::Opportunities)?;
+        self.require_card_kind(pain_point, LaneKind::PainPoints)?;
+        let card = self
+            .card_mut(opportunity)
+            .ok_or_else(|| EditError::NoSuchCard(opportunity.clone()))?;
+        Ok(card.answers.replace(pain_point.clone()))
+    }
+
+    /// Removes an opportunity's link and returns the pain point it answered.
+    pub fn unlink_opportunity(
+        &mut self,
+        opportunity: &CardId,
+    ) -> Result<Option<CardId>, EditError> {
+        let card = self
+            .card_mut(opportunity)
+            .ok_or_else(|| EditError::NoSuchCard(opportunity.clone()))?;
+        Ok(card.answers.take())
+    }
+
+    // ---- emotion points -----------------------------------------------------
+
+    /// Adds a point to the emotion `lane` in `stage`, at `index` among the
+    /// stage's points in that lane (clamped to the end), and returns its id.
+    pub fn add_point(
+        &mut self,
+        stage: &StageId,
+        lane: &LaneId,
+        index: usize,
+        score: i8,
+        label: impl Into<String>,
+    ) -> Result<PointId, EditError> {
+        check_score(score)?;
+        let id = PointId::new(self.fresh_id("p"));
+        let point = EmotionPoint {
+            id: id.clone(),
+            lane: lane.clone(),
+            score,
+            label: label.into(),
+        };
+        self.insert_point(stage, index, point)?;
+        Ok(id)
+    }
+
+    /// Inserts a whole point (from a paste or an undo) into `stage` at `index`
+    /// among the stage's points in its lane.
+    pub fn insert_point(
+        &mut self,
+        stage: &StageId,
+        index: usize,
+        point: EmotionPoint,
+    ) -> Result<(), EditError> {
+        check_score(point.score)?;
+        match self.lane(&point.lane) {
+            None => return Err(EditError::NoSuchLane(point.lane.clone())),
+            Some(lane) if lane.kind != LaneKind::Emotion => {
+                return Err(EditError::NotAnEmotionLane(point.lane.clone()));
+            }
+            Some(_) => {}
+        }
+        let stage_index = self
+            .stage_index(stage)
+            .ok_or_else(|| EditError::NoSuchStage(stage.clone()))?;
+        let lane_order = self.lane_order();
+        let points = &mut self.stages[stage_index].points;
+        let cell: Vec<usize> = (0..points.len())
+            .filter(|&i| points[i].lane == point.lane)
+            .collect();
+        let at = cell.get(index).copied().unwrap_or(points.len());
+        points.insert(at, point);
+        sort_by_lane(points, &lane_order, |p| &p.lane);
+        Ok(())
+    }
+
+    /// Sets a point's score (−3..=+3) and returns the old score.
+    pub fn set_point_score(&mut self, id: &PointId, score: i8) -> Result<i8, EditError> {
+        check_score(score)?;
+        let point = self
+            .point_mut(id)
+            .ok_or_else(|| EditError::NoSuchPoint(id.clone()))?;
+        Ok(std::mem::replace(&mut point.score, score))
+    }
+
+    /// Replaces a point's label and returns the old label.
+    pub fn set_point_label(
+        &mut self,
+        id: &PointId,
+        label: impl Into<String>,
+    ) -> Result<String, EditError> {
+        let point = self
+            .point_mut(id)
+            .ok_or_else(|| EditError::NoSuchPoint(id.clone()))?;
+        Ok(std::mem::replace(&mut point.label, label.into()))
+    }
+
+    /// Moves a point to `stage` at `index` among that stage's points in its
+    /// lane (counted without the point itself; clamped to the end).
+    pub fn move_point(
+        &mut self,
+        id: &PointId,
+        stage: &StageId,
+        index: usize,
+    ) -> Result<(), EditError> {
+        if self.stage(stage).is_none() {
+            return Err(EditError::NoSuchStage(stage.clone()));
+        }
+        let (_, _, point) = self.remove_point(id)?;
+        self.insert_point(stage, index, point)
+    }
+
+    /// Removes a point and returns it with its stage and its index among the
+    /// stage's points in its lane.
+    pub fn remove_point(
+        &mut self,
+        id: &PointId,
+    ) -> Result<(StageId, usize, EmotionPoint), EditError> {
+        for stage in &mut self.stages {
+            if let Some(at) = stage.points.iter().position(|p| &p.id == id) {
+                let point = stage.points.remove(at);
+                let index = stage.points[..at]
+                    .iter()
+                    .filter(|p| p.lane == point.lane)
+                    .count();
+                return Ok((stage.id.clone(), index, point));
+            }
+        }
+        Err(EditError::NoSuchPoint(id.clone()))
+    }
+
+    // ---- helpers ------------------------------------------------------------
+
+    /// Puts every stage's cards and points in lane order, keeping the order
+    /// within each cell: the canonical order of a saved file.
+    pub fn sort_cells(&mut self) {
+        let lane_order = self.lane_order();
+        for stage in &mut self.stages {
+            sort_by_lane(&mut stage.cards, &lane_order, |c| &c.lane);
+            sort_by_lane(&mut stage.points, &lane_order, |p| &p.lane);
+        }
+    }
+
+    fn lane_order(&self) -> Vec<LaneId> {
+        self.lanes.iter().map(|lane| lane.id.clone()).collect()
+    }
+
+    fn card_lane_kind(&self, lane: &LaneId) -> Result<LaneKind, EditError> {
+        let kind = self
+            .lane(lane)
+            .ok_or_else(|| EditError::NoSuchLane(lane.clone()))?
+            .kind;
+        if kind.holds_cards() {
+            Ok(kind)
+        } else {
+            Err(EditError::LaneHoldsNoCards(lane.clone()))
+        }
+    }
+
+    fn require_card_kind(&self, id: &CardId, needs: LaneKind) -> Result<(), EditError> {
+        let (_, card) = self
+            .card(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        match self.lane(&card.lane) {
+            Some(lane) if lane.kind == needs => Ok(()),
+            _ => Err(EditError::WrongLaneKind {
+                card: id.clone(),
+                needs,
+            }),
+        }
+    }
+
+    fn is_pain_point(&self, id: &CardId) -> bool {
+        self.require_card_kind(id, LaneKind::PainPoints).is_ok()
+    }
+
+    fn take_card(&mut self, id: &CardId) -> Result<Card, EditError> {
+        for stage in &mut self.stages {
+            if let Some(at) = stage.cards.iter().position(|c| &c.id == id) {
+                return Ok(stage.cards.remove(at));
+            }
+        }
+        Err(EditError::NoSuchCard(id.clone()))
+    }
+
+    fn unlink_answers_to(&mut self, gone: &HashSet<CardId>) {
+        if gone.is_empty() {
+            return;
+        }
+        for stage in &mut self.stages {
+            for card in &mut stage.cards {
+                if card
+                    .answers
+                    .as_ref()
+                    .is_some_and(|target| gone.contains(target))
+                {
+                    card.answers = None;
+                }
+            }
+        }
+    }
+}
+
+fn check_score(score: i8) -> Result<(), EditError> {
+    if (MIN_SCORE..=MAX_SCORE).contains(&score) {
+        Ok(())
+    } else {
+        Err(EditError::ScoreOutOfRange(score))
+    }
+}
+
+/// Drops what a card may not carry in a lane of `kind`.
+fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
+    if kind != LaneKind::Touchpoints {
+        card.channel = None;
+    }
+    if kind != LaneKind::PainPoints {
+        card.severity = None;
+    }
+    if kind != LaneKind::Opportunities {
+        card.answers = None;
+    }
+}
+
+/// Stable sort by the lane's position; items of an unknown lane go last.
+fn sort_by_lane<T>(items: &mut [T], lane_order: &[LaneId], lane_of: impl Fn(&T) -> &LaneId) {
+    items.sort_by_key(|item| {
+        lane_order
+            .iter()
+            .position(|lane| lane == lane_of(item))
+            .unwrap_or(usize::MAX)
+    });
+}
