@@ -1,5 +1,7 @@
 //! journeymap: customer journey maps as files that live in git.
 //!
 //! - [`model`]: the map as plain data and the edits on it.
+//! - [`io`]: the RON file format, validation and atomic saves.
 
+pub mod io;
 pub mod model;

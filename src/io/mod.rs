@@ -1,0 +1,216 @@
+//! The map file format: RON, versioned, canonical, validated.
+//!
+//! A map file is a RON struct that starts with `version: 1`. Reading checks
+//! the size before reading, accepts a UTF-8 byte-order mark and CRLF line
+//! endings, refuses unknown fields and newer versions with a line:column, and
+//! validates ids and references. Writing is canonical (same map, same bytes,
+//! `\n` line endings on every OS) and atomic.
+
+mod atomic;
+mod error;
+mod locate;
+
+use std::io::Read as _;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use atomic::{Overwrite, write_atomically};
+pub use error::{Diagnostic, LoadError, Position, SaveError};
+
+use crate::model::{self, JourneyMap, Lane, Persona, Stage};
+
+/// The format version this journeymap writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// The largest file journeymap will read: 32 MiB, over ten times the size of
+/// a 20,000-card map.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// How deeply the RON parser may nest before it gives up (a map needs 6).
+const RECURSION_LIMIT: usize = 64;
+
+/// The most problems one load reports; more would only bury the first.
+const MAX_PROBLEMS: usize = 50;
+
+/// The file as written: the map's fields after `version`.
+#[derive(Serialize)]
+#[serde(rename = "Map")]
+struct FileOut<'a> {
+    version: u32,
+    title: &'a str,
+    persona: &'a Persona,
+    scenario: &'a str,
+    lanes: &'a [Lane],
+    stages: &'a [Stage],
+}
+
+/// The file as read: strict, so a typo in a field name is an error.
+#[derive(Deserialize)]
+#[serde(rename = "Map", deny_unknown_fields)]
+struct FileIn {
+    version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    persona: Persona,
+    #[serde(default)]
+    scenario: String,
+    #[serde(default)]
+    lanes: Vec<Lane>,
+    #[serde(default)]
+    stages: Vec<Stage>,
+}
+
+/// Just the version, read leniently, to tell a newer file from a broken one.
+#[derive(Deserialize)]
+struct VersionOnly {
+    version: u32,
+}
+
+/// Reads and validates the map at `path`. Files over [`MAX_FILE_BYTES`] are
+/// refused before they are read.
+pub fn read_map(path: &Path) -> Result<JourneyMap, LoadError> {
+    let file = std::fs::File::open(path).map_err(LoadError::Read)?;
+    let size = file.metadata().map_err(LoadError::Read)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { size });
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(LoadError::Read)?;
+    parse_map_bytes(&bytes)
+}
+
+/// Parses and validates a map from the bytes of a file.
+pub fn parse_map_bytes(bytes: &[u8]) -> Result<JourneyMap, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|error| {
+        let valid = error.valid_up_to();
+        let prefix = String::from_utf8_lossy(&bytes[..valid]);
+        LoadError::NotUtf8 {
+            at: Position::of_offset(&prefix, valid),
+            byte: bytes[valid],
+        }
+    })?;
+    parse_map(text)
+}
+
+/// Parses and validates a map from text. A leading byte-order mark is
+/// skipped and CRLF line endings are read as LF.
+pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let normalised;
+    let text = if text.contains("\r\n") {
+        normalised = text.replace("\r\n", "\n");
+        normalised.as_str()
+    } else {
+        text
+    };
+
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            at: Position { line: 1, column: 1 },
+            message: "the file is empty; a map starts with `(version: 1,`".to_owned(),
+        });
+    }
+    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    let file: FileIn = match options.from_str(text) {
+        Ok(file) => file,
+        Err(error) => {
+            // A newer file may use fields this version does not know: say it
+            // is newer rather than pointing at the first unknown field.
+            if let Ok(VersionOnly { version }) = options.from_str::<VersionOnly>(text) {
+                check_version(text, version)?;
+            }
+            return Err(syntax_error(&error));
+        }
+    };
+    check_version(text, file.version)?;
+
+    let mut map = JourneyMap {
+        title: file.title,
+        persona: file.persona,
+        scenario: file.scenario,
+        lanes: file.lanes,
+        stages: file.stages,
+    };
+    let problems = model::validate(&map);
+    if !problems.is_empty() {
+        let problems = problems
+            .iter()
+            .take(MAX_PROBLEMS)
+            .map(|problem| Diagnostic {
+                at: locate::find_anchor(text, &problem.anchor)
+                    .map(|at| Position::of_offset(text, at)),
+                message: problem.message.clone(),
+            })
+            .collect();
+        return Err(LoadError::Invalid { problems });
+    }
+    map.sort_cells();
+    Ok(map)
+}
+
+fn check_version(text: &str, version: u32) -> Result<(), LoadError> {
+    let at = || Position::of_offset(text, locate::find_field(text, 0, "version").unwrap_or(0));
+    match version {
+        0 => Err(LoadError::UnknownVersion {
+            at: at(),
+            found: version,
+        }),
+        v if v > CURRENT_VERSION => Err(LoadError::NewerVersion {
+            at: at(),
+            found: version,
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn syntax_error(error: &ron::error::SpannedError) -> LoadError {
+    let at = Position {
+        line: error.span.start.line,
+        column: error.span.start.col,
+    };
+    let message = match &error.code {
+        ron::Error::Eof => "the file ends too early: it looks truncated".to_owned(),
+        ron::Error::ExceededRecursionLimit => format!(
+            "the file is nested more than {RECURSION_LIMIT} levels deep; a journey map never is"
+        ),
+        other => other.to_string(),
+    };
+    LoadError::Syntax { at, message }
+}
+
+/// The map in canonical form: pretty RON, `\n` line endings, `version` first,
+/// fields in a fixed order, empty optional fields left out, a final newline.
+pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
+    let file = FileOut {
+        version: CURRENT_VERSION,
+        title: &map.title,
+        persona: &map.persona,
+        scenario: &map.scenario,
+        lanes: &map.lanes,
+        stages: &map.stages,
+    };
+    let pretty = ron::ser::PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let mut text = ron::ser::to_string_pretty(&file, pretty)
+        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// Saves `map` to `path` atomically in canonical form.
+pub fn save_map(path: &Path, map: &JourneyMap) -> Result<(), SaveError> {
+    write_atomically(path, to_ron(map)?.as_bytes(), Overwrite::Allow)
+}
