@@ -2,6 +2,8 @@
 //!
 //! - [`model`]: the map as plain data and the edits on it.
 //! - [`io`]: the RON file format, validation and atomic saves.
+//! - [`samples`]: the sample maps and templates built into the binary.
 
 pub mod io;
 pub mod model;
+pub mod samples;
