@@ -3,7 +3,9 @@
 //! - [`model`]: the map as plain data and the edits on it.
 //! - [`io`]: the RON file format, validation and atomic saves.
 //! - [`samples`]: the sample maps and templates built into the binary.
+//! - [`cli`]: the command-line interface.
 
+pub mod cli;
 pub mod io;
 pub mod model;
 pub mod samples;

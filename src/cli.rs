@@ -1,0 +1,263 @@
+//! The `journeymap` command line: open the editor, or check, format and
+//! create maps without a window.
+
+#![expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a command line prints its results"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::io::{self, Overwrite};
+use crate::model::JourneyMap;
+use crate::samples::{self, SampleKind};
+
+const MANUAL: &str = "\
+journeymap draws customer journey maps: the stages a customer goes through, \
+what they do, think and feel at each one, the touchpoints they use, their \
+pain points and the opportunities these open. Maps are plain-text RON files \
+meant to be committed to git, reviewed in diffs and edited by hand.
+
+With no subcommand, journeymap opens FILE in the editor (or, the first time, \
+a bundled sample). The subcommands work without a window, for scripts and CI.
+
+Exit status: 0 when everything is fine, 1 when a map is invalid (or would be \
+reformatted, with `fmt --check`), 2 when the command line itself is wrong.";
+
+const EXAMPLES: &str = "\
+Examples:
+  journeymap samples                         list the bundled maps and templates
+  journeymap new --from grocery-trip -o grocery.ron
+  journeymap check maps/*.ron                lint maps, e.g. in CI
+  journeymap fmt maps/*.ron                  rewrite maps in canonical form
+  journeymap fmt --check maps/*.ron          fail if any map is not canonical";
+
+/// The command line, as parsed by clap.
+#[derive(Debug, Parser)]
+#[command(
+    name = "journeymap",
+    version,
+    about = "Draw customer journey maps; files are RON that lives in git.",
+    long_about = MANUAL,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// What to do; with none, open the editor.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// The map to open in the editor.
+    pub file: Option<PathBuf>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check that maps are valid: well-formed RON, known fields, a version
+    /// this journeymap reads, unique ids, no reference to a missing stage,
+    /// lane or card, emotion scores from -3 to +3.
+    ///
+    /// Prints `FILE: ok (S stages, L lanes, C cards)` for each valid map and
+    /// `FILE:LINE:COL: message` for each problem (to stderr). Exits 1 if any
+    /// map is invalid.
+    Check {
+        /// The maps to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Rewrite maps in canonical form: the layout journeymap itself saves,
+    /// so that diffs only show real changes.
+    ///
+    /// Files are replaced atomically, and only if they are valid maps.
+    /// With --check nothing is written: the files that would change are
+    /// listed and the exit status is 1 if there are any.
+    Fmt {
+        /// List the files that are not in canonical form instead of rewriting them.
+        #[arg(long)]
+        check: bool,
+        /// The maps to format.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List the bundled sample maps and templates.
+    Samples,
+    /// Write a new map file from a bundled sample or template.
+    ///
+    /// Refuses to overwrite an existing file unless --force is given.
+    New {
+        /// The sample or template to start from (see `journeymap samples`).
+        #[arg(long, value_name = "NAME", default_value = "blank")]
+        from: String,
+        /// Where to write the new map.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Parses the arguments, runs the command and returns the exit status.
+pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
+    match cli.command {
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Fmt { check, files }) => fmt(&files, check),
+        Some(Command::Samples) => list_samples(),
+        Some(Command::New {
+            from,
+            output,
+            force,
+        }) => new_map(&from, &output, force),
+        None => {
+            eprintln!(
+                "journeymap: the editor window is not part of this build yet; \
+                 use `journeymap check`, `fmt`, `samples` or `new` (see `journeymap --help`)"
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn summary(map: &JourneyMap) -> String {
+    format!(
+        "{} stages, {} lanes, {} cards",
+        map.stages.len(),
+        map.lanes.len(),
+        map.card_count()
+    )
+}
+
+/// Prints every problem of a map that failed to load, one line each.
+fn report(file: &Path, error: &io::LoadError) {
+    for diagnostic in error.diagnostics() {
+        match diagnostic.at {
+            Some(at) => eprintln!("{}:{at}: {}", file.display(), diagnostic.message),
+            None => eprintln!("{}: {}", file.display(), diagnostic.message),
+        }
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match io::read_map(file) {
+            Ok(map) => println!("{}: ok ({})", file.display(), summary(&map)),
+            Err(error) => {
+                report(file, &error);
+                all_valid = false;
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
+    let mut ok = true;
+    for file in files {
+        let result = std::fs::read(file)
+            .map_err(io::LoadError::Read)
+            .and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
+        let (map, bytes) = match result {
+            Ok(loaded) => loaded,
+            Err(error) => {
+                report(file, &error);
+                ok = false;
+                continue;
+            }
+        };
+        let canonical = match io::to_ron(&map) {
+            Ok(text) => text,
+            Err(error) => {
+                eprintln!("{}: {error}", file.display());
+                ok = false;
+                continue;
+            }
+        };
+        if canonical.as_bytes() == bytes.as_slice() {
+            continue;
+        }
+        if check_only {
+            println!("{}", file.display());
+            ok = false;
+        } else if let Err(error) =
+            io::write_atomically(file, canonical.as_bytes(), Overwrite::Allow)
+        {
+            eprintln!("{}: {error}", file.display());
+            ok = false;
+        } else {
+            println!("{}: formatted", file.display());
+        }
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn list_samples() -> ExitCode {
+    for sample in samples::SAMPLES {
+        let kind = match sample.kind {
+            SampleKind::Map => "map",
+            SampleKind::Template => "template",
+        };
+        match sample.map() {
+            Ok(map) => println!(
+                "{:<24}{kind:<10}{} ({})",
+                sample.name,
+                map.title,
+                summary(&map)
+            ),
+            Err(error) => println!("{:<24}{kind:<10}(damaged: {error})", sample.name),
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn new_map(from: &str, output: &Path, force: bool) -> ExitCode {
+    let Some(sample) = samples::find(from) else {
+        let names: Vec<_> = samples::SAMPLES.iter().map(|s| s.name).collect();
+        eprintln!(
+            "journeymap: there is no sample named `{from}`; choose one of: {}",
+            names.join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    let overwrite = if force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    match io::write_atomically(output, sample.source.as_bytes(), overwrite) {
+        Ok(()) => {
+            println!("{}: new map from `{from}`", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(io::SaveError::AlreadyExists { .. }) => {
+            eprintln!(
+                "journeymap: {} already exists; pass --force to replace it",
+                output.display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("journeymap: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

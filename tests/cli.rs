@@ -1,0 +1,246 @@
+//! The `journeymap` command line, run as a user runs it.
+
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test with a message"
+)]
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn journeymap(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run journeymap")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn assert_no_panic(output: &Output) {
+    assert!(!stderr(output).contains("panicked"), "{}", stderr(output));
+}
+
+fn samples_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples")
+}
+
+#[test]
+fn check_reports_each_valid_sample_with_its_size() {
+    let output = journeymap(&["check", "grocery-trip.ron", "blank.ron"], &samples_dir());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<_> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0].starts_with("grocery-trip.ron: ok ("), "{text}");
+    assert_eq!(lines[1], "blank.ron: ok (5 stages, 5 lanes, 0 cards)");
+}
+
+#[test]
+fn check_points_at_the_line_and_column_and_exits_1() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        folder.path().join("typo.ron"),
+        "(\n    version: 1,\n    titel: \"x\",\n)\n",
+    )
+    .expect("write");
+    let output = journeymap(&["check", "typo.ron", "../nope.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_no_panic(&output);
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("typo.ron:3:5: Unexpected field named `titel`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("../nope.ron: cannot read the file:"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn check_of_an_oversized_file_has_no_position() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let file = fs::File::create(folder.path().join("huge.ron")).expect("create");
+    file.set_len(journeymap::io::MAX_FILE_BYTES + 1)
+        .expect("sparse");
+    let output = journeymap(&["check", "huge.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("huge.ron: the file is 33554433 bytes"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    for args in [
+        &["check"][..],
+        &["fmt"],
+        &["frobnicate", "x"],
+        &["new", "--from", "nothing", "-o", "x.ron"],
+    ] {
+        let output = journeymap(args, folder.path());
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+        assert_no_panic(&output);
+    }
+}
+
+#[test]
+fn fmt_rewrites_a_map_in_canonical_form() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("messy.ron");
+    fs::write(
+        &path,
+        "(version:1,title:\"Messy\",lanes:[],stages:[(id:\"a\",name:\"A\")])",
+    )
+    .expect("write");
+    let output = journeymap(&["fmt", "messy.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "messy.ron: formatted\n");
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(
+        text.starts_with("(\n    version: 1,\n    title: \"Messy\",\n"),
+        "{text}"
+    );
+    let again = journeymap(&["fmt", "--check", "messy.ron"], folder.path());
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(stdout(&again), "");
+}
+
+#[test]
+fn fmt_check_lists_what_would_change_and_changes_nothing() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let messy = "(version: 1, title: \"Messy\")";
+    fs::write(folder.path().join("messy.ron"), messy).expect("write");
+    fs::copy(
+        samples_dir().join("blank.ron"),
+        folder.path().join("tidy.ron"),
+    )
+    .expect("copy");
+    let output = journeymap(&["fmt", "--check", "tidy.ron", "messy.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "messy.ron\n");
+    assert_eq!(
+        fs::read_to_string(folder.path().join("messy.ron")).expect("read"),
+        messy
+    );
+}
+
+#[test]
+fn fmt_never_rewrites_an_invalid_or_newer_map() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let newer = "(version: 9, title: \"From the future\", holograms: [])";
+    fs::write(folder.path().join("newer.ron"), newer).expect("write");
+    let output = journeymap(&["fmt", "newer.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("newer.ron:1:2: this map is format version 9"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_to_string(folder.path().join("newer.ron")).expect("read"),
+        newer
+    );
+}
+
+#[test]
+fn every_sample_passes_check_and_fmt_check() {
+    let names: Vec<String> = fs::read_dir(samples_dir())
+        .expect("samples")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["check"];
+    args.extend(names.iter().map(String::as_str));
+    let output = journeymap(&args, &samples_dir());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    args[0] = "--check";
+    args.insert(0, "fmt");
+    let output = journeymap(&args, &samples_dir());
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}
+
+#[test]
+fn samples_lists_every_bundled_map_and_template() {
+    let output = journeymap(&["samples"], &samples_dir());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for sample in journeymap::samples::SAMPLES {
+        assert!(
+            text.lines().any(|line| line.starts_with(sample.name)),
+            "{} missing:\n{text}",
+            sample.name
+        );
+    }
+    assert!(text.contains("template"), "{text}");
+}
+
+#[test]
+fn new_writes_a_sample_and_refuses_to_overwrite_without_force() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let output = journeymap(
+        &["new", "--from", "grocery-trip", "-o", "ours.ron"],
+        folder.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let written = fs::read_to_string(folder.path().join("ours.ron")).expect("written");
+    assert_eq!(
+        written,
+        fs::read_to_string(samples_dir().join("grocery-trip.ron")).expect("sample")
+    );
+
+    fs::write(folder.path().join("ours.ron"), "our work").expect("edit");
+    let refused = journeymap(&["new", "-o", "ours.ron"], folder.path());
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("ours.ron already exists; pass --force"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(
+        fs::read_to_string(folder.path().join("ours.ron")).expect("kept"),
+        "our work"
+    );
+
+    let forced = journeymap(&["new", "-o", "ours.ron", "--force"], folder.path());
+    assert_eq!(forced.status.code(), Some(0));
+    let blank = fs::read_to_string(samples_dir().join("blank.ron")).expect("blank");
+    assert_eq!(
+        fs::read_to_string(folder.path().join("ours.ron")).expect("new"),
+        blank
+    );
+}
+
+#[test]
+fn help_reads_like_a_manual() {
+    let output = journeymap(&["--help"], &samples_dir());
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    for needle in [
+        "customer journey maps",
+        "Exit status",
+        "check",
+        "fmt",
+        "samples",
+        "new",
+        "Examples:",
+    ] {
+        assert!(text.contains(needle), "help lacks {needle:?}:\n{text}");
+    }
+}
