@@ -315,3 +315,13 @@ fn a_file_that_does_not_exist_is_a_read_error() {
         "{error}"
     );
 }
+
+#[test]
+fn the_example_in_the_readme_is_a_valid_map() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```ron\n").expect("a RON example") + "```ron\n".len();
+    let example = &readme[start..start + readme[start..].find("```").expect("end of example")];
+    let map = io::parse_map(example).unwrap_or_else(|error| panic!("README example: {error}"));
+    assert_eq!(map.card_count(), 3);
+    assert_eq!(map.point_count(), 1);
+}
