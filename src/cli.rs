@@ -169,9 +169,8 @@ fn check(files: &[PathBuf]) -> ExitCode {
 fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
     let mut ok = true;
     for file in files {
-        let result = std::fs::read(file)
-            .map_err(io::LoadError::Read)
-            .and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
+        let result =
+            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
         let (map, bytes) = match result {
             Ok(loaded) => loaded,
             Err(error) => {

@@ -82,6 +82,21 @@ fn check_of_an_oversized_file_has_no_position() {
 }
 
 #[test]
+fn fmt_refuses_an_oversized_file_before_reading_it() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    // 64 GiB, sparse: reading it would exhaust memory; it must not be read.
+    let file = fs::File::create(folder.path().join("huge.ron")).expect("create");
+    file.set_len(64 << 30).expect("sparse");
+    let output = journeymap(&["fmt", "huge.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).starts_with("huge.ron: the file is 68719476736 bytes"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let folder = tempfile::tempdir().expect("tempdir");
     for args in [

@@ -71,6 +71,12 @@ struct VersionOnly {
 /// Reads and validates the map at `path`. Files over [`MAX_FILE_BYTES`] are
 /// refused before they are read.
 pub fn read_map(path: &Path) -> Result<JourneyMap, LoadError> {
+    parse_map_bytes(&read_map_bytes(path)?)
+}
+
+/// The bytes of the file at `path`, refusing files over [`MAX_FILE_BYTES`]
+/// before reading them (and if they grow while being read).
+pub fn read_map_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let file = std::fs::File::open(path).map_err(LoadError::Read)?;
     let size = file.metadata().map_err(LoadError::Read)?.len();
     if size > MAX_FILE_BYTES {
@@ -80,7 +86,12 @@ pub fn read_map(path: &Path) -> Result<JourneyMap, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(LoadError::Read)?;
-    parse_map_bytes(&bytes)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
 }
 
 /// Parses and validates a map from the bytes of a file.
