@@ -93,9 +93,7 @@ impl JourneyMap {
         id: &StageId,
         name: impl Into<String>,
     ) -> Result<String, EditError> {
-        let stage = self
-            .stage_mut(id)
-            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        let stage = self.stage_or_err(id)?;
         Ok(std::mem::replace(&mut stage.name, name.into()))
     }
 
@@ -105,9 +103,7 @@ impl JourneyMap {
         id: &StageId,
         colour: Option<Colour>,
     ) -> Result<Option<Colour>, EditError> {
-        let stage = self
-            .stage_mut(id)
-            .ok_or_else(|| EditError::NoSuchStage(id.clone()))?;
+        let stage = self.stage_or_err(id)?;
         Ok(std::mem::replace(&mut stage.colour, colour))
     }
 
@@ -155,9 +151,7 @@ impl JourneyMap {
         id: &LaneId,
         name: impl Into<String>,
     ) -> Result<String, EditError> {
-        let lane = self
-            .lane_mut(id)
-            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        let lane = self.lane_or_err(id)?;
         Ok(std::mem::replace(&mut lane.name, name.into()))
     }
 
@@ -167,9 +161,7 @@ impl JourneyMap {
         id: &LaneId,
         colour: Option<Colour>,
     ) -> Result<Option<Colour>, EditError> {
-        let lane = self
-            .lane_mut(id)
-            .ok_or_else(|| EditError::NoSuchLane(id.clone()))?;
+        let lane = self.lane_or_err(id)?;
         Ok(std::mem::replace(&mut lane.colour, colour))
     }
 
@@ -260,9 +252,7 @@ impl JourneyMap {
         id: &CardId,
         text: impl Into<String>,
     ) -> Result<String, EditError> {
-        let card = self
-            .card_mut(id)
-            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let card = self.card_or_err(id)?;
         Ok(std::mem::replace(&mut card.text, text.into()))
     }
 
@@ -272,17 +262,13 @@ impl JourneyMap {
         id: &CardId,
         notes: impl Into<String>,
     ) -> Result<String, EditError> {
-        let card = self
-            .card_mut(id)
-            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let card = self.card_or_err(id)?;
         Ok(std::mem::replace(&mut card.notes, notes.into()))
     }
 
     /// Flags or unflags a card as a moment of truth and returns the old flag.
     pub fn set_moment_of_truth(&mut self, id: &CardId, flag: bool) -> Result<bool, EditError> {
-        let card = self
-            .card_mut(id)
-            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let card = self.card_or_err(id)?;
         Ok(std::mem::replace(&mut card.moment_of_truth, flag))
     }
 
@@ -293,9 +279,7 @@ impl JourneyMap {
         channel: Option<Channel>,
     ) -> Result<Option<Channel>, EditError> {
         self.require_card_kind(id, LaneKind::Touchpoints)?;
-        let card = self
-            .card_mut(id)
-            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let card = self.card_or_err(id)?;
         Ok(std::mem::replace(&mut card.channel, channel))
     }
 
@@ -306,9 +290,7 @@ impl JourneyMap {
         severity: Option<Severity>,
     ) -> Result<Option<Severity>, EditError> {
         self.require_card_kind(id, LaneKind::PainPoints)?;
-        let card = self
-            .card_mut(id)
-            .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
+        let card = self.card_or_err(id)?;
         Ok(std::mem::replace(&mut card.severity, severity))
     }
 
@@ -360,9 +342,7 @@ impl JourneyMap {
     ) -> Result<Option<CardId>, EditError> {
         self.require_card_kind(opportunity, LaneKind::Opportunities)?;
         self.require_card_kind(pain_point, LaneKind::PainPoints)?;
-        let card = self
-            .card_mut(opportunity)
-            .ok_or_else(|| EditError::NoSuchCard(opportunity.clone()))?;
+        let card = self.card_or_err(opportunity)?;
         Ok(card.answers.replace(pain_point.clone()))
     }
 
@@ -371,9 +351,7 @@ impl JourneyMap {
         &mut self,
         opportunity: &CardId,
     ) -> Result<Option<CardId>, EditError> {
-        let card = self
-            .card_mut(opportunity)
-            .ok_or_else(|| EditError::NoSuchCard(opportunity.clone()))?;
+        let card = self.card_or_err(opportunity)?;
         Ok(card.answers.take())
     }
 
@@ -434,9 +412,7 @@ impl JourneyMap {
     /// Sets a point's score (−3..=+3) and returns the old score.
     pub fn set_point_score(&mut self, id: &PointId, score: i8) -> Result<i8, EditError> {
         check_score(score)?;
-        let point = self
-            .point_mut(id)
-            .ok_or_else(|| EditError::NoSuchPoint(id.clone()))?;
+        let point = self.point_or_err(id)?;
         Ok(std::mem::replace(&mut point.score, score))
     }
 
@@ -446,9 +422,7 @@ impl JourneyMap {
         id: &PointId,
         label: impl Into<String>,
     ) -> Result<String, EditError> {
-        let point = self
-            .point_mut(id)
-            .ok_or_else(|| EditError::NoSuchPoint(id.clone()))?;
+        let point = self.point_or_err(id)?;
         Ok(std::mem::replace(&mut point.label, label.into()))
     }
 
@@ -496,6 +470,26 @@ impl JourneyMap {
             sort_by_lane(&mut stage.cards, &lane_order, |c| &c.lane);
             sort_by_lane(&mut stage.points, &lane_order, |p| &p.lane);
         }
+    }
+
+    fn stage_or_err(&mut self, id: &StageId) -> Result<&mut Stage, EditError> {
+        self.stage_mut(id)
+            .ok_or_else(|| EditError::NoSuchStage(id.clone()))
+    }
+
+    fn lane_or_err(&mut self, id: &LaneId) -> Result<&mut Lane, EditError> {
+        self.lane_mut(id)
+            .ok_or_else(|| EditError::NoSuchLane(id.clone()))
+    }
+
+    fn card_or_err(&mut self, id: &CardId) -> Result<&mut Card, EditError> {
+        self.card_mut(id)
+            .ok_or_else(|| EditError::NoSuchCard(id.clone()))
+    }
+
+    fn point_or_err(&mut self, id: &PointId) -> Result<&mut EmotionPoint, EditError> {
+        self.point_mut(id)
+            .ok_or_else(|| EditError::NoSuchPoint(id.clone()))
     }
 
     fn lane_order(&self) -> Vec<LaneId> {

@@ -17,6 +17,19 @@ pub struct Problem {
     pub anchor: Anchor,
 }
 
+impl Problem {
+    /// A problem with the field `field` of the item whose id is `id`.
+    pub fn at_field(id: &str, field: &'static str, message: String) -> Self {
+        Self {
+            message,
+            anchor: Anchor::Field {
+                id: id.to_owned(),
+                field,
+            },
+        }
+    }
+}
+
 /// Where a [`Problem`] sits in the file, in terms of the items in it (the
 /// parsed map has no positions; the loader finds these in the source text).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,15 +85,8 @@ fn check_card(
     problems: &mut Vec<Problem>,
 ) {
     let id = &card.id;
-    let mut problem = |field, message: String| {
-        problems.push(Problem {
-            message,
-            anchor: Anchor::Field {
-                id: id.to_string(),
-                field,
-            },
-        });
-    };
+    let mut problem =
+        |field, message| problems.push(Problem::at_field(id.as_str(), field, message));
     let Some(&kind) = lane_kinds.get(card.lane.as_str()) else {
         problem(
             "lane",
@@ -139,15 +145,8 @@ fn check_point(
     problems: &mut Vec<Problem>,
 ) {
     let id = &point.id;
-    let mut problem = |field, message: String| {
-        problems.push(Problem {
-            message,
-            anchor: Anchor::Field {
-                id: id.to_string(),
-                field,
-            },
-        });
-    };
+    let mut problem =
+        |field, message| problems.push(Problem::at_field(id.as_str(), field, message));
     match lane_kinds.get(point.lane.as_str()) {
         None => problem(
             "lane",
