@@ -1,12 +1,7 @@
 //! The `journeymap` command line: open the editor, or check, format and
 //! create maps without a window.
 
-#![expect(
-    clippy::print_stdout,
-    clippy::print_stderr,
-    reason = "a command line prints its results"
-)]
-
+use std::io::{self as stdio, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -102,6 +97,9 @@ pub enum Command {
 }
 
 /// Parses the arguments, runs the command and returns the exit status.
+///
+/// Results go to stdout and problems to stderr. If stdout is closed early
+/// (`journeymap samples | head -1`), the command stops quietly.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
@@ -110,24 +108,36 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    match cli.command {
-        Some(Command::Check { files }) => check(&files),
-        Some(Command::Fmt { check, files }) => fmt(&files, check),
-        Some(Command::Samples) => list_samples(),
+    let out = &mut stdio::stdout().lock();
+    let err = &mut stdio::stderr().lock();
+    let result = match cli.command {
+        Some(Command::Check { files }) => check(&files, out, err),
+        Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
+        Some(Command::Samples) => list_samples(out),
         Some(Command::New {
             from,
             output,
             force,
-        }) => new_map(&from, &output, force),
-        None => {
-            eprintln!(
-                "journeymap: the editor window is not part of this build yet; \
-                 use `journeymap check`, `fmt`, `samples` or `new` (see `journeymap --help`)"
-            );
+        }) => new_map(&from, &output, force, out, err),
+        None => writeln!(
+            err,
+            "journeymap: the editor window is not part of this build yet; \
+             use `journeymap check`, `fmt`, `samples` or `new` (see `journeymap --help`)"
+        )
+        .map(|()| ExitCode::FAILURE),
+    };
+    match result.and_then(|code| out.flush().map(|()| code)) {
+        Ok(code) => code,
+        Err(error) if error.kind() == stdio::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(err, "journeymap: cannot write the output: {error}");
             ExitCode::FAILURE
         }
     }
 }
+
+/// What a subcommand returns: its exit status, or a failure to write output.
+type Outcome = stdio::Result<ExitCode>;
 
 fn summary(map: &JourneyMap) -> String {
     format!(
@@ -138,35 +148,40 @@ fn summary(map: &JourneyMap) -> String {
     )
 }
 
-/// Prints every problem of a map that failed to load, one line each.
-fn report(file: &Path, error: &io::LoadError) {
+/// Writes every problem of a map that failed to load, one line each.
+fn report(file: &Path, error: &io::LoadError, err: &mut impl Write) -> stdio::Result<()> {
     for diagnostic in error.diagnostics() {
         match diagnostic.at {
-            Some(at) => eprintln!("{}:{at}: {}", file.display(), diagnostic.message),
-            None => eprintln!("{}: {}", file.display(), diagnostic.message),
+            Some(at) => writeln!(err, "{}:{at}: {}", file.display(), diagnostic.message)?,
+            None => writeln!(err, "{}: {}", file.display(), diagnostic.message)?,
         }
     }
+    Ok(())
 }
 
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut all_valid = true;
-    for file in files {
-        match io::read_map(file) {
-            Ok(map) => println!("{}: ok ({})", file.display(), summary(&map)),
-            Err(error) => {
-                report(file, &error);
-                all_valid = false;
-            }
-        }
-    }
-    if all_valid {
+fn exit_status(all_ok: bool) -> ExitCode {
+    if all_ok {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     }
 }
 
-fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
+fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> Outcome {
+    let mut all_valid = true;
+    for file in files {
+        match io::read_map(file) {
+            Ok(map) => writeln!(out, "{}: ok ({})", file.display(), summary(&map))?,
+            Err(error) => {
+                report(file, &error, err)?;
+                all_valid = false;
+            }
+        }
+    }
+    Ok(exit_status(all_valid))
+}
+
+fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl Write) -> Outcome {
     let mut ok = true;
     for file in files {
         let result =
@@ -174,7 +189,7 @@ fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
         let (map, bytes) = match result {
             Ok(loaded) => loaded,
             Err(error) => {
-                report(file, &error);
+                report(file, &error, err)?;
                 ok = false;
                 continue;
             }
@@ -182,7 +197,7 @@ fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
         let canonical = match io::to_ron(&map) {
             Ok(text) => text,
             Err(error) => {
-                eprintln!("{}: {error}", file.display());
+                writeln!(err, "{}: {error}", file.display())?;
                 ok = false;
                 continue;
             }
@@ -191,51 +206,55 @@ fn fmt(files: &[PathBuf], check_only: bool) -> ExitCode {
             continue;
         }
         if check_only {
-            println!("{}", file.display());
+            writeln!(out, "{}", file.display())?;
             ok = false;
         } else if let Err(error) =
             io::write_atomically(file, canonical.as_bytes(), Overwrite::Allow)
         {
-            eprintln!("{}: {error}", file.display());
+            writeln!(err, "{}: {error}", file.display())?;
             ok = false;
         } else {
-            println!("{}: formatted", file.display());
+            writeln!(out, "{}: formatted", file.display())?;
         }
     }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    Ok(exit_status(ok))
 }
 
-fn list_samples() -> ExitCode {
+fn list_samples(out: &mut impl Write) -> Outcome {
     for sample in samples::SAMPLES {
         let kind = match sample.kind {
             SampleKind::Map => "map",
             SampleKind::Template => "template",
         };
         match sample.map() {
-            Ok(map) => println!(
+            Ok(map) => writeln!(
+                out,
                 "{:<24}{kind:<10}{} ({})",
                 sample.name,
                 map.title,
                 summary(&map)
-            ),
-            Err(error) => println!("{:<24}{kind:<10}(damaged: {error})", sample.name),
+            )?,
+            Err(error) => writeln!(out, "{:<24}{kind:<10}(damaged: {error})", sample.name)?,
         }
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
-fn new_map(from: &str, output: &Path, force: bool) -> ExitCode {
+fn new_map(
+    from: &str,
+    output: &Path,
+    force: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Outcome {
     let Some(sample) = samples::find(from) else {
         let names: Vec<_> = samples::SAMPLES.iter().map(|s| s.name).collect();
-        eprintln!(
+        writeln!(
+            err,
             "journeymap: there is no sample named `{from}`; choose one of: {}",
             names.join(", ")
-        );
-        return ExitCode::from(2);
+        )?;
+        return Ok(ExitCode::from(2));
     };
     let overwrite = if force {
         Overwrite::Allow
@@ -244,19 +263,20 @@ fn new_map(from: &str, output: &Path, force: bool) -> ExitCode {
     };
     match io::write_atomically(output, sample.source.as_bytes(), overwrite) {
         Ok(()) => {
-            println!("{}: new map from `{from}`", output.display());
-            ExitCode::SUCCESS
+            writeln!(out, "{}: new map from `{from}`", output.display())?;
+            Ok(ExitCode::SUCCESS)
         }
         Err(io::SaveError::AlreadyExists { .. }) => {
-            eprintln!(
+            writeln!(
+                err,
                 "journeymap: {} already exists; pass --force to replace it",
                 output.display()
-            );
-            ExitCode::FAILURE
+            )?;
+            Ok(ExitCode::FAILURE)
         }
         Err(error) => {
-            eprintln!("journeymap: {error}");
-            ExitCode::FAILURE
+            writeln!(err, "journeymap: {error}")?;
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -259,3 +259,18 @@ fn help_reads_like_a_manual() {
         assert!(text.contains(needle), "help lacks {needle:?}:\n{text}");
     }
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly_like_head_expects() {
+    // `journeymap samples | head -1`: the reader goes away early.
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let output = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(["check", "grocery-trip.ron", "team-gear.ron"])
+        .current_dir(samples_dir())
+        .stdout(writer)
+        .output()
+        .expect("run journeymap");
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
