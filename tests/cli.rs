@@ -274,3 +274,74 @@ fn output_into_a_closed_pipe_ends_quietly_like_head_expects() {
     assert_no_panic(&output);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
 }
+
+#[test]
+fn every_class_of_bad_input_gets_a_located_message_and_exit_1() {
+    let good = fs::read_to_string(samples_dir().join("team-gear.ron")).expect("sample");
+    let deep = format!(
+        "(version: 1, title: {}{})",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let mut not_utf8 = good.clone().into_bytes();
+    not_utf8[40] = 0xff;
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), ":1:1: the file is empty"),
+        (
+            "truncated",
+            good.as_bytes()[..good.len() / 2].to_vec(),
+            "the file looks truncated",
+        ),
+        ("not-utf8", not_utf8, "is not UTF-8 text"),
+        (
+            "unknown-field",
+            good.replacen("owner:", "ownr:", 1).into_bytes(),
+            "Unexpected field named `ownr`",
+        ),
+        (
+            "wrong-type",
+            good.replacen("score: ", "score: \"", 1).into_bytes(),
+            ":",
+        ),
+        (
+            "score",
+            good.replacen("score: -1,", "score: -9,", 1).into_bytes(),
+            "scores go from -3 to +3",
+        ),
+        (
+            "duplicate",
+            good.replacen("id: \"c2\"", "id: \"c1\"", 1).into_bytes(),
+            "is already used",
+        ),
+        (
+            "dangling",
+            good.replacen("answers: Some(\"", "answers: Some(\"zz", 1)
+                .into_bytes(),
+            "there is no card",
+        ),
+        (
+            "future",
+            good.replacen("version: 1", "version: 2", 1).into_bytes(),
+            "reads up to version 1",
+        ),
+        ("deep", deep.into_bytes(), ":1:"),
+    ];
+    let folder = tempfile::tempdir().expect("tempdir");
+    for (name, bytes, expected) in &cases {
+        let file = format!("{name}.ron");
+        fs::write(folder.path().join(&file), bytes).expect("write");
+        let output = journeymap(&["check", &file], folder.path());
+        let errors = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{name}: {errors}");
+        assert_no_panic(&output);
+        let first = errors.lines().next().unwrap_or_default();
+        let located = first
+            .strip_prefix(&format!("{file}:"))
+            .is_some_and(|rest| rest.split(':').take(2).all(|n| n.parse::<usize>().is_ok()));
+        assert!(located, "{name}: no line:column in {first:?}");
+        assert!(
+            first.contains(expected),
+            "{name}: {first:?} lacks {expected:?}"
+        );
+    }
+}

@@ -117,6 +117,19 @@ fn a_truncated_file_is_reported_at_its_end() {
 }
 
 #[test]
+fn a_file_cut_inside_a_string_points_at_the_string_that_is_never_closed() {
+    let cut = &MAP[..MAP.find("phone line").expect("needle")];
+    let error = load_error(cut);
+    assert_eq!(error.position(), position_of(cut, "\"Store"));
+    assert!(
+        error
+            .to_string()
+            .contains("this text is never closed with `\"`: the file looks truncated"),
+        "{error}"
+    );
+}
+
+#[test]
 fn invalid_utf8_is_reported_with_its_position() {
     let mut bytes = MAP.as_bytes().to_vec();
     let offset = MAP.find("Sean").expect("needle");

@@ -190,6 +190,9 @@ fn syntax_error(error: &ron::error::SpannedError) -> LoadError {
     };
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early: it looks truncated".to_owned(),
+        ron::Error::ExpectedStringEnd => {
+            "this text is never closed with `\"`: the file looks truncated".to_owned()
+        }
         ron::Error::ExceededRecursionLimit => format!(
             "the file is nested more than {RECURSION_LIMIT} levels deep; a journey map never is"
         ),
