@@ -3,9 +3,11 @@
 //! - [`model`]: the map as plain data and the edits on it.
 //! - [`io`]: the RON file format, validation and atomic saves.
 //! - [`samples`]: the sample maps and templates built into the binary.
+//! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`cli`]: the command-line interface.
 
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod render;
 pub mod samples;

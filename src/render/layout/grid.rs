@@ -1,0 +1,276 @@
+//! The grid: stage headers, lane rows, cards and emotion points.
+
+use egui::epaint::FontsView;
+use egui::{Rangef, Rect, pos2};
+
+use super::{
+    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout,
+    channel_glyph, italic, score_y, size, text,
+};
+use crate::model::{Card, JourneyMap, LaneKind};
+
+/// The lanes with their cards and points, and where the last row ends.
+pub(super) struct Rows {
+    pub lanes: Vec<LaneLayout>,
+    pub cards: Vec<CardLayout>,
+    pub points: Vec<PointLayout>,
+    pub bottom: f32,
+}
+
+/// Stage headers (colour band, name, details), all as tall as the tallest,
+/// starting at `top`; and the header row's vertical range.
+pub(super) fn stage_headers(
+    map: &JourneyMap,
+    fonts: &mut FontsView<'_>,
+    scale: f32,
+    columns: &[Rangef],
+    top: f32,
+) -> (Vec<StageLayout>, Rangef) {
+    let s = |points: f32| points * scale;
+    let inner = s(size::COLUMN_WIDTH - 2.0 * size::CELL_PAD);
+    let texts: Vec<_> = map
+        .stages
+        .iter()
+        .map(|stage| {
+            let name = text(fonts, &stage.name, s(size::STAGE_NAME), inner);
+            let details: Vec<&str> = [
+                stage.description.as_str(),
+                stage.owner.as_str(),
+                stage.metrics.as_str(),
+            ]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .collect();
+            let details = (!details.is_empty())
+                .then(|| text(fonts, &details.join("\n"), s(size::SMALL), inner));
+            (name, details)
+        })
+        .collect();
+    let height = texts
+        .iter()
+        .map(|(name, details)| {
+            s(size::BAND + 2.0 * size::CELL_PAD)
+                + name.size().y
+                + details.as_ref().map_or(0.0, |d| d.size().y + s(4.0))
+        })
+        .fold(s(56.0), f32::max);
+    let row = Rangef::new(top, top + height);
+    let stages = map
+        .stages
+        .iter()
+        .zip(texts)
+        .zip(columns)
+        .map(|((stage, (name, details)), column)| StageLayout {
+            id: stage.id.clone(),
+            header: Rect::from_x_y_ranges(*column, row),
+            column: *column,
+            name,
+            details,
+            colour: stage.colour,
+        })
+        .collect();
+    (stages, row)
+}
+
+/// Every lane from `top` down, each row as tall as its fullest cell.
+pub(super) fn lane_rows(
+    map: &JourneyMap,
+    fonts: &mut FontsView<'_>,
+    scale: f32,
+    columns: &[Rangef],
+    label_column: Rangef,
+    top: f32,
+) -> Rows {
+    let s = |points: f32| points * scale;
+    let mut rows = Rows {
+        lanes: Vec::new(),
+        cards: Vec::new(),
+        points: Vec::new(),
+        bottom: top,
+    };
+    for (lane_index, lane) in map.lanes.iter().enumerate() {
+        let top = rows.bottom;
+        let name = text(
+            fonts,
+            &lane.name,
+            s(size::LANE_NAME),
+            s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD),
+        );
+        let mut height = s(size::MIN_ROW).max(name.size().y + s(2.0 * size::CELL_PAD));
+        if lane.kind == LaneKind::Emotion {
+            height = height.max(s(size::EMOTION_ROW));
+        }
+        for (stage_index, stage) in map
+            .stages
+            .iter()
+            .enumerate()
+            .filter(|_| lane.kind.holds_cards())
+        {
+            let mut y = top + s(size::CELL_PAD);
+            for (index_in_cell, card) in stage.cards_in(&lane.id).enumerate() {
+                let answered = card
+                    .answers
+                    .as_ref()
+                    .and_then(|id| map.card(id))
+                    .map(|(_, c)| c.text.as_str());
+                let laid = card_layout(
+                    fonts,
+                    scale,
+                    card,
+                    lane.kind,
+                    answered,
+                    columns[stage_index],
+                    y,
+                );
+                y = laid.rect.max.y + s(size::CARD_GAP);
+                rows.cards.push(CardLayout {
+                    stage: stage_index,
+                    lane: lane_index,
+                    index_in_cell,
+                    ..laid
+                });
+            }
+            height = height.max(y - top - s(size::CARD_GAP) + s(size::CELL_PAD));
+        }
+        let row = Rangef::new(top, top + height);
+        if lane.kind == LaneKind::Emotion {
+            emotion_points(
+                map,
+                fonts,
+                scale,
+                columns,
+                lane_index,
+                row,
+                &mut rows.points,
+            );
+        }
+        rows.lanes.push(LaneLayout {
+            id: lane.id.clone(),
+            kind: lane.kind,
+            label: Rect::from_x_y_ranges(label_column, row),
+            row,
+            name,
+            colour: lane.colour,
+        });
+        rows.bottom = row.max;
+    }
+    rows
+}
+
+/// The points of one emotion lane, spread evenly across each stage's column.
+fn emotion_points(
+    map: &JourneyMap,
+    fonts: &mut FontsView<'_>,
+    scale: f32,
+    columns: &[Rangef],
+    lane_index: usize,
+    row: Rangef,
+    points: &mut Vec<PointLayout>,
+) {
+    let lane = &map.lanes[lane_index].id;
+    for (stage_index, stage) in map.stages.iter().enumerate() {
+        let column = columns[stage_index];
+        let in_stage: Vec<_> = stage.points_in(lane).collect();
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a stage holds a handful of points"
+        )]
+        let count = in_stage.len() as f32;
+        for (i, point) in in_stage.into_iter().enumerate() {
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "a stage holds a handful of points"
+            )]
+            let x = column.min + column.span() * (i as f32 + 1.0) / (count + 1.0);
+            points.push(PointLayout {
+                id: point.id.clone(),
+                stage: stage_index,
+                lane: lane_index,
+                center: pos2(x, score_y(row, scale, point.score)),
+                score: point.score,
+                label: text(
+                    fonts,
+                    &point.label,
+                    size::SMALL * scale,
+                    size::COLUMN_WIDTH * 0.5 * scale,
+                ),
+            });
+        }
+    }
+}
+
+/// One card's box and text, with its top at `top` in `column`.
+fn card_layout(
+    fonts: &mut FontsView<'_>,
+    scale: f32,
+    card: &Card,
+    kind: LaneKind,
+    answered: Option<&str>,
+    column: Rangef,
+    top: f32,
+) -> CardLayout {
+    let s = |points: f32| points * scale;
+    let left = column.min + s(size::CELL_PAD);
+    let right = column.max - s(size::CELL_PAD);
+    let mut inset_left = s(size::CARD_PAD);
+    let inset_right = s(size::CARD_PAD)
+        + if card.moment_of_truth {
+            s(size::STAR_WIDTH)
+        } else {
+            0.0
+        };
+    let channel = card.channel.filter(|_| kind == LaneKind::Touchpoints);
+    let severity = card.severity.filter(|_| kind == LaneKind::PainPoints);
+    if channel.is_some() {
+        inset_left += s(size::ICON_WIDTH);
+    }
+    if kind == LaneKind::PainPoints {
+        inset_left += s(size::STRIPE);
+    }
+    let wrap = (right - left - inset_left - inset_right).max(s(20.0));
+    let body = text(fonts, &card.text, s(size::TEXT), wrap);
+    let text_pos = pos2(left + inset_left, top + s(size::CARD_PAD));
+    let mut bottom = text_pos.y + body.size().y;
+    let footer_text = match (kind, answered, severity) {
+        (LaneKind::Opportunities, Some(pain), _) => {
+            Some(format!("{ANSWERS_ARROW} answers: {pain}"))
+        }
+        (LaneKind::PainPoints, _, Some(severity)) => Some(format!("{} severity", severity.label())),
+        _ => None,
+    };
+    // Severity dots are painted before the footer text.
+    let dots = if severity.is_some() {
+        s(SEVERITY_DOTS_WIDTH)
+    } else {
+        0.0
+    };
+    let footer = footer_text.map(|footer| {
+        let galley = italic(fonts, &footer, s(size::SMALL), wrap - dots);
+        let pos = pos2(text_pos.x + dots, bottom + s(4.0));
+        bottom = pos.y + galley.size().y;
+        (pos, galley)
+    });
+    let height = (bottom + s(size::CARD_PAD) - top).max(s(size::CARD_MIN_HEIGHT));
+    let rect = Rect::from_min_max(pos2(left, top), pos2(right, top + height));
+    let icon = channel.map(|channel| {
+        let galley = text(fonts, channel_glyph(channel), s(size::ICON), f32::INFINITY);
+        let centre = pos2(
+            left + s(size::CARD_PAD + size::ICON_WIDTH * 0.5 - 2.0),
+            text_pos.y + s(size::TEXT * 0.65),
+        );
+        (centre, galley, channel)
+    });
+    CardLayout {
+        id: card.id.clone(),
+        stage: 0,
+        lane: 0,
+        index_in_cell: 0,
+        rect,
+        text: body,
+        text_pos,
+        footer,
+        icon,
+        severity,
+        moment_of_truth: card.moment_of_truth,
+    }
+}

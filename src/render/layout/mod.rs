@@ -1,0 +1,360 @@
+//! Where everything of a map sits, in map coordinates at a given scale.
+//!
+//! The layout is computed from the map and the fonts only; the canvas and
+//! the image export both paint from it, and hit-testing uses it, so what is
+//! clicked is what is seen. Text is laid out at the final scale (not scaled
+//! afterwards), so it stays crisp at every zoom and export size.
+
+mod grid;
+mod persona;
+
+use std::sync::Arc;
+
+use egui::epaint::FontsView;
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Color32, FontId, Galley, Pos2, Rangef, Rect, pos2, vec2};
+
+use crate::model::{
+    CardId, Channel, Colour, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, PointId, Severity,
+    StageId,
+};
+
+/// Sizes at scale 1, in points.
+pub(super) mod size {
+    pub const MARGIN: f32 = 24.0;
+    pub const LABEL_WIDTH: f32 = 168.0;
+    pub const COLUMN_WIDTH: f32 = 236.0;
+    pub const CELL_PAD: f32 = 10.0;
+    pub const CARD_PAD: f32 = 8.0;
+    pub const CARD_GAP: f32 = 8.0;
+    pub const CARD_MIN_HEIGHT: f32 = 34.0;
+    pub const ICON_WIDTH: f32 = 24.0;
+    pub const STRIPE: f32 = 5.0;
+    pub const STAR_WIDTH: f32 = 16.0;
+    pub const MIN_ROW: f32 = 64.0;
+    pub const EMOTION_ROW: f32 = 170.0;
+    pub const FACE_RADIUS: f32 = 12.0;
+    pub const BAND: f32 = 8.0;
+    pub const PERSONA_MIN_WIDTH: f32 = 960.0;
+    pub const TEXT: f32 = 13.5;
+    pub const SMALL: f32 = 11.5;
+    pub const CAPTION: f32 = 10.5;
+    pub const STAGE_NAME: f32 = 17.0;
+    pub const LANE_NAME: f32 = 14.5;
+    pub const TITLE: f32 = 24.0;
+    pub const PERSONA_NAME: f32 = 17.0;
+    pub const ICON: f32 = 16.0;
+}
+
+/// A drawn map: every item's place and laid-out text.
+#[derive(Clone, Debug)]
+pub struct Layout {
+    /// Points per map unit: 1 on screen at 100 %, the pixels-per-point of an export.
+    pub scale: f32,
+    /// The whole map, from (0, 0).
+    pub size: egui::Vec2,
+    /// The persona and scenario strip at the top.
+    pub persona: PersonaLayout,
+    /// The vertical range of the stage header row.
+    pub header_row: Rangef,
+    /// The horizontal range of the lane label column.
+    pub label_column: Rangef,
+    /// Stage headers and columns, left to right.
+    pub stages: Vec<StageLayout>,
+    /// Lane labels and rows, top to bottom.
+    pub lanes: Vec<LaneLayout>,
+    /// Every card.
+    pub cards: Vec<CardLayout>,
+    /// Every emotion point, stage by stage.
+    pub points: Vec<PointLayout>,
+}
+
+/// The persona strip.
+#[derive(Clone, Debug)]
+pub struct PersonaLayout {
+    /// The strip's area.
+    pub rect: Rect,
+    /// Text blocks and where they go.
+    pub texts: Vec<(Pos2, Arc<Galley>, TextRole)>,
+}
+
+/// How a piece of text is coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextRole {
+    /// Main text colour.
+    Main,
+    /// Secondary text colour.
+    Muted,
+}
+
+/// A stage's header and column.
+#[derive(Clone, Debug)]
+pub struct StageLayout {
+    /// The stage.
+    pub id: StageId,
+    /// The header cell in the header row.
+    pub header: Rect,
+    /// The column's horizontal range (cells below the header).
+    pub column: Rangef,
+    /// The stage name.
+    pub name: Arc<Galley>,
+    /// Description, owner and metrics, if any.
+    pub details: Option<Arc<Galley>>,
+    /// The header band's colour, if the stage has one.
+    pub colour: Option<Colour>,
+}
+
+/// A lane's label and row.
+#[derive(Clone, Debug)]
+pub struct LaneLayout {
+    /// The lane.
+    pub id: LaneId,
+    /// What it holds.
+    pub kind: LaneKind,
+    /// The label cell in the label column.
+    pub label: Rect,
+    /// The row's vertical range.
+    pub row: Rangef,
+    /// The lane name.
+    pub name: Arc<Galley>,
+    /// The label's accent colour, if the lane has one.
+    pub colour: Option<Colour>,
+}
+
+/// A card's box and text.
+#[derive(Clone, Debug)]
+pub struct CardLayout {
+    /// The card.
+    pub id: CardId,
+    /// Index of its stage in [`Layout::stages`].
+    pub stage: usize,
+    /// Index of its lane in [`Layout::lanes`].
+    pub lane: usize,
+    /// Its position in its cell, from 0.
+    pub index_in_cell: usize,
+    /// The card's box.
+    pub rect: Rect,
+    /// The card text, laid out to fit the box.
+    pub text: Arc<Galley>,
+    /// Where the text's top-left goes.
+    pub text_pos: Pos2,
+    /// A second line: what an opportunity answers, or a pain point's severity.
+    pub footer: Option<(Pos2, Arc<Galley>)>,
+    /// A touchpoint's channel icon and its centre.
+    pub icon: Option<(Pos2, Arc<Galley>, Channel)>,
+    /// A pain point's severity.
+    pub severity: Option<Severity>,
+    /// Whether it is a moment of truth.
+    pub moment_of_truth: bool,
+}
+
+/// An emotion point's place.
+#[derive(Clone, Debug)]
+pub struct PointLayout {
+    /// The point.
+    pub id: PointId,
+    /// Index of its stage in [`Layout::stages`].
+    pub stage: usize,
+    /// Index of its lane in [`Layout::lanes`].
+    pub lane: usize,
+    /// The face's centre.
+    pub center: Pos2,
+    /// Its score.
+    pub score: i8,
+    /// Its label, centred under the face.
+    pub label: Arc<Galley>,
+}
+
+/// What is under a position of the map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hit {
+    /// An emotion point (index into [`Layout::points`]).
+    Point(usize),
+    /// A card (index into [`Layout::cards`]).
+    Card(usize),
+    /// A stage header (index into [`Layout::stages`]).
+    StageHeader(usize),
+    /// A lane label (index into [`Layout::lanes`]).
+    LaneLabel(usize),
+    /// An empty part of a cell.
+    Cell {
+        /// Index into [`Layout::stages`].
+        stage: usize,
+        /// Index into [`Layout::lanes`].
+        lane: usize,
+    },
+    /// The persona strip.
+    Persona,
+}
+
+/// Lays out text in the placeholder colour, so the painter picks the theme's.
+pub(super) fn text(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
+    fonts.layout(
+        text.to_owned(),
+        FontId::proportional(size),
+        Color32::PLACEHOLDER,
+        wrap,
+    )
+}
+
+pub(super) fn italic(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
+    let mut job = LayoutJob::default();
+    job.append(
+        text,
+        0.0,
+        TextFormat {
+            font_id: FontId::proportional(size),
+            color: Color32::PLACEHOLDER,
+            italics: true,
+            ..TextFormat::default()
+        },
+    );
+    job.wrap.max_width = wrap;
+    fonts.layout_job(job)
+}
+
+/// The glyph drawn for a channel; all are in egui's bundled emoji font.
+pub fn channel_glyph(channel: Channel) -> &'static str {
+    match channel {
+        Channel::Web => "🌐",
+        Channel::App => "📱",
+        Channel::Phone => "📞",
+        Channel::Email => "📧",
+        Channel::Chat => "💬",
+        Channel::Store => "🏬",
+        Channel::Social => "👥",
+        Channel::Mail => "📮",
+        Channel::Other => "✱",
+    }
+}
+
+/// The arrow before the pain point an opportunity answers.
+pub const ANSWERS_ARROW: &str = "↪";
+
+/// The width of the row of severity dots before a pain point's footer, at scale 1.
+pub const SEVERITY_DOTS_WIDTH: f32 = 36.0;
+
+impl Layout {
+    /// Lays out `map` at `scale` (1 = 100 %).
+    pub fn new(map: &JourneyMap, fonts: &mut FontsView<'_>, scale: f32) -> Self {
+        let s = |points: f32| points * scale;
+        let label_column = Rangef::new(s(size::MARGIN), s(size::MARGIN + size::LABEL_WIDTH));
+        let columns: Vec<Rangef> = (0..map.stages.len())
+            .map(|i| {
+                #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
+                let left = label_column.max + s(size::COLUMN_WIDTH) * i as f32;
+                Rangef::new(left, left + s(size::COLUMN_WIDTH))
+            })
+            .collect();
+        let grid_right = columns
+            .last()
+            .map_or(label_column.max + s(size::COLUMN_WIDTH), |c| c.max);
+        let strip_width = (grid_right - label_column.min).max(s(size::PERSONA_MIN_WIDTH));
+        let origin = pos2(label_column.min, s(size::MARGIN));
+        let persona = persona::persona_layout(map, fonts, scale, origin, strip_width);
+        let header_top = persona.rect.max.y + s(size::MARGIN * 0.75);
+        let (stages, header_row) = grid::stage_headers(map, fonts, scale, &columns, header_top);
+        let rows = grid::lane_rows(map, fonts, scale, &columns, label_column, header_row.max);
+        let size = vec2(
+            label_column.min + strip_width + s(size::MARGIN),
+            rows.bottom.max(header_row.max) + s(size::MARGIN),
+        );
+        Self {
+            scale,
+            size,
+            persona,
+            header_row,
+            label_column,
+            stages,
+            lanes: rows.lanes,
+            cards: rows.cards,
+            points: rows.points,
+        }
+    }
+
+    /// The area of all cells: right of the labels, below the headers.
+    pub fn grid(&self) -> Rect {
+        let right = self
+            .stages
+            .last()
+            .map_or(self.label_column.max, |s| s.column.max);
+        let bottom = self.lanes.last().map_or(self.header_row.max, |l| l.row.max);
+        Rect::from_min_max(
+            pos2(self.label_column.max, self.header_row.max),
+            pos2(right, bottom),
+        )
+    }
+
+    /// The cell of a stage and a lane.
+    pub fn cell(&self, stage: usize, lane: usize) -> Option<Rect> {
+        Some(Rect::from_x_y_ranges(
+            self.stages.get(stage)?.column,
+            self.lanes.get(lane)?.row,
+        ))
+    }
+
+    /// The radius of an emotion face.
+    pub fn face_radius(&self) -> f32 {
+        size::FACE_RADIUS * self.scale
+    }
+
+    /// The y of `score` in the emotion lane `lane`.
+    pub fn score_y(&self, lane: usize, score: i8) -> Option<f32> {
+        Some(score_y(self.lanes.get(lane)?.row, self.scale, score))
+    }
+
+    /// The score nearest to `y` in the emotion lane `lane`, within −3..=+3.
+    pub fn score_at(&self, lane: usize, y: f32) -> Option<i8> {
+        let row = self.lanes.get(lane)?.row;
+        let (top, bottom) = (
+            score_y(row, self.scale, MAX_SCORE),
+            score_y(row, self.scale, MIN_SCORE),
+        );
+        let fraction = ((y - top) / (bottom - top)).clamp(0.0, 1.0);
+        #[expect(
+            clippy::cast_possible_truncation,
+            reason = "rounded and clamped to -3..=3"
+        )]
+        let score =
+            (f32::from(MAX_SCORE) - fraction * f32::from(MAX_SCORE - MIN_SCORE)).round() as i8;
+        Some(score.clamp(MIN_SCORE, MAX_SCORE))
+    }
+
+    /// What is at `pos` (map coordinates): points first, then cards, headers,
+    /// labels, empty cells and the persona strip.
+    pub fn hit(&self, pos: Pos2) -> Option<Hit> {
+        let reach = self.face_radius() + 3.0 * self.scale;
+        if let Some(i) = self
+            .points
+            .iter()
+            .position(|p| p.center.distance(pos) <= reach)
+        {
+            return Some(Hit::Point(i));
+        }
+        if let Some(i) = self.cards.iter().position(|c| c.rect.contains(pos)) {
+            return Some(Hit::Card(i));
+        }
+        if let Some(i) = self.stages.iter().position(|s| s.header.contains(pos)) {
+            return Some(Hit::StageHeader(i));
+        }
+        if let Some(i) = self.lanes.iter().position(|l| l.label.contains(pos)) {
+            return Some(Hit::LaneLabel(i));
+        }
+        let stage = self.stages.iter().position(|s| s.column.contains(pos.x));
+        let lane = self.lanes.iter().position(|l| l.row.contains(pos.y));
+        if let (Some(stage), Some(lane)) = (stage, lane) {
+            return Some(Hit::Cell { stage, lane });
+        }
+        self.persona.rect.contains(pos).then_some(Hit::Persona)
+    }
+}
+
+/// The y of a score within an emotion row: +3 near the top, −3 near the
+/// bottom, leaving room for the face and its label.
+pub(super) fn score_y(row: Rangef, scale: f32, score: i8) -> f32 {
+    let top = row.min + (size::FACE_RADIUS + 8.0) * scale;
+    let bottom = row.max - (size::FACE_RADIUS + size::SMALL * 1.4 + 10.0) * scale;
+    let fraction =
+        f32::from(MAX_SCORE - score.clamp(MIN_SCORE, MAX_SCORE)) / f32::from(MAX_SCORE - MIN_SCORE);
+    top + (bottom - top) * fraction
+}

@@ -1,0 +1,112 @@
+//! The persona strip: title and scenario, then the persona, goals and
+//! expectations, in four columns.
+
+use std::sync::Arc;
+
+use egui::epaint::FontsView;
+use egui::{Galley, Pos2, Rect, pos2};
+
+use super::{PersonaLayout, TextRole, italic, size, text};
+use crate::model::JourneyMap;
+
+/// One block of text in a column of the strip.
+struct Block {
+    text: String,
+    size: f32,
+    role: TextRole,
+    italic: bool,
+    /// Space below, at scale 1.
+    gap: f32,
+}
+
+impl Block {
+    fn new(text: impl Into<String>, size: f32, role: TextRole, gap: f32) -> Self {
+        Self {
+            text: text.into(),
+            size,
+            role,
+            italic: false,
+            gap,
+        }
+    }
+}
+
+fn bullets(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("• {item}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The strip at `origin`, `width` wide, as tall as its tallest column.
+pub(super) fn persona_layout(
+    map: &JourneyMap,
+    fonts: &mut FontsView<'_>,
+    scale: f32,
+    origin: Pos2,
+    width: f32,
+) -> PersonaLayout {
+    use TextRole::{Main, Muted};
+    let persona = &map.persona;
+    let mut quote = Block::new(format!("“{}”", persona.quote), size::TEXT, Main, 0.0);
+    quote.italic = true;
+    let columns: [(f32, Vec<Block>); 4] = [
+        (
+            0.34,
+            vec![
+                Block::new(&map.title, size::TITLE, Main, 6.0),
+                Block::new(&map.scenario, size::TEXT, Muted, 0.0),
+            ],
+        ),
+        (
+            0.26,
+            vec![
+                Block::new("PERSONA", size::CAPTION, Muted, 3.0),
+                Block::new(&persona.name, size::PERSONA_NAME, Main, 2.0),
+                Block::new(&persona.role, size::SMALL, Muted, 6.0),
+                quote,
+            ],
+        ),
+        (
+            0.2,
+            vec![
+                Block::new("GOALS", size::CAPTION, Muted, 3.0),
+                Block::new(bullets(&persona.goals), size::SMALL, Main, 0.0),
+            ],
+        ),
+        (
+            0.2,
+            vec![
+                Block::new("EXPECTATIONS", size::CAPTION, Muted, 3.0),
+                Block::new(bullets(&persona.expectations), size::SMALL, Main, 0.0),
+            ],
+        ),
+    ];
+    let pad = 14.0 * scale;
+    let gap = 24.0 * scale;
+    let inner = width - 2.0 * pad - 3.0 * gap;
+    let mut texts: Vec<(Pos2, Arc<Galley>, TextRole)> = Vec::new();
+    let mut bottom = origin.y + pad;
+    let mut x = origin.x + pad;
+    for (share, blocks) in columns {
+        let column_width = inner * share;
+        let mut y = origin.y + pad;
+        for block in blocks
+            .into_iter()
+            .filter(|b| !b.text.is_empty() && b.text != "“”")
+        {
+            let layout = if block.italic { italic } else { text };
+            let galley = layout(fonts, &block.text, block.size * scale, column_width);
+            let height = galley.size().y;
+            texts.push((pos2(x, y), galley, block.role));
+            y += height + block.gap * scale;
+        }
+        bottom = bottom.max(y);
+        x += column_width + gap;
+    }
+    PersonaLayout {
+        rect: Rect::from_min_max(origin, pos2(origin.x + width, bottom + pad)),
+        texts,
+    }
+}

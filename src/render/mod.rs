@@ -1,0 +1,18 @@
+//! Drawing a map: [`Layout`] places everything in map coordinates and the
+//! [`paint`] functions turn a layout into epaint shapes. The canvas and the
+//! image export both use these, so an export shows exactly what the screen
+//! does, and hit-testing uses the same layout.
+
+mod layout;
+pub mod paint;
+mod theme;
+
+pub use layout::{
+    ANSWERS_ARROW, CardLayout, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
+    SEVERITY_DOTS_WIDTH, StageLayout, TextRole, channel_glyph,
+};
+pub use paint::Marks;
+pub use theme::Theme;
+
+#[cfg(test)]
+mod tests;

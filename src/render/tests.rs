@@ -1,0 +1,181 @@
+//! Layout and painting of the bundled samples, headless.
+
+use egui::{FontId, Pos2};
+
+use super::*;
+use crate::model::{Channel, JourneyMap, LaneKind};
+use crate::samples;
+
+/// Runs `f` with the fonts of a headless egui context.
+fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
+    let ctx = egui::Context::default();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx.fonts_mut(f)
+}
+
+fn sample(name: &str) -> JourneyMap {
+    samples::find(name)
+        .and_then(|s| s.map().ok())
+        .expect("sample")
+}
+
+#[test]
+fn every_glyph_the_painter_uses_is_in_the_bundled_fonts() {
+    let mut glyphs: Vec<char> = Channel::ALL
+        .iter()
+        .flat_map(|c| channel_glyph(*c).chars())
+        .collect();
+    glyphs.extend(ANSWERS_ARROW.chars());
+    glyphs.extend("•“”".chars());
+    with_fonts(|fonts| {
+        for glyph in glyphs {
+            assert!(
+                fonts.has_glyph(&FontId::proportional(14.0), glyph),
+                "{glyph} would draw as a box"
+            );
+        }
+    });
+}
+
+#[test]
+fn stages_run_left_to_right_and_lanes_top_to_bottom() {
+    let map = sample("grocery-trip");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    assert_eq!(layout.stages.len(), map.stages.len());
+    assert_eq!(layout.lanes.len(), map.lanes.len());
+    for pair in layout.stages.windows(2) {
+        assert!((pair[0].column.max - pair[1].column.min).abs() < 0.01);
+    }
+    for pair in layout.lanes.windows(2) {
+        assert!((pair[0].row.max - pair[1].row.min).abs() < 0.01);
+    }
+    assert!(
+        layout.persona.rect.max.y < layout.header_row.min,
+        "persona strip above the headers"
+    );
+    assert!(layout.grid().max.x <= layout.size.x && layout.grid().max.y <= layout.size.y);
+}
+
+#[test]
+fn every_card_sits_inside_its_cell_without_overlapping_another() {
+    for sample in samples::SAMPLES {
+        let map = sample.map().expect("valid");
+        let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+        assert_eq!(layout.cards.len(), map.card_count(), "{}", sample.name);
+        for card in &layout.cards {
+            let cell = layout.cell(card.stage, card.lane).expect("cell");
+            assert!(
+                cell.contains_rect(card.rect),
+                "{}: {} leaves its cell",
+                sample.name,
+                card.id
+            );
+            assert!(
+                card.text.size().x <= card.rect.width(),
+                "{}: {} text overflows",
+                sample.name,
+                card.id
+            );
+        }
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
+                assert!(
+                    !a.rect.intersects(b.rect),
+                    "{}: {} overlaps {}",
+                    sample.name,
+                    a.id,
+                    b.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn emotion_points_sit_higher_the_better_the_customer_feels() {
+    let map = sample("team-gear");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Emotion)
+        .expect("emotion lane");
+    let happy = layout.score_y(lane, 3).expect("y");
+    let neutral = layout.score_y(lane, 0).expect("y");
+    let furious = layout.score_y(lane, -3).expect("y");
+    assert!(happy < neutral && neutral < furious);
+    for score in -3..=3 {
+        let y = layout.score_y(lane, score).expect("y");
+        assert_eq!(
+            layout.score_at(lane, y),
+            Some(score),
+            "score_at inverts score_y"
+        );
+    }
+    assert_eq!(
+        layout.score_at(lane, f32::MIN),
+        Some(3),
+        "dragging above the lane clamps to +3"
+    );
+    for point in &layout.points {
+        assert!(layout.lanes[point.lane].row.contains(point.center.y));
+        assert!(layout.stages[point.stage].column.contains(point.center.x));
+    }
+}
+
+#[test]
+fn hit_testing_finds_what_is_drawn_there() {
+    let map = sample("billing-support");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.5));
+    let card = &layout.cards[3];
+    assert_eq!(layout.hit(card.rect.center()), Some(Hit::Card(3)));
+    let point = &layout.points[0];
+    assert_eq!(layout.hit(point.center), Some(Hit::Point(0)));
+    assert_eq!(
+        layout.hit(layout.stages[2].header.center()),
+        Some(Hit::StageHeader(2))
+    );
+    assert_eq!(
+        layout.hit(layout.lanes[1].label.center()),
+        Some(Hit::LaneLabel(1))
+    );
+    assert_eq!(layout.hit(Pos2::new(-10.0, -10.0)), None);
+}
+
+#[test]
+fn text_is_laid_out_at_the_drawn_size_not_scaled_afterwards() {
+    let map = sample("grocery-trip");
+    let (small, large) =
+        with_fonts(|fonts| (Layout::new(&map, fonts, 1.0), Layout::new(&map, fonts, 2.0)));
+    let ratio = large.size.x / small.size.x;
+    assert!((ratio - 2.0).abs() < 0.01, "widths scale exactly: {ratio}");
+    let row_height =
+        |galley: &egui::Galley| galley.rows.first().map(|r| r.size.y).unwrap_or_default();
+    let glyph_ratio = row_height(&large.cards[0].text) / row_height(&small.cards[0].text);
+    assert!(
+        (glyph_ratio - 2.0).abs() < 0.1,
+        "the font itself is twice as large: {glyph_ratio}"
+    );
+}
+
+#[test]
+fn the_whole_map_paints_its_text_and_a_curve() {
+    let map = sample("first-try-to-promoter");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let shapes = paint::whole_map(&layout, &Theme::light(), &Marks::default());
+    let texts = shapes
+        .iter()
+        .filter(|s| matches!(s, egui::Shape::Text(_)))
+        .count();
+    let curves = shapes
+        .iter()
+        .filter(|s| matches!(s, egui::Shape::CubicBezier(_)))
+        .count();
+    assert!(texts >= map.card_count() + map.stages.len() + map.lanes.len());
+    assert_eq!(
+        curves,
+        map.point_count() - 1,
+        "one segment between each pair of points"
+    );
+}
