@@ -119,12 +119,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             output,
             force,
         }) => new_map(&from, &output, force, out, err),
-        None => writeln!(
-            err,
-            "journeymap: the editor window is not part of this build yet; \
-             use `journeymap check`, `fmt`, `samples` or `new` (see `journeymap --help`)"
-        )
-        .map(|()| ExitCode::FAILURE),
+        None => open_editor(cli.file, err),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
@@ -132,6 +127,21 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Err(error) => {
             let _ = writeln!(err, "journeymap: cannot write the output: {error}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens the editor window; returns when it is closed.
+fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> Outcome {
+    match crate::app::run(file) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(error) => {
+            writeln!(err, "journeymap: cannot open the editor window: {error}")?;
+            writeln!(
+                err,
+                "(the subcommands check, fmt, samples and new work without a window)"
+            )?;
+            Ok(ExitCode::FAILURE)
         }
     }
 }

@@ -4,10 +4,14 @@
 //! - [`io`]: the RON file format, validation and atomic saves.
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
+//! - [`ui`]: the editor's views: canvas and menu commands.
+//! - [`app`]: the editor window.
 //! - [`cli`]: the command-line interface.
 
+pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
 pub mod render;
 pub mod samples;
+pub mod ui;

@@ -1,0 +1,61 @@
+//! Preferences kept between runs in eframe's storage. Never the document.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The key under which eframe stores the preferences.
+pub const STORAGE_KEY: &str = "journeymap-preferences";
+
+/// How many files "Open recent" remembers.
+pub const MAX_RECENT: usize = 10;
+
+/// What journeymap remembers between runs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Preferences {
+    /// Recently opened files, most recent first.
+    pub recent: Vec<PathBuf>,
+    /// Whether the dark theme is on.
+    pub dark: bool,
+}
+
+impl Preferences {
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// Forgets `path`, e.g. because it no longer exists.
+    pub fn forget(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_recent_file_comes_first_and_the_list_is_bounded() {
+        let mut prefs = Preferences::default();
+        for i in 0..15 {
+            prefs.remember(Path::new(&format!("map{i}.ron")));
+        }
+        prefs.remember(Path::new("map3.ron"));
+        assert_eq!(prefs.recent.len(), MAX_RECENT);
+        assert_eq!(prefs.recent[0], Path::new("map3.ron"));
+        assert_eq!(
+            prefs
+                .recent
+                .iter()
+                .filter(|p| p.ends_with("map3.ron"))
+                .count(),
+            1
+        );
+        prefs.forget(Path::new("map3.ron"));
+        assert!(!prefs.recent.iter().any(|p| p.ends_with("map3.ron")));
+    }
+}
