@@ -2,6 +2,7 @@
 //!
 //! - [`model`]: the map as plain data and the edits on it.
 //! - [`io`]: the RON file format, validation and atomic saves.
+//! - [`edit`]: every edit as a value, with undo and redo.
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`ui`]: the editor's views: canvas and menu commands.
@@ -10,6 +11,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod edit;
 pub mod io;
 pub mod model;
 pub mod render;

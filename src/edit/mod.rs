@@ -1,0 +1,273 @@
+//! Every edit a user can make, as a value: menus, shortcuts, canvas
+//! gestures and tests all go through [`Edit`] and [`History`], so undo, redo
+//! and the unsaved-changes marker come for free and cannot drift.
+
+mod history;
+
+pub use history::{History, StateId};
+
+use crate::model::{
+    Card, CardId, Channel, Colour, EditError, JourneyMap, LaneId, LaneKind, Persona, PointId,
+    Severity, StageId,
+};
+
+/// One edit of the map: one undo step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Insert an empty stage at an index.
+    AddStage {
+        /// Where, counted from the left.
+        index: usize,
+        /// Its name.
+        name: String,
+    },
+    /// Rename a stage.
+    RenameStage(StageId, String),
+    /// Set a stage's description, owner and metrics.
+    SetStageNotes {
+        /// The stage.
+        stage: StageId,
+        /// What happens in it.
+        description: String,
+        /// Who owns it.
+        owner: String,
+        /// How it is measured.
+        metrics: String,
+    },
+    /// Set or clear a stage's colour.
+    SetStageColour(StageId, Option<Colour>),
+    /// Move a stage to an index.
+    MoveStage(StageId, usize),
+    /// Remove a stage with its cards and points.
+    RemoveStage(StageId),
+    /// Insert an empty lane at an index.
+    AddLane {
+        /// Where, counted from the top.
+        index: usize,
+        /// Its name.
+        name: String,
+        /// What it holds.
+        kind: LaneKind,
+    },
+    /// Rename a lane.
+    RenameLane(LaneId, String),
+    /// Set or clear a lane's colour.
+    SetLaneColour(LaneId, Option<Colour>),
+    /// Move a lane to an index.
+    MoveLane(LaneId, usize),
+    /// Remove a lane with everything in it.
+    RemoveLane(LaneId),
+    /// Add a card to a cell.
+    AddCard {
+        /// The cell's stage.
+        stage: StageId,
+        /// The cell's lane.
+        lane: LaneId,
+        /// Position within the cell.
+        index: usize,
+        /// The card's text.
+        text: String,
+    },
+    /// Put whole cards into cells (paste, duplicate); each gets a fresh id.
+    InsertCards(Vec<(StageId, usize, Card)>),
+    /// Replace a card's text.
+    SetCardText(CardId, String),
+    /// Replace a card's notes.
+    SetCardNotes(CardId, String),
+    /// Set or clear a touchpoint's channel.
+    SetChannel(CardId, Option<Channel>),
+    /// Set or clear a pain point's severity.
+    SetSeverity(CardId, Option<Severity>),
+    /// Flag or unflag a moment of truth.
+    SetMomentOfTruth(CardId, bool),
+    /// Link an opportunity to the pain point it answers, or unlink it.
+    SetAnswers(CardId, Option<CardId>),
+    /// Move a card to a cell, at a position within it.
+    MoveCard {
+        /// The card.
+        card: CardId,
+        /// The target cell's stage.
+        stage: StageId,
+        /// The target cell's lane.
+        lane: LaneId,
+        /// Position within the target cell.
+        index: usize,
+    },
+    /// Remove cards.
+    RemoveCards(Vec<CardId>),
+    /// Add a point to an emotion lane.
+    AddPoint {
+        /// Its stage.
+        stage: StageId,
+        /// The emotion lane.
+        lane: LaneId,
+        /// Position among the stage's points in that lane.
+        index: usize,
+        /// −3..=+3.
+        score: i8,
+        /// A word or two.
+        label: String,
+    },
+    /// Set a point's score.
+    SetScore(PointId, i8),
+    /// Set a point's label.
+    SetPointLabel(PointId, String),
+    /// Remove emotion points.
+    RemovePoints(Vec<PointId>),
+    /// Replace the persona.
+    SetPersona(Persona),
+    /// Replace the title and scenario.
+    SetTitleAndScenario(String, String),
+}
+
+/// What an edit created, so the editor can select it (e.g. to type into a
+/// new card at once).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Created {
+    /// Nothing new.
+    Nothing,
+    /// A stage.
+    Stage(StageId),
+    /// A lane.
+    Lane(LaneId),
+    /// Cards.
+    Cards(Vec<CardId>),
+    /// An emotion point.
+    Point(PointId),
+}
+
+impl Edit {
+    /// A few words for the Edit menu: "Undo move card".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::AddStage { .. } => "add stage",
+            Self::RenameStage(..) => "rename stage",
+            Self::SetStageNotes { .. } => "edit stage",
+            Self::SetStageColour(..) => "recolour stage",
+            Self::MoveStage(..) => "move stage",
+            Self::RemoveStage(..) => "delete stage",
+            Self::AddLane { .. } => "add lane",
+            Self::RenameLane(..) => "rename lane",
+            Self::SetLaneColour(..) => "recolour lane",
+            Self::MoveLane(..) => "move lane",
+            Self::RemoveLane(..) => "delete lane",
+            Self::AddCard { .. } => "add card",
+            Self::InsertCards(..) => "paste cards",
+            Self::SetCardText(..) => "edit card",
+            Self::SetCardNotes(..) => "edit notes",
+            Self::SetChannel(..) => "set channel",
+            Self::SetSeverity(..) => "set severity",
+            Self::SetMomentOfTruth(..) => "moment of truth",
+            Self::SetAnswers(..) => "link opportunity",
+            Self::MoveCard { .. } => "move card",
+            Self::RemoveCards(..) => "delete cards",
+            Self::AddPoint { .. } => "add emotion point",
+            Self::SetScore(..) => "move emotion point",
+            Self::SetPointLabel(..) => "edit emotion label",
+            Self::RemovePoints(..) => "delete emotion points",
+            Self::SetPersona(..) => "edit persona",
+            Self::SetTitleAndScenario(..) => "edit title",
+        }
+    }
+
+    /// Applies the edit in place. A multi-item edit may fail halfway, so
+    /// callers keep a copy to restore: [`History::apply`] does.
+    fn apply_in_place(self, map: &mut JourneyMap) -> Result<Created, EditError> {
+        match self {
+            Self::AddStage { index, name } => Ok(Created::Stage(map.add_stage(index, name))),
+            Self::RenameStage(id, name) => map.rename_stage(&id, name).map(nothing),
+            Self::SetStageNotes {
+                stage,
+                description,
+                owner,
+                metrics,
+            } => {
+                let stage = map.stage_mut(&stage).ok_or(EditError::NoSuchStage(stage))?;
+                stage.description = description;
+                stage.owner = owner;
+                stage.metrics = metrics;
+                Ok(Created::Nothing)
+            }
+            Self::SetStageColour(id, colour) => map.set_stage_colour(&id, colour).map(nothing),
+            Self::MoveStage(id, index) => map.move_stage(&id, index).map(nothing),
+            Self::RemoveStage(id) => map.remove_stage(&id).map(nothing),
+            Self::AddLane { index, name, kind } => {
+                Ok(Created::Lane(map.add_lane(index, name, kind)))
+            }
+            Self::RenameLane(id, name) => map.rename_lane(&id, name).map(nothing),
+            Self::SetLaneColour(id, colour) => map.set_lane_colour(&id, colour).map(nothing),
+            Self::MoveLane(id, index) => map.move_lane(&id, index).map(nothing),
+            Self::RemoveLane(id) => map.remove_lane(&id).map(nothing),
+            Self::AddCard {
+                stage,
+                lane,
+                index,
+                text,
+            } => map
+                .add_card(&stage, &lane, index, text)
+                .map(|id| Created::Cards(vec![id])),
+            Self::InsertCards(cards) => {
+                let mut ids = Vec::new();
+                for (stage, index, mut card) in cards {
+                    card.id = CardId::new(map.fresh_id("c"));
+                    ids.push(card.id.clone());
+                    map.insert_card(&stage, index, card)?;
+                }
+                Ok(Created::Cards(ids))
+            }
+            Self::SetCardText(id, text) => map.set_card_text(&id, text).map(nothing),
+            Self::SetCardNotes(id, notes) => map.set_card_notes(&id, notes).map(nothing),
+            Self::SetChannel(id, channel) => map.set_card_channel(&id, channel).map(nothing),
+            Self::SetSeverity(id, severity) => map.set_card_severity(&id, severity).map(nothing),
+            Self::SetMomentOfTruth(id, flag) => map.set_moment_of_truth(&id, flag).map(nothing),
+            Self::SetAnswers(id, Some(pain)) => map.link_opportunity(&id, &pain).map(nothing),
+            Self::SetAnswers(id, None) => map.unlink_opportunity(&id).map(nothing),
+            Self::MoveCard {
+                card,
+                stage,
+                lane,
+                index,
+            } => map.move_card(&card, &stage, &lane, index).map(nothing),
+            Self::RemoveCards(ids) => {
+                for id in ids {
+                    map.remove_card(&id)?;
+                }
+                Ok(Created::Nothing)
+            }
+            Self::AddPoint {
+                stage,
+                lane,
+                index,
+                score,
+                label,
+            } => map
+                .add_point(&stage, &lane, index, score, label)
+                .map(Created::Point),
+            Self::SetScore(id, score) => map.set_point_score(&id, score).map(nothing),
+            Self::SetPointLabel(id, label) => map.set_point_label(&id, label).map(nothing),
+            Self::RemovePoints(ids) => {
+                for id in ids {
+                    map.remove_point(&id)?;
+                }
+                Ok(Created::Nothing)
+            }
+            Self::SetPersona(persona) => {
+                map.persona = persona;
+                Ok(Created::Nothing)
+            }
+            Self::SetTitleAndScenario(title, scenario) => {
+                map.title = title;
+                map.scenario = scenario;
+                Ok(Created::Nothing)
+            }
+        }
+    }
+}
+
+/// For operations whose return value (the old value) the history does not need.
+fn nothing<T>(_old: T) -> Created {
+    Created::Nothing
+}
+
+#[cfg(test)]
+mod tests;

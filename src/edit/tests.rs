@@ -1,0 +1,257 @@
+//! Every edit is undone exactly and redone exactly, in one step.
+
+use super::*;
+use crate::model::{Card, LaneKind};
+use crate::samples;
+
+fn grocery() -> JourneyMap {
+    samples::find("grocery-trip")
+        .and_then(|s| s.map().ok())
+        .expect("sample")
+}
+
+/// One of each kind of edit, valid on the grocery-trip sample.
+fn every_edit(map: &JourneyMap) -> Vec<Edit> {
+    let stage = map.stages[2].id.clone();
+    let other_stage = map.stages[4].id.clone();
+    let lane_of = |kind| {
+        map.lanes
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| l.id.clone())
+            .expect("lane")
+    };
+    let (text, touch, feel, pain, opp) = (
+        lane_of(LaneKind::Text),
+        lane_of(LaneKind::Touchpoints),
+        lane_of(LaneKind::Emotion),
+        lane_of(LaneKind::PainPoints),
+        lane_of(LaneKind::Opportunities),
+    );
+    let first_in = |lane: &LaneId| {
+        map.cards()
+            .find(|c| &c.lane == lane)
+            .map(|c| c.id.clone())
+            .expect("card")
+    };
+    let pain_card = first_in(&pain);
+    let opp_card = first_in(&opp);
+    let touch_card = first_in(&touch);
+    let point = map.stages[0].points[0].id.clone();
+    vec![
+        Edit::AddStage {
+            index: 1,
+            name: "Compare".into(),
+        },
+        Edit::RenameStage(stage.clone(), "Browse".into()),
+        Edit::SetStageNotes {
+            stage: stage.clone(),
+            description: "d".into(),
+            owner: "o".into(),
+            metrics: "m".into(),
+        },
+        Edit::SetStageColour(stage.clone(), None),
+        Edit::MoveStage(stage.clone(), 0),
+        Edit::RemoveStage(map.stages[3].id.clone()),
+        Edit::AddLane {
+            index: 2,
+            name: "Backstage 2".into(),
+            kind: LaneKind::Text,
+        },
+        Edit::RenameLane(text.clone(), "Actions".into()),
+        Edit::SetLaneColour(text.clone(), Some(Colour::rgb(1, 2, 3))),
+        Edit::MoveLane(text.clone(), 3),
+        Edit::RemoveLane(pain.clone()),
+        Edit::AddCard {
+            stage: stage.clone(),
+            lane: text.clone(),
+            index: 0,
+            text: "New".into(),
+        },
+        Edit::InsertCards(vec![(
+            other_stage.clone(),
+            0,
+            Card::new(CardId::new("x"), text.clone(), "Pasted"),
+        )]),
+        Edit::SetCardText(touch_card.clone(), "Changed".into()),
+        Edit::SetCardNotes(touch_card.clone(), "Notes".into()),
+        Edit::SetChannel(touch_card.clone(), Some(Channel::Chat)),
+        Edit::SetSeverity(pain_card.clone(), Some(Severity::Low)),
+        Edit::SetMomentOfTruth(touch_card.clone(), true),
+        Edit::SetAnswers(opp_card.clone(), None),
+        Edit::MoveCard {
+            card: pain_card.clone(),
+            stage: other_stage,
+            lane: text,
+            index: 0,
+        },
+        Edit::RemoveCards(vec![pain_card, touch_card]),
+        Edit::AddPoint {
+            stage,
+            lane: feel,
+            index: 0,
+            score: 3,
+            label: "wow".into(),
+        },
+        Edit::SetScore(point.clone(), -3),
+        Edit::SetPointLabel(point.clone(), "meh".into()),
+        Edit::RemovePoints(vec![point]),
+        Edit::SetPersona(Persona {
+            name: "Someone".into(),
+            ..Persona::default()
+        }),
+        Edit::SetTitleAndScenario("T".into(), "S".into()),
+    ]
+}
+
+#[test]
+fn every_edit_is_one_step_that_undo_and_redo_revert_exactly() {
+    let original = grocery();
+    for edit in every_edit(&original) {
+        let label = edit.label();
+        let mut map = original.clone();
+        let mut history = History::default();
+        history
+            .apply(&mut map, edit)
+            .unwrap_or_else(|e| panic!("{label}: {e}"));
+        assert_ne!(map, original, "{label} changed nothing");
+        assert!(
+            crate::model::validate(&map).is_empty(),
+            "{label} left the map inconsistent"
+        );
+        let after = map.clone();
+        assert_eq!(history.undo_depth(), 1, "{label} is one step");
+        assert_eq!(history.undo(&mut map), Some(label));
+        assert_eq!(map, original, "undo {label}");
+        assert_eq!(history.redo(&mut map), Some(label));
+        assert_eq!(map, after, "redo {label}");
+    }
+}
+
+#[test]
+fn undoing_a_removed_stage_brings_back_the_links_to_its_pain_points() {
+    let original = grocery();
+    let (stage, pain) = original
+        .stages
+        .iter()
+        .find_map(|stage| {
+            let pain = stage
+                .cards
+                .iter()
+                .find(|c| original.cards().any(|o| o.answers.as_ref() == Some(&c.id)))?;
+            Some((stage.id.clone(), pain.id.clone()))
+        })
+        .expect("a stage with an answered pain point");
+    let mut map = original.clone();
+    let mut history = History::default();
+    history
+        .apply(&mut map, Edit::RemoveStage(stage))
+        .expect("remove");
+    assert!(!map.cards().any(|c| c.answers.as_ref() == Some(&pain)));
+    history.undo(&mut map);
+    assert_eq!(map, original);
+}
+
+#[test]
+fn a_failed_edit_changes_nothing_and_adds_no_step() {
+    let mut map = grocery();
+    let original = map.clone();
+    let mut history = History::default();
+    let gone = CardId::new("nope");
+    let real = map.cards().next().map(|c| c.id.clone()).expect("card");
+    // The first removal succeeds before the second fails: all or nothing.
+    let result = history.apply(&mut map, Edit::RemoveCards(vec![real, gone.clone()]));
+    assert_eq!(result, Err(EditError::NoSuchCard(gone)));
+    assert_eq!(map, original);
+    assert_eq!(history.undo_depth(), 0);
+}
+
+#[test]
+fn an_edit_that_changes_nothing_adds_no_step_and_keeps_the_state() {
+    let mut map = grocery();
+    let mut history = History::default();
+    let card = map
+        .cards()
+        .next()
+        .map(|c| (c.id.clone(), c.text.clone()))
+        .expect("card");
+    let state = history.state();
+    history
+        .apply(&mut map, Edit::SetCardText(card.0, card.1))
+        .expect("same text");
+    assert_eq!(history.undo_depth(), 0);
+    assert_eq!(history.state(), state);
+}
+
+#[test]
+fn the_saved_state_is_recognised_after_undo_and_redo() {
+    let mut map = grocery();
+    let mut history = History::default();
+    let saved = history.state();
+    history
+        .apply(
+            &mut map,
+            Edit::AddStage {
+                index: 0,
+                name: "A".into(),
+            },
+        )
+        .expect("edit");
+    assert_ne!(history.state(), saved);
+    history.undo(&mut map);
+    assert_eq!(
+        history.state(),
+        saved,
+        "back to the saved state: nothing unsaved"
+    );
+    history.redo(&mut map);
+    assert_ne!(history.state(), saved);
+}
+
+#[test]
+fn a_new_edit_after_undo_clears_redo() {
+    let mut map = grocery();
+    let mut history = History::default();
+    history
+        .apply(
+            &mut map,
+            Edit::AddStage {
+                index: 0,
+                name: "A".into(),
+            },
+        )
+        .expect("edit");
+    history.undo(&mut map);
+    assert_eq!(history.redo_label(), Some("add stage"));
+    history
+        .apply(
+            &mut map,
+            Edit::AddStage {
+                index: 0,
+                name: "B".into(),
+            },
+        )
+        .expect("edit");
+    assert_eq!(history.redo_label(), None);
+    assert_eq!(history.redo(&mut map), None);
+}
+
+#[test]
+fn the_oldest_steps_go_when_the_memory_budget_is_spent() {
+    let mut map = grocery();
+    let mut history = History::with_budget(1);
+    for i in 0..5 {
+        history
+            .apply(
+                &mut map,
+                Edit::AddStage {
+                    index: 0,
+                    name: format!("S{i}"),
+                },
+            )
+            .expect("edit");
+    }
+    assert_eq!(history.undo_depth(), 1, "at least one step is always kept");
+    history.undo(&mut map);
+    assert_eq!(map.stages[0].name, "S3");
+}
