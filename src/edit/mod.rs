@@ -93,8 +93,13 @@ pub enum Edit {
         /// Position within the target cell.
         index: usize,
     },
-    /// Remove cards.
-    RemoveCards(Vec<CardId>),
+    /// Remove cards and emotion points (a Delete is one step).
+    Remove {
+        /// Cards to remove.
+        cards: Vec<CardId>,
+        /// Points to remove.
+        points: Vec<PointId>,
+    },
     /// Add a point to an emotion lane.
     AddPoint {
         /// Its stage.
@@ -112,8 +117,6 @@ pub enum Edit {
     SetScore(PointId, i8),
     /// Set a point's label.
     SetPointLabel(PointId, String),
-    /// Remove emotion points.
-    RemovePoints(Vec<PointId>),
     /// Replace the persona.
     SetPersona(Persona),
     /// Replace the title and scenario.
@@ -160,14 +163,20 @@ impl Edit {
             Self::SetMomentOfTruth(..) => "moment of truth",
             Self::SetAnswers(..) => "link opportunity",
             Self::MoveCard { .. } => "move card",
-            Self::RemoveCards(..) => "delete cards",
+            Self::Remove { .. } => "delete",
             Self::AddPoint { .. } => "add emotion point",
             Self::SetScore(..) => "move emotion point",
             Self::SetPointLabel(..) => "edit emotion label",
-            Self::RemovePoints(..) => "delete emotion points",
             Self::SetPersona(..) => "edit persona",
             Self::SetTitleAndScenario(..) => "edit title",
         }
+    }
+
+    /// The map as it would be after this edit, for previews while dragging.
+    pub fn preview(&self, map: &JourneyMap) -> Result<JourneyMap, EditError> {
+        let mut copy = map.clone();
+        self.clone().apply_in_place(&mut copy)?;
+        Ok(copy)
     }
 
     /// Applies the edit in place. A multi-item edit may fail halfway, so
@@ -228,9 +237,12 @@ impl Edit {
                 lane,
                 index,
             } => map.move_card(&card, &stage, &lane, index).map(nothing),
-            Self::RemoveCards(ids) => {
-                for id in ids {
+            Self::Remove { cards, points } => {
+                for id in cards {
                     map.remove_card(&id)?;
+                }
+                for id in points {
+                    map.remove_point(&id)?;
                 }
                 Ok(Created::Nothing)
             }
@@ -245,12 +257,6 @@ impl Edit {
                 .map(Created::Point),
             Self::SetScore(id, score) => map.set_point_score(&id, score).map(nothing),
             Self::SetPointLabel(id, label) => map.set_point_label(&id, label).map(nothing),
-            Self::RemovePoints(ids) => {
-                for id in ids {
-                    map.remove_point(&id)?;
-                }
-                Ok(Created::Nothing)
-            }
             Self::SetPersona(persona) => {
                 map.persona = persona;
                 Ok(Created::Nothing)

@@ -85,7 +85,10 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
             lane: text,
             index: 0,
         },
-        Edit::RemoveCards(vec![pain_card, touch_card]),
+        Edit::Remove {
+            cards: vec![pain_card, touch_card],
+            points: vec![],
+        },
         Edit::AddPoint {
             stage,
             lane: feel,
@@ -95,7 +98,10 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
         },
         Edit::SetScore(point.clone(), -3),
         Edit::SetPointLabel(point.clone(), "meh".into()),
-        Edit::RemovePoints(vec![point]),
+        Edit::Remove {
+            cards: vec![],
+            points: vec![point],
+        },
         Edit::SetPersona(Persona {
             name: "Someone".into(),
             ..Persona::default()
@@ -160,7 +166,13 @@ fn a_failed_edit_changes_nothing_and_adds_no_step() {
     let gone = CardId::new("nope");
     let real = map.cards().next().map(|c| c.id.clone()).expect("card");
     // The first removal succeeds before the second fails: all or nothing.
-    let result = history.apply(&mut map, Edit::RemoveCards(vec![real, gone.clone()]));
+    let result = history.apply(
+        &mut map,
+        Edit::Remove {
+            cards: vec![real, gone.clone()],
+            points: vec![],
+        },
+    );
     assert_eq!(result, Err(EditError::NoSuchCard(gone)));
     assert_eq!(map, original);
     assert_eq!(history.undo_depth(), 0);
