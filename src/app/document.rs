@@ -1,9 +1,11 @@
-//! The document open in the editor: a map and where it came from.
+//! The document open in the editor: a map, where it came from, its undo
+//! history and which state of it is saved.
 
 use std::path::{Path, PathBuf};
 
+use crate::edit::{Created, Edit, History, StateId};
 use crate::io::{self, LoadError};
-use crate::model::JourneyMap;
+use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
 
 /// Where the open map came from.
@@ -15,30 +17,79 @@ pub enum Origin {
     Sample(&'static str),
 }
 
-/// The map being edited and its origin.
-#[derive(Clone, Debug)]
+/// The map being edited.
 pub struct Document {
-    /// The map.
+    /// The map. Change it only through [`Self::apply`], so it can be undone.
     pub map: JourneyMap,
-    /// Where it came from.
+    /// Where it came from (or was last saved to).
     pub origin: Origin,
+    history: History,
+    /// The state last written to `origin`'s file; for a sample, the state it
+    /// opened in (an unedited sample has nothing to lose).
+    saved: StateId,
 }
 
 impl Document {
+    /// A document holding `map` from `origin`, as yet unedited.
+    pub fn new(map: JourneyMap, origin: Origin) -> Self {
+        let history = History::default();
+        let saved = history.state();
+        Self {
+            map,
+            origin,
+            history,
+            saved,
+        }
+    }
+
     /// Opens the map file at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self {
-            map: io::read_map(path)?,
-            origin: Origin::File(path.to_owned()),
-        })
+        Ok(Self::new(
+            io::read_map(path)?,
+            Origin::File(path.to_owned()),
+        ))
     }
 
     /// Opens a bundled sample.
     pub fn from_sample(sample: &Sample) -> Result<Self, LoadError> {
-        Ok(Self {
-            map: sample.map()?,
-            origin: Origin::Sample(sample.name),
-        })
+        Ok(Self::new(sample.map()?, Origin::Sample(sample.name)))
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, edit: Edit) -> Result<Created, EditError> {
+        self.history.apply(&mut self.map, edit)
+    }
+
+    /// Reverts the last edit; returns its label.
+    pub fn undo(&mut self) -> Option<&'static str> {
+        self.history.undo(&mut self.map)
+    }
+
+    /// Applies the last undone edit again; returns its label.
+    pub fn redo(&mut self) -> Option<&'static str> {
+        self.history.redo(&mut self.map)
+    }
+
+    /// The undo history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Whether there are changes that would be lost: edits since the last
+    /// save (or since a sample was opened), even after undo and redo.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != self.history.state()
+    }
+
+    /// The current state, to record as saved once a save of it succeeds.
+    pub fn state(&self) -> StateId {
+        self.history.state()
+    }
+
+    /// Records that `state` was written to `path`.
+    pub fn saved_as(&mut self, path: PathBuf, state: StateId) {
+        self.origin = Origin::File(path);
+        self.saved = state;
     }
 
     /// The name shown in the window title: the file name, or the sample's
@@ -53,7 +104,7 @@ impl Document {
         }
     }
 
-    /// The file the map was opened from, if any.
+    /// The file the map was opened from or saved to, if any.
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(path) => Some(path),

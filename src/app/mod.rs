@@ -2,43 +2,71 @@
 //! preferences together in an eframe window.
 
 mod document;
+mod files;
+mod menus;
 mod prefs;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::mpsc::Receiver;
 
 pub use document::{Document, Origin};
+pub use files::Pending;
+pub use menus::lane_kind_name;
 pub use prefs::Preferences;
 
-use crate::render::{Marks, Theme};
-use crate::samples::{self, SAMPLES, SampleKind};
-use crate::ui::{Canvas, UiCommand};
+use crate::edit::{Created, Edit};
+use crate::model::LaneKind;
+use crate::render::Theme;
+use crate::samples;
+use crate::ui::inline_edit::{InlineEdit, Target};
+use crate::ui::{Canvas, Selection, UiCommand};
 
 /// The journeymap editor.
 pub struct JourneyApp {
-    /// The open map.
+    /// The open map with its history.
     pub document: Document,
     /// How it is shown.
     pub canvas: Canvas,
+    /// What is selected.
+    pub selection: Selection,
     /// What is remembered between runs.
     pub prefs: Preferences,
     /// A message the user has to acknowledge, e.g. why a file did not open.
     pub error: Option<String>,
-    /// The answer of a file dialog running on another thread.
-    picked_file: Option<mpsc::Receiver<Option<PathBuf>>>,
+    /// A short status message, e.g. where the map was saved.
+    pub notice: Option<String>,
+    /// The action waiting on the unsaved-changes prompt, while it is shown.
+    pub prompt: Option<Pending>,
+    /// The action to do once the save under way succeeds.
+    after_save: Option<Pending>,
+    /// A native file dialog running on another thread.
+    dialog: Option<Receiver<files::DialogAnswer>>,
+    /// A save running on another thread.
+    saving: Option<files::SaveJob>,
+    /// Whether the user chose to quit (changes saved or let go).
+    quitting: bool,
+    /// Window commands to send at the end of the frame.
+    ctx_commands: Vec<egui::ViewportCommand>,
     /// The window title last sent, to send it only when it changes.
     title: String,
 }
 
 impl JourneyApp {
-    /// The app showing `document`, with default preferences.
+    /// The app showing `document`.
     pub fn new(document: Document, prefs: Preferences) -> Self {
         Self {
             document,
             canvas: Canvas::default(),
+            selection: Selection::default(),
             prefs,
             error: None,
-            picked_file: None,
+            notice: None,
+            prompt: None,
+            after_save: None,
+            dialog: None,
+            saving: None,
+            quitting: false,
+            ctx_commands: Vec::new(),
             title: String::new(),
         }
     }
@@ -56,8 +84,8 @@ impl JourneyApp {
         app
     }
 
-    /// Opens the map at `path`. If it cannot be read, the error is shown (with
-    /// line:column) and the current map stays as it is.
+    /// Opens the map at `path`, discarding the current one. If it cannot be
+    /// read, the error is shown (with line:column) and the current map stays.
     pub fn open(&mut self, path: &Path) {
         match Document::open(path) {
             Ok(document) => {
@@ -82,7 +110,7 @@ impl JourneyApp {
         }
     }
 
-    /// Opens a bundled sample.
+    /// Opens a bundled sample, discarding the current map.
     pub fn open_sample(&mut self, name: &str) {
         match samples::find(name).map(Document::from_sample) {
             Some(Ok(document)) => self.replace_document(document),
@@ -93,9 +121,9 @@ impl JourneyApp {
         }
     }
 
-    fn replace_document(&mut self, document: Document) {
-        self.document = document;
-        self.canvas.fit_to_window();
+    /// Whether the user chose to quit.
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
     }
 
     /// The theme the preferences ask for.
@@ -107,11 +135,59 @@ impl JourneyApp {
         }
     }
 
+    /// Applies an edit as one undo step and selects what it created.
+    pub fn apply(&mut self, edit: Edit) -> Option<Created> {
+        match self.document.apply(edit) {
+            Ok(created) => {
+                match &created {
+                    Created::Cards(cards) => {
+                        self.selection = Selection {
+                            cards: cards.clone(),
+                            ..Selection::default()
+                        }
+                    }
+                    Created::Point(point) => self.selection = Selection::only_point(point.clone()),
+                    Created::Stage(stage) => {
+                        self.selection = Selection {
+                            stage: Some(stage.clone()),
+                            ..Selection::default()
+                        };
+                    }
+                    Created::Lane(lane) => {
+                        self.selection = Selection {
+                            lane: Some(lane.clone()),
+                            ..Selection::default()
+                        }
+                    }
+                    Created::Nothing => {}
+                }
+                self.notice = None;
+                Some(created)
+            }
+            Err(error) => {
+                self.error = Some(format!("That edit could not be made: {error}."));
+                None
+            }
+        }
+    }
+
     /// Carries out a menu or keyboard command.
-    pub fn run_command(&mut self, ctx: &egui::Context, command: UiCommand) {
+    pub fn run_command(&mut self, command: UiCommand) {
         match command {
-            UiCommand::Open => self.pick_file(),
-            UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            UiCommand::New => self.request(Pending::New),
+            UiCommand::Open => self.request(Pending::OpenDialog),
+            UiCommand::Save => self.save(),
+            UiCommand::SaveAs => self.ask_where_to_save(),
+            UiCommand::Quit => self.request(Pending::Quit),
+            UiCommand::Undo => {
+                self.document.undo();
+                self.forget_missing_selection();
+            }
+            UiCommand::Redo => {
+                self.document.redo();
+                self.forget_missing_selection();
+            }
+            UiCommand::AddStage => self.add_stage(),
             UiCommand::FitToWindow => self.canvas.fit_to_window(),
             UiCommand::ActualSize => self.canvas.zoom_to(1.0, None),
             UiCommand::ZoomIn => self
@@ -124,104 +200,69 @@ impl JourneyApp {
         }
     }
 
-    /// Asks for a file in the native dialog, on another thread so the
-    /// window keeps drawing.
-    fn pick_file(&mut self) {
-        if self.picked_file.is_some() {
-            return;
-        }
-        let (sender, receiver) = mpsc::channel();
-        let start_in = self
-            .document
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Journey map", &["ron"]);
-            if let Some(folder) = start_in {
-                dialog = dialog.set_directory(folder);
-            }
-            let _ = sender.send(dialog.pick_file());
-        });
-        self.picked_file = Some(receiver);
-    }
-
-    fn poll_file_dialog(&mut self) {
-        let Some(receiver) = &self.picked_file else {
-            return;
-        };
-        match receiver.try_recv() {
-            Ok(picked) => {
-                self.picked_file = None;
-                if let Some(path) = picked {
-                    self.open(&path);
-                }
-            }
-            Err(mpsc::TryRecvError::Empty) => {}
-            Err(mpsc::TryRecvError::Disconnected) => self.picked_file = None,
+    /// Adds a stage after the selected one (or at the end) and starts
+    /// typing its name.
+    pub fn add_stage(&mut self) {
+        let map = &self.document.map;
+        let index = self
+            .selection
+            .stage
+            .as_ref()
+            .and_then(|id| map.stage_index(id))
+            .map_or(map.stages.len(), |i| i + 1);
+        if let Some(Created::Stage(id)) = self.apply(Edit::AddStage {
+            index,
+            name: "New stage".into(),
+        }) {
+            self.canvas.inline = Some(InlineEdit::new(Target::StageName(id), ""));
         }
     }
 
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        let mut chosen = None;
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if UiCommand::Open.menu_button(ui) {
-                    chosen = Some(UiCommand::Open);
-                }
-                ui.menu_button("Open sample", |ui| {
-                    for sample in SAMPLES.iter().filter(|s| s.kind == SampleKind::Map) {
-                        if ui.button(sample.name).clicked() {
-                            self.open_sample(sample.name);
-                        }
-                    }
-                });
-                ui.menu_button("New from template", |ui| {
-                    for sample in SAMPLES.iter().filter(|s| s.kind == SampleKind::Template) {
-                        if ui.button(sample.name).clicked() {
-                            self.open_sample(sample.name);
-                        }
-                    }
-                });
-                ui.add_enabled_ui(!self.prefs.recent.is_empty(), |ui| {
-                    ui.menu_button("Open recent", |ui| {
-                        for path in self.prefs.recent.clone() {
-                            if ui.button(path.display().to_string()).clicked() {
-                                self.open(&path);
-                            }
-                        }
-                    });
-                });
-                ui.separator();
-                if UiCommand::Quit.menu_button(ui) {
-                    chosen = Some(UiCommand::Quit);
-                }
-            });
-            ui.menu_button("View", |ui| {
-                for command in [
-                    UiCommand::FitToWindow,
-                    UiCommand::ActualSize,
-                    UiCommand::ZoomIn,
-                    UiCommand::ZoomOut,
-                ] {
-                    if command.menu_button(ui) {
-                        chosen = Some(command);
-                    }
-                }
-                ui.separator();
-                if ui
-                    .checkbox(&mut self.prefs.dark.clone(), UiCommand::ToggleTheme.label())
-                    .clicked()
-                {
-                    chosen = Some(UiCommand::ToggleTheme);
-                }
-            });
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(format!("{:.0} %", self.canvas.zoom * 100.0));
-            });
-        });
-        if let Some(command) = chosen {
-            self.run_command(ui.ctx(), command);
+    /// Adds a lane of `kind` below the selected one (or at the bottom) and
+    /// starts typing its name.
+    pub fn add_lane(&mut self, kind: LaneKind) {
+        let map = &self.document.map;
+        let index = self
+            .selection
+            .lane
+            .as_ref()
+            .and_then(|id| map.lane_index(id))
+            .map_or(map.lanes.len(), |i| i + 1);
+        let name = lane_kind_name(kind)
+            .split(' ')
+            .next()
+            .unwrap_or("Lane")
+            .to_owned();
+        if let Some(Created::Lane(id)) = self.apply(Edit::AddLane { index, name, kind }) {
+            self.canvas.inline = Some(InlineEdit::new(Target::LaneName(id), ""));
+        }
+    }
+
+    /// Drops selected items that an undo or redo removed.
+    fn forget_missing_selection(&mut self) {
+        let map = &self.document.map;
+        self.selection.cards.retain(|id| map.card(id).is_some());
+        self.selection.points.retain(|id| map.point(id).is_some());
+        if self
+            .selection
+            .stage
+            .as_ref()
+            .is_some_and(|id| map.stage(id).is_none())
+        {
+            self.selection.stage = None;
+        }
+        if self
+            .selection
+            .lane
+            .as_ref()
+            .is_some_and(|id| map.lane(id).is_none())
+        {
+            self.selection.lane = None;
+        }
+        if let Some((stage, lane)) = &self.selection.cell
+            && (map.stage(stage).is_none() || map.lane(lane).is_none())
+        {
+            self.selection.cell = None;
         }
     }
 
@@ -246,10 +287,72 @@ impl JourneyApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let title = format!("{} — journeymap", self.document.display_name());
+        let marker = if self.document.is_dirty() { "*" } else { "" };
+        let title = format!("{marker}{} — journeymap", self.document.display_name());
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
+        }
+    }
+
+    /// The window title as last set: the file name, `*` when unsaved.
+    pub fn window_title(&self) -> &str {
+        &self.title
+    }
+
+    /// One frame of the whole window. Separate from [`eframe::App::ui`] so
+    /// that tests can drive the real app headless.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quitting
+            && self.document.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.prompt = Some(Pending::Quit);
+        }
+        self.poll_jobs();
+        if self.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+        if self.prompt.is_none() && self.error.is_none() {
+            for command in UiCommand::pressed(&ctx) {
+                self.run_command(command);
+            }
+            let dropped: Vec<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_owned())
+                    .collect()
+            });
+            if let Some(path) = dropped.into_iter().next() {
+                self.request(Pending::OpenFile(path));
+            }
+        }
+        ctx.set_visuals(if self.prefs.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+
+        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        let theme = self.theme();
+        let edits = egui::CentralPanel::no_frame()
+            .show(ui, |ui| {
+                self.canvas
+                    .show(ui, &self.document.map, &theme, &mut self.selection)
+                    .edits
+            })
+            .inner;
+        for edit in edits {
+            self.apply(edit);
+        }
+        self.unsaved_prompt(&ctx);
+        self.error_dialog(&ctx);
+        self.update_title(&ctx);
+        for command in self.ctx_commands.drain(..) {
+            ctx.send_viewport_cmd(command);
         }
     }
 }
@@ -258,9 +361,8 @@ impl JourneyApp {
 fn default_document() -> Document {
     samples::find(samples::DEFAULT_SAMPLE)
         .and_then(|sample| Document::from_sample(sample).ok())
-        .unwrap_or_else(|| Document {
-            map: crate::model::JourneyMap::default(),
-            origin: Origin::Sample("empty"),
+        .unwrap_or_else(|| {
+            Document::new(crate::model::JourneyMap::default(), Origin::Sample("empty"))
         })
 }
 
@@ -271,45 +373,6 @@ impl eframe::App for JourneyApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs);
-    }
-}
-
-impl JourneyApp {
-    /// One frame of the whole window. Separate from [`eframe::App::ui`] so
-    /// that tests can drive the real app headless.
-    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        self.poll_file_dialog();
-        if self.picked_file.is_some() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(100));
-        }
-        for command in UiCommand::pressed(&ctx) {
-            self.run_command(&ctx, command);
-        }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_owned())
-                .collect()
-        });
-        if let Some(path) = dropped.first() {
-            self.open(path);
-        }
-        ctx.set_visuals(if self.prefs.dark {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
-
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        let theme = self.theme();
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            self.canvas
-                .show(ui, &self.document.map, &theme, &Marks::default());
-        });
-        self.error_dialog(&ctx);
-        self.update_title(&ctx);
     }
 }
 

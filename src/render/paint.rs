@@ -178,6 +178,13 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks) -> Vec<Shape> {
     shapes
 }
 
+/// One card's shapes, e.g. for the ghost of a card being dragged.
+pub fn card(layout: &Layout, theme: &Theme, card: &CardLayout, selected: bool) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    card_shapes(layout, theme, card, selected, &mut shapes);
+    shapes
+}
+
 fn card_shapes(
     layout: &Layout,
     theme: &Theme,

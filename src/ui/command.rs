@@ -1,16 +1,28 @@
 //! The editor's menu and keyboard commands, each with its label and
-//! shortcut in one place, so that menus show the shortcut that works and no
-//! two commands can share one.
+//! shortcuts in one place, so that menus show the shortcut that works and
+//! no two commands can share one.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 /// A command a user can give from a menu or the keyboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
+    /// Start a new map from the blank template.
+    New,
     /// Open a map file.
     Open,
+    /// Save the map to its file (or ask where, the first time).
+    Save,
+    /// Save the map to a new file.
+    SaveAs,
     /// Quit journeymap.
     Quit,
+    /// Revert the last edit.
+    Undo,
+    /// Apply the last undone edit again.
+    Redo,
+    /// Add a stage after the selected one (or at the end).
+    AddStage,
     /// Zoom so that the whole map fits the window.
     FitToWindow,
     /// Zoom to 100 %.
@@ -25,9 +37,15 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 13] = [
+        Self::New,
         Self::Open,
+        Self::Save,
+        Self::SaveAs,
         Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::AddStage,
         Self::FitToWindow,
         Self::ActualSize,
         Self::ZoomIn,
@@ -38,8 +56,14 @@ impl UiCommand {
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
+            Self::New => "New",
             Self::Open => "Open…",
+            Self::Save => "Save",
+            Self::SaveAs => "Save as…",
             Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::AddStage => "Add stage",
             Self::FitToWindow => "Fit to window",
             Self::ActualSize => "Actual size (100 %)",
             Self::ZoomIn => "Zoom in",
@@ -48,41 +72,66 @@ impl UiCommand {
         }
     }
 
-    /// The keyboard shortcut, if the command has one.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
-        let command = |key| Some(KeyboardShortcut::new(Modifiers::COMMAND, key));
+    /// The keyboard shortcuts; the first is the one menus show.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         match self {
-            Self::Open => command(Key::O),
-            Self::Quit => command(Key::Q),
-            Self::FitToWindow => command(Key::Num0),
-            Self::ActualSize => command(Key::Num1),
-            Self::ZoomIn => command(Key::Plus),
-            Self::ZoomOut => command(Key::Minus),
-            Self::ToggleTheme => None,
+            Self::New => vec![command(Key::N)],
+            Self::Open => vec![command(Key::O)],
+            Self::Save => vec![command(Key::S)],
+            Self::SaveAs => vec![command_shift(Key::S)],
+            Self::Quit => vec![command(Key::Q)],
+            Self::Undo => vec![command(Key::Z)],
+            Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
+            Self::AddStage => vec![command_shift(Key::N)],
+            Self::FitToWindow => vec![command(Key::Num0)],
+            Self::ActualSize => vec![command(Key::Num1)],
+            Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
+            Self::ZoomOut => vec![command(Key::Minus)],
+            Self::ToggleTheme => vec![],
         }
     }
 
-    /// The commands whose shortcut was pressed this frame (each consumed, so
-    /// no widget also reacts to it).
+    /// Whether the command acts on the map, so that a focused text field
+    /// (which has its own undo) takes the key instead.
+    fn edits_map(self) -> bool {
+        matches!(self, Self::Undo | Self::Redo)
+    }
+
+    /// The commands whose shortcut was pressed this frame, each consumed so
+    /// no widget also reacts. Shortcuts with Shift are tried first: egui
+    /// ignores an extra Shift, so Ctrl+Shift+Z would otherwise also be Ctrl+Z.
     pub fn pressed(ctx: &egui::Context) -> Vec<Self> {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut shortcuts: Vec<(KeyboardShortcut, Self)> = Self::ALL
+            .into_iter()
+            .filter(|command| !(typing && command.edits_map()))
+            .flat_map(|command| command.shortcuts().into_iter().map(move |s| (s, command)))
+            .collect();
+        shortcuts.sort_by_key(|(shortcut, _)| !shortcut.modifiers.shift);
         ctx.input_mut(|input| {
-            Self::ALL
-                .into_iter()
-                .filter(|command| {
-                    command
-                        .shortcut()
-                        .is_some_and(|s| input.consume_shortcut(&s))
-                })
-                .collect()
+            let mut pressed = Vec::new();
+            for (shortcut, command) in shortcuts {
+                if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
+                    pressed.push(command);
+                }
+            }
+            pressed
         })
     }
 
     /// A menu button for this command, showing its shortcut. Returns whether
     /// it was clicked.
     pub fn menu_button(self, ui: &mut egui::Ui) -> bool {
-        let mut button = egui::Button::new(self.label());
-        if let Some(shortcut) = self.shortcut() {
-            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        self.menu_button_labelled(ui, self.label())
+    }
+
+    /// A menu button with a label of its own (e.g. "Undo move card").
+    pub fn menu_button_labelled(self, ui: &mut egui::Ui, label: &str) -> bool {
+        let mut button = egui::Button::new(label);
+        if let Some(shortcut) = self.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
         ui.add(button).clicked()
     }
@@ -98,10 +147,10 @@ mod tests {
     fn no_two_commands_share_a_shortcut() {
         let mut seen = HashMap::new();
         for command in UiCommand::ALL {
-            if let Some(shortcut) = command.shortcut()
-                && let Some(other) = seen.insert(shortcut, command)
-            {
-                panic!("{command:?} and {other:?} share {shortcut:?}");
+            for shortcut in command.shortcuts() {
+                if let Some(other) = seen.insert(shortcut, command) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
             }
         }
     }

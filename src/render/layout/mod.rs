@@ -166,7 +166,7 @@ pub struct PointLayout {
 }
 
 /// What is under a position of the map.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hit {
     /// An emotion point (index into [`Layout::points`]).
     Point(usize),

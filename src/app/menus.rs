@@ -1,0 +1,123 @@
+//! The menu bar: File, Edit and View, each entry a command with its shortcut.
+
+use super::JourneyApp;
+use super::files::Pending;
+use crate::model::LaneKind;
+use crate::samples::{SAMPLES, SampleKind};
+use crate::ui::UiCommand;
+
+impl JourneyApp {
+    pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        let mut chosen = None;
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("File", |ui| {
+                pick(ui, UiCommand::New, &mut chosen);
+                ui.menu_button("New from template", |ui| {
+                    self.sample_buttons(ui, SampleKind::Template);
+                });
+                pick(ui, UiCommand::Open, &mut chosen);
+                ui.menu_button("Open sample", |ui| {
+                    self.sample_buttons(ui, SampleKind::Map);
+                });
+                ui.add_enabled_ui(!self.prefs.recent.is_empty(), |ui| {
+                    ui.menu_button("Open recent", |ui| {
+                        for path in self.prefs.recent.clone() {
+                            if ui.button(path.display().to_string()).clicked() {
+                                self.request(Pending::OpenFile(path));
+                            }
+                        }
+                    });
+                });
+                ui.separator();
+                pick(ui, UiCommand::Save, &mut chosen);
+                pick(ui, UiCommand::SaveAs, &mut chosen);
+                ui.separator();
+                pick(ui, UiCommand::Quit, &mut chosen);
+            });
+            ui.menu_button("Edit", |ui| {
+                let history = self.document.history();
+                let undo = history.undo_label().map(|label| format!("Undo {label}"));
+                let redo = history.redo_label().map(|label| format!("Redo {label}"));
+                ui.add_enabled_ui(undo.is_some(), |ui| {
+                    if UiCommand::Undo.menu_button_labelled(ui, undo.as_deref().unwrap_or("Undo")) {
+                        chosen = Some(UiCommand::Undo);
+                    }
+                });
+                ui.add_enabled_ui(redo.is_some(), |ui| {
+                    if UiCommand::Redo.menu_button_labelled(ui, redo.as_deref().unwrap_or("Redo")) {
+                        chosen = Some(UiCommand::Redo);
+                    }
+                });
+                ui.separator();
+                if UiCommand::AddStage.menu_button(ui) {
+                    chosen = Some(UiCommand::AddStage);
+                }
+                ui.menu_button("Add lane", |ui| {
+                    for kind in LaneKind::ALL {
+                        if ui.button(lane_kind_name(kind)).clicked() {
+                            self.add_lane(kind);
+                        }
+                    }
+                });
+            });
+            ui.menu_button("View", |ui| {
+                for command in [
+                    UiCommand::FitToWindow,
+                    UiCommand::ActualSize,
+                    UiCommand::ZoomIn,
+                    UiCommand::ZoomOut,
+                ] {
+                    if command.menu_button(ui) {
+                        chosen = Some(command);
+                    }
+                }
+                ui.separator();
+                let mut dark = self.prefs.dark;
+                if ui
+                    .checkbox(&mut dark, UiCommand::ToggleTheme.label())
+                    .clicked()
+                {
+                    chosen = Some(UiCommand::ToggleTheme);
+                }
+            });
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.label(format!("{:.0} %", self.canvas.zoom * 100.0));
+                if let Some(notice) = &self.notice {
+                    ui.weak(notice);
+                }
+                if self.is_busy() {
+                    ui.spinner();
+                }
+            });
+        });
+        if let Some(command) = chosen {
+            self.run_command(command);
+        }
+    }
+
+    fn sample_buttons(&mut self, ui: &mut egui::Ui, kind: SampleKind) {
+        for sample in SAMPLES.iter().filter(|s| s.kind == kind) {
+            if ui.button(sample.name).clicked() {
+                self.request(Pending::OpenSample(sample.name));
+            }
+        }
+    }
+}
+
+/// A menu entry for `command`; remembers it in `chosen` when clicked.
+fn pick(ui: &mut egui::Ui, command: UiCommand, chosen: &mut Option<UiCommand>) {
+    if command.menu_button(ui) {
+        *chosen = Some(command);
+    }
+}
+
+/// How a lane kind is named in the Add lane menu.
+pub fn lane_kind_name(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Text => "Text (doing, thinking, backstage…)",
+        LaneKind::Touchpoints => "Touchpoints",
+        LaneKind::Emotion => "Emotion curve",
+        LaneKind::PainPoints => "Pain points",
+        LaneKind::Opportunities => "Opportunities",
+    }
+}

@@ -1,0 +1,163 @@
+//! Typing directly on the canvas: a card's text, a new card, an emotion
+//! label, a stage or lane name.
+
+use egui::{FontId, Key, Modifiers, Rect};
+
+use crate::edit::Edit;
+use crate::model::{CardId, LaneId, PointId, StageId};
+
+/// What the text being typed will become.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The text of an existing card.
+    Card(CardId),
+    /// A card not yet added: it is added when the text is committed.
+    NewCard {
+        /// Its stage.
+        stage: StageId,
+        /// Its lane.
+        lane: LaneId,
+        /// Its place in the cell.
+        index: usize,
+    },
+    /// An emotion point's label.
+    PointLabel(PointId),
+    /// A stage's name.
+    StageName(StageId),
+    /// A lane's name.
+    LaneName(LaneId),
+}
+
+impl Target {
+    /// The field's placeholder, which is also its name for screen readers.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::Card(_) => "Card text",
+            Self::NewCard { .. } => "Type the new card…",
+            Self::PointLabel(_) => "How does the customer feel?",
+            Self::StageName(_) => "Stage name",
+            Self::LaneName(_) => "Lane name",
+        }
+    }
+}
+
+/// Text being typed on the canvas.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InlineEdit {
+    /// What it will become.
+    pub target: Target,
+    /// The text so far.
+    pub text: String,
+    /// The text when editing started, to tell whether anything changed.
+    original: String,
+    /// Whether focus has been given to the text field yet.
+    focused: bool,
+}
+
+/// What happened to an inline edit this frame.
+#[derive(Debug, PartialEq)]
+pub enum Outcome {
+    /// Still typing.
+    Typing,
+    /// Done: apply this edit, if any (none when nothing changed).
+    Commit(Option<Edit>),
+    /// Esc: forget the text.
+    Cancel,
+}
+
+impl InlineEdit {
+    /// Starts editing `target`, whose current text is `text`.
+    pub fn new(target: Target, text: impl Into<String>) -> Self {
+        let text = text.into();
+        Self {
+            target,
+            original: text.clone(),
+            text,
+            focused: false,
+        }
+    }
+
+    /// The edit that committing the current text makes, if it changes anything.
+    pub fn edit(&self) -> Option<Edit> {
+        let text = self.text.trim_end().to_owned();
+        let unchanged = text == self.original.trim_end();
+        match &self.target {
+            Target::NewCard { stage, lane, index } => {
+                (!text.trim().is_empty()).then(|| Edit::AddCard {
+                    stage: stage.clone(),
+                    lane: lane.clone(),
+                    index: *index,
+                    text,
+                })
+            }
+            _ if unchanged => None,
+            Target::Card(id) => Some(Edit::SetCardText(id.clone(), text)),
+            Target::PointLabel(id) => Some(Edit::SetPointLabel(id.clone(), text)),
+            Target::StageName(id) => Some(Edit::RenameStage(id.clone(), text)),
+            Target::LaneName(id) => Some(Edit::RenameLane(id.clone(), text)),
+        }
+    }
+
+    /// Shows the text field over `rect` (screen coordinates). Enter or a
+    /// click elsewhere commits, Shift+Enter starts a new line, Esc cancels.
+    pub fn show(&mut self, ui: &mut egui::Ui, rect: Rect, font_size: f32) -> Outcome {
+        let (enter, escape) = ui.input_mut(|i| {
+            (
+                i.consume_key(Modifiers::NONE, Key::Enter),
+                i.consume_key(Modifiers::NONE, Key::Escape),
+            )
+        });
+        if escape {
+            return Outcome::Cancel;
+        }
+        if enter && self.focused {
+            return Outcome::Commit(self.edit());
+        }
+        let field = egui::TextEdit::multiline(&mut self.text)
+            .font(FontId::proportional(font_size))
+            .desired_width(rect.width())
+            .desired_rows(1)
+            .hint_text(self.target.hint())
+            .margin(egui::vec2(6.0, 6.0));
+        let response = ui.put(rect, field);
+        if !self.focused {
+            response.request_focus();
+            self.focused = true;
+            return Outcome::Typing;
+        }
+        if response.lost_focus() {
+            return Outcome::Commit(self.edit());
+        }
+        Outcome::Typing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unchanged_text_makes_no_edit_and_an_empty_new_card_is_not_added() {
+        let card = InlineEdit::new(Target::Card(CardId::new("c1")), "Same");
+        assert_eq!(card.edit(), None);
+        let new = InlineEdit::new(
+            Target::NewCard {
+                stage: StageId::new("s"),
+                lane: LaneId::new("l"),
+                index: 0,
+            },
+            "",
+        );
+        assert_eq!(new.edit(), None);
+    }
+
+    #[test]
+    fn trailing_newlines_are_dropped() {
+        let mut card = InlineEdit::new(Target::Card(CardId::new("c1")), "Old");
+        card.text = "New text\n\n".into();
+        assert_eq!(
+            card.edit(),
+            Some(Edit::SetCardText(CardId::new("c1"), "New text".into()))
+        );
+    }
+}
