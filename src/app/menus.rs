@@ -4,7 +4,7 @@ use super::JourneyApp;
 use super::files::Pending;
 use crate::model::LaneKind;
 use crate::samples::{SAMPLES, SampleKind};
-use crate::ui::UiCommand;
+use crate::ui::{UiCommand, lane_kind_name};
 
 impl JourneyApp {
     pub(super) fn menu_bar(&mut self, ui: &mut egui::Ui) {
@@ -108,16 +108,5 @@ impl JourneyApp {
 fn pick(ui: &mut egui::Ui, command: UiCommand, chosen: &mut Option<UiCommand>) {
     if command.menu_button(ui) {
         *chosen = Some(command);
-    }
-}
-
-/// How a lane kind is named in the Add lane menu.
-pub fn lane_kind_name(kind: LaneKind) -> &'static str {
-    match kind {
-        LaneKind::Text => "Text (doing, thinking, backstage…)",
-        LaneKind::Touchpoints => "Touchpoints",
-        LaneKind::Emotion => "Emotion curve",
-        LaneKind::PainPoints => "Pain points",
-        LaneKind::Opportunities => "Opportunities",
     }
 }

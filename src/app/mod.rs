@@ -11,7 +11,6 @@ use std::sync::mpsc::Receiver;
 
 pub use document::{Document, Origin};
 pub use files::Pending;
-pub use menus::lane_kind_name;
 pub use prefs::Preferences;
 
 use crate::edit::{Created, Edit};
@@ -19,7 +18,7 @@ use crate::model::LaneKind;
 use crate::render::Theme;
 use crate::samples;
 use crate::ui::inline_edit::{InlineEdit, Target};
-use crate::ui::{Canvas, Selection, UiCommand};
+use crate::ui::{Canvas, Inspector, Selection, UiCommand, lane_kind_name};
 
 /// The journeymap editor.
 pub struct JourneyApp {
@@ -29,6 +28,8 @@ pub struct JourneyApp {
     pub canvas: Canvas,
     /// What is selected.
     pub selection: Selection,
+    /// The side panel with the selection's fields.
+    inspector: Inspector,
     /// What is remembered between runs.
     pub prefs: Preferences,
     /// A message the user has to acknowledge, e.g. why a file did not open.
@@ -58,6 +59,7 @@ impl JourneyApp {
             document,
             canvas: Canvas::default(),
             selection: Selection::default(),
+            inspector: Inspector::default(),
             prefs,
             error: None,
             notice: None,
@@ -162,6 +164,7 @@ impl JourneyApp {
                     Created::Nothing => {}
                 }
                 self.notice = None;
+                self.forget_missing_selection();
                 Some(created)
             }
             Err(error) => {
@@ -338,6 +341,16 @@ impl JourneyApp {
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         let theme = self.theme();
+        let inspector_edits = egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(300.0)
+            .show(ui, |ui| {
+                self.inspector.show(ui, &self.document.map, &self.selection)
+            })
+            .inner;
+        for edit in inspector_edits {
+            self.apply(edit);
+        }
         let edits = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 self.canvas

@@ -5,9 +5,23 @@ pub mod canvas;
 pub mod command;
 pub mod gesture;
 pub mod inline_edit;
+pub mod inspector;
 pub mod placement;
 pub mod selection;
 
 pub use canvas::Canvas;
 pub use command::UiCommand;
+pub use inspector::Inspector;
 pub use selection::Selection;
+
+/// How a lane kind is named in menus and the inspector.
+pub fn lane_kind_name(kind: crate::model::LaneKind) -> &'static str {
+    use crate::model::LaneKind;
+    match kind {
+        LaneKind::Text => "Text (doing, thinking, backstage…)",
+        LaneKind::Touchpoints => "Touchpoints",
+        LaneKind::Emotion => "Emotion curve",
+        LaneKind::PainPoints => "Pain points",
+        LaneKind::Opportunities => "Opportunities",
+    }
+}
