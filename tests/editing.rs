@@ -103,6 +103,8 @@ fn map(harness: &Harness<'_, JourneyApp>) -> JourneyMap {
 
 /// Steps until background work (saving) is done.
 fn settle(harness: &mut Harness<'_, JourneyApp>) {
+    // Process queued input first: a click on Save starts the save.
+    harness.step();
     let deadline = Instant::now() + Duration::from_secs(10);
     while harness.state().is_busy() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));

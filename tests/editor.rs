@@ -1,11 +1,18 @@
 //! The editor window, driven headless through `egui_kittest`: no display, no GPU.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test with a message"
+)]
+
 use std::fs;
 
 use egui::{Event, Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use journeymap::app::{JourneyApp, Origin, Preferences};
+use journeymap::model::LaneKind;
+use journeymap::render::{Hit, Layout};
 use journeymap::samples;
 
 fn harness(app: JourneyApp) -> Harness<'static, JourneyApp> {
@@ -126,17 +133,41 @@ fn zooming_with_ctrl_scroll_keeps_the_point_under_the_cursor() {
     );
 }
 
+/// A screen point over empty background or an empty part of a cell, where
+/// a drag pans instead of moving something.
+fn empty_spot(harness: &Harness<'_, JourneyApp>) -> Pos2 {
+    let app = harness.state();
+    let layout = harness
+        .ctx
+        .fonts_mut(|f| Layout::new(&app.document.map, f, app.canvas.zoom));
+    let placement = app.canvas.placement().expect("drawn");
+    let rect = placement.rect.shrink(150.0);
+    (0..200)
+        .map(|i| {
+            #[expect(clippy::cast_precision_loss, reason = "a small grid")]
+            let (x, y) = ((i % 20) as f32 / 20.0, (i / 20) as f32 / 10.0);
+            rect.min + rect.size() * Vec2::new(x, y)
+        })
+        .find(|&p| match placement.hit(p, &layout) {
+            Some(Hit::Cell { lane, .. }) => layout.lanes[lane].kind != LaneKind::Emotion,
+            Some(Hit::Persona) | None => true,
+            _ => false,
+        })
+        .expect("some empty background")
+}
+
 #[test]
 fn dragging_the_background_pans_the_map() {
     let mut harness = harness(fresh_app());
     harness.state_mut().canvas.zoom_to(1.0, None);
     harness.run();
     let pan = harness.state().canvas.pan;
-    harness.drag_at(Pos2::new(600.0, 500.0));
+    let from = empty_spot(&harness);
+    harness.drag_at(from);
     harness.run();
-    harness.hover_at(Pos2::new(500.0, 420.0));
+    harness.hover_at(from - Vec2::new(100.0, 80.0));
     harness.run();
-    harness.drop_at(Pos2::new(500.0, 420.0));
+    harness.drop_at(from - Vec2::new(100.0, 80.0));
     harness.run();
     let moved = harness.state().canvas.pan - pan;
     assert!(
