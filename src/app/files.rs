@@ -278,8 +278,10 @@ fn suggested_name(document: &Document) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("-");
+    if !title.is_empty() {
+        return title;
+    }
     match &document.origin {
-        _ if !title.is_empty() => title,
         super::Origin::Sample(name) => (*name).to_owned(),
         super::Origin::File(_) => "journey".to_owned(),
     }

@@ -33,8 +33,6 @@ pub struct Canvas {
     gesture: Gesture,
     /// Fit the map to the window on the next frame (after opening a map).
     fit_pending: bool,
-    /// The canvas area on screen in the last frame.
-    last_rect: Option<Rect>,
     /// The size of the map as drawn in the last frame.
     last_map_size: Option<Vec2>,
     /// The placement of the last frame, for tests and hit-testing.
@@ -49,7 +47,6 @@ impl Default for Canvas {
             inline: None,
             gesture: Gesture::Idle,
             fit_pending: true,
-            last_rect: None,
             last_map_size: None,
             last_placement: None,
         }
@@ -81,7 +78,7 @@ impl Canvas {
     /// position; the canvas centre if `None`) where it is.
     pub fn zoom_to(&mut self, zoom: f32, anchor: Option<Pos2>) {
         let zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
-        let Some(rect) = self.last_rect else {
+        let Some(rect) = self.rect() else {
             self.zoom = zoom;
             return;
         };
@@ -92,7 +89,7 @@ impl Canvas {
 
     /// The canvas's area on screen, as of the last frame.
     pub fn rect(&self) -> Option<Rect> {
-        self.last_rect
+        self.last_placement.map(|placement| placement.rect)
     }
 
     /// The map's size on screen at the current zoom, as of the last frame.
@@ -107,8 +104,7 @@ impl Canvas {
 
     /// The map position (at the current zoom) under a screen position.
     pub fn to_map(&self, screen: Pos2) -> Option<Pos2> {
-        let rect = self.last_rect?;
-        Some(screen - rect.min.to_vec2() - self.pan)
+        Some(self.last_placement?.to_map(screen))
     }
 
     /// Shows `map` in all the space left in `ui` and returns the edits the
@@ -128,7 +124,6 @@ impl Canvas {
                 format!("Journey map: {}", map.title),
             )
         });
-        self.last_rect = Some(rect);
         if self.fit_pending {
             self.fit_pending = false;
             let natural = ui
