@@ -2,8 +2,10 @@
 //! gestures and tests all go through [`Edit`] and [`History`], so undo, redo
 //! and the unsaved-changes marker come for free and cannot drift.
 
+pub mod clipboard;
 mod history;
 
+pub use clipboard::{PasteError, PasteTarget};
 pub use history::{History, StateId};
 
 use crate::model::{
@@ -215,15 +217,7 @@ impl Edit {
             } => map
                 .add_card(&stage, &lane, index, text)
                 .map(|id| Created::Cards(vec![id])),
-            Self::InsertCards(cards) => {
-                let mut ids = Vec::new();
-                for (stage, index, mut card) in cards {
-                    card.id = CardId::new(map.fresh_id("c"));
-                    ids.push(card.id.clone());
-                    map.insert_card(&stage, index, card)?;
-                }
-                Ok(Created::Cards(ids))
-            }
+            Self::InsertCards(cards) => insert_cards(map, cards),
             Self::SetCardText(id, text) => map.set_card_text(&id, text).map(nothing),
             Self::SetCardNotes(id, notes) => map.set_card_notes(&id, notes).map(nothing),
             Self::SetChannel(id, channel) => map.set_card_channel(&id, channel).map(nothing),
@@ -268,6 +262,35 @@ impl Edit {
             }
         }
     }
+}
+
+/// Inserts whole cards with fresh ids. An opportunity that answers a pain
+/// point inserted with it answers the new copy, so a pasted pair stays a
+/// pair; links are made after all cards are in, whatever their order.
+fn insert_cards(
+    map: &mut JourneyMap,
+    cards: Vec<(StageId, usize, Card)>,
+) -> Result<Created, EditError> {
+    let mut renamed = std::collections::HashMap::new();
+    let mut ids = Vec::new();
+    let mut links = Vec::new();
+    for (stage, index, mut card) in cards {
+        let id = CardId::new(map.fresh_id("c"));
+        renamed.insert(std::mem::replace(&mut card.id, id.clone()), id.clone());
+        ids.push(id.clone());
+        if let Some(answers) = card.answers.take() {
+            links.push((id, answers));
+        }
+        map.insert_card(&stage, index, card)?;
+    }
+    for (id, answers) in links {
+        let answers = renamed.get(&answers).unwrap_or(&answers);
+        // A card that landed outside an opportunities lane, or a link to a
+        // card that is gone or not a pain point, loses the link, just as
+        // `insert_card` drops fields a lane does not allow.
+        map.link_opportunity(&id, answers).ok();
+    }
+    Ok(Created::Cards(ids))
 }
 
 /// For operations whose return value (the old value) the history does not need.

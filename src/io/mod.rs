@@ -28,7 +28,7 @@ pub const CURRENT_VERSION: u32 = 1;
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// How deeply the RON parser may nest before it gives up (a map needs 6).
-const RECURSION_LIMIT: usize = 64;
+pub const RECURSION_LIMIT: usize = 64;
 
 /// The most problems one load reports; more would only bury the first.
 const MAX_PROBLEMS: usize = 50;
