@@ -49,9 +49,21 @@ impl JourneyApp {
                     }
                 });
                 ui.separator();
-                if UiCommand::AddStage.menu_button(ui) {
-                    chosen = Some(UiCommand::AddStage);
+                for command in [
+                    UiCommand::Cut,
+                    UiCommand::Copy,
+                    UiCommand::Paste,
+                    UiCommand::Duplicate,
+                    UiCommand::Delete,
+                ] {
+                    pick(ui, command, &mut chosen);
                 }
+                ui.separator();
+                pick(ui, UiCommand::EditInPlace, &mut chosen);
+                pick(ui, UiCommand::SelectAll, &mut chosen);
+                pick(ui, UiCommand::SelectNone, &mut chosen);
+                ui.separator();
+                pick(ui, UiCommand::AddStage, &mut chosen);
                 ui.menu_button("Add lane", |ui| {
                     for kind in LaneKind::ALL {
                         if ui.button(lane_kind_name(kind)).clicked() {

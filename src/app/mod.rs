@@ -1,6 +1,7 @@
 //! The app shell: wires the document, the canvas, the menus and the
 //! preferences together in an eframe window.
 
+mod clipboard;
 mod document;
 mod files;
 mod menus;
@@ -18,7 +19,7 @@ use crate::model::LaneKind;
 use crate::render::Theme;
 use crate::samples;
 use crate::ui::inline_edit::{InlineEdit, Target};
-use crate::ui::{Canvas, Inspector, Selection, UiCommand, lane_kind_name};
+use crate::ui::{Canvas, Inspector, Selection, UiCommand, default_lane_name};
 
 /// The journeymap editor.
 pub struct JourneyApp {
@@ -46,6 +47,8 @@ pub struct JourneyApp {
     saving: Option<files::SaveJob>,
     /// Whether the user chose to quit (changes saved or let go).
     quitting: bool,
+    /// Text to put on the system clipboard at the end of the frame.
+    pub to_clipboard: Option<String>,
     /// Window commands to send at the end of the frame.
     ctx_commands: Vec<egui::ViewportCommand>,
     /// The window title last sent, to send it only when it changes.
@@ -69,6 +72,7 @@ impl JourneyApp {
             saving: None,
             quitting: false,
             ctx_commands: Vec::new(),
+            to_clipboard: None,
             title: String::new(),
         }
     }
@@ -190,6 +194,23 @@ impl JourneyApp {
                 self.document.redo();
                 self.forget_missing_selection();
             }
+            UiCommand::Cut => self.cut(),
+            UiCommand::Copy => {
+                self.copy();
+            }
+            // The paste arrives as an event with the clipboard's text.
+            UiCommand::Paste => self.ctx_commands.push(egui::ViewportCommand::RequestPaste),
+            UiCommand::Duplicate => {
+                let copies =
+                    crate::ui::gesture::duplicate(&self.selection.cards, &self.document.map);
+                if let Some(edit) = copies {
+                    self.apply(edit);
+                }
+            }
+            UiCommand::Delete => self.delete_selection(),
+            UiCommand::EditInPlace => self.canvas.start_typing(),
+            UiCommand::SelectAll => self.select_all(),
+            UiCommand::SelectNone => self.selection = Selection::default(),
             UiCommand::AddStage => self.add_stage(),
             UiCommand::FitToWindow => self.canvas.fit_to_window(),
             UiCommand::ActualSize => self.canvas.zoom_to(1.0, None),
@@ -231,11 +252,7 @@ impl JourneyApp {
             .as_ref()
             .and_then(|id| map.lane_index(id))
             .map_or(map.lanes.len(), |i| i + 1);
-        let name = lane_kind_name(kind)
-            .split(' ')
-            .next()
-            .unwrap_or("Lane")
-            .to_owned();
+        let name = default_lane_name(kind).to_owned();
         if let Some(Created::Lane(id)) = self.apply(Edit::AddLane { index, name, kind }) {
             self.canvas.inline = Some(InlineEdit::new(Target::LaneName(id), ""));
         }
@@ -319,7 +336,7 @@ impl JourneyApp {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
         if self.prompt.is_none() && self.error.is_none() {
-            for command in UiCommand::pressed(&ctx) {
+            for command in UiCommand::pressed(&ctx, self.canvas.inline.is_some()) {
                 self.run_command(command);
             }
             let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -332,6 +349,7 @@ impl JourneyApp {
             if let Some(path) = dropped.into_iter().next() {
                 self.request(Pending::OpenFile(path));
             }
+            self.clipboard_events(&ctx);
         }
         ctx.set_visuals(if self.prefs.dark {
             egui::Visuals::dark()
@@ -351,21 +369,35 @@ impl JourneyApp {
         for edit in inspector_edits {
             self.apply(edit);
         }
-        let edits = egui::CentralPanel::no_frame()
+        let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 self.canvas
                     .show(ui, &self.document.map, &theme, &mut self.selection)
-                    .edits
             })
             .inner;
-        for edit in edits {
-            self.apply(edit);
+        for edit in output.edits {
+            // A stage or lane added from the right-click menu is named at once.
+            match self.apply(edit) {
+                Some(Created::Stage(id)) => {
+                    self.canvas.inline = Some(InlineEdit::new(Target::StageName(id), ""));
+                }
+                Some(Created::Lane(id)) => {
+                    self.canvas.inline = Some(InlineEdit::new(Target::LaneName(id), ""));
+                }
+                _ => {}
+            }
+        }
+        for command in output.commands {
+            self.run_command(command);
         }
         self.unsaved_prompt(&ctx);
         self.error_dialog(&ctx);
         self.update_title(&ctx);
         for command in self.ctx_commands.drain(..) {
             ctx.send_viewport_cmd(command);
+        }
+        if let Some(text) = self.to_clipboard.take() {
+            ctx.copy_text(text);
         }
     }
 }

@@ -15,4 +15,4 @@ pub use paint::Marks;
 pub use theme::Theme;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

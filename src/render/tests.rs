@@ -7,7 +7,7 @@ use crate::model::{Channel, JourneyMap, LaneKind};
 use crate::samples;
 
 /// Runs `f` with the fonts of a headless egui context.
-fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
+pub(crate) fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
     let ctx = egui::Context::default();
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();

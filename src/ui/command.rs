@@ -21,6 +21,23 @@ pub enum UiCommand {
     Undo,
     /// Apply the last undone edit again.
     Redo,
+    /// Copy the selected cards and remove them.
+    Cut,
+    /// Copy the selected cards to the clipboard, as RON text.
+    Copy,
+    /// Paste cards (or lines of text) at the selection.
+    Paste,
+    /// Put a copy of each selected card right after it.
+    Duplicate,
+    /// Delete the selection.
+    Delete,
+    /// Type into the selection in place: a card, a name, a new card in an
+    /// empty cell.
+    EditInPlace,
+    /// Select every card.
+    SelectAll,
+    /// Clear the selection.
+    SelectNone,
     /// Add a stage after the selected one (or at the end).
     AddStage,
     /// Zoom so that the whole map fits the window.
@@ -37,7 +54,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 13] = [
+    pub const ALL: [Self; 21] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -45,6 +62,14 @@ impl UiCommand {
         Self::Quit,
         Self::Undo,
         Self::Redo,
+        Self::Cut,
+        Self::Copy,
+        Self::Paste,
+        Self::Duplicate,
+        Self::Delete,
+        Self::EditInPlace,
+        Self::SelectAll,
+        Self::SelectNone,
         Self::AddStage,
         Self::FitToWindow,
         Self::ActualSize,
@@ -63,6 +88,14 @@ impl UiCommand {
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
+            Self::Cut => "Cut",
+            Self::Copy => "Copy",
+            Self::Paste => "Paste",
+            Self::Duplicate => "Duplicate",
+            Self::Delete => "Delete",
+            Self::EditInPlace => "Edit text",
+            Self::SelectAll => "Select all cards",
+            Self::SelectNone => "Select none",
             Self::AddStage => "Add stage",
             Self::FitToWindow => "Fit to window",
             Self::ActualSize => "Actual size (100 %)",
@@ -76,6 +109,7 @@ impl UiCommand {
     pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
         match self {
             Self::New => vec![command(Key::N)],
             Self::Open => vec![command(Key::O)],
@@ -84,6 +118,16 @@ impl UiCommand {
             Self::Quit => vec![command(Key::Q)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],
+            // eframe turns these three into Copy, Cut and Paste events
+            // (see `JourneyApp::clipboard_events`); the keys work headless.
+            Self::Cut => vec![command(Key::X)],
+            Self::Copy => vec![command(Key::C)],
+            Self::Paste => vec![command(Key::V)],
+            Self::Duplicate => vec![command(Key::D)],
+            Self::Delete => vec![plain(Key::Delete), plain(Key::Backspace)],
+            Self::EditInPlace => vec![plain(Key::F2), plain(Key::Enter), plain(Key::N)],
+            Self::SelectAll => vec![command(Key::A)],
+            Self::SelectNone => vec![plain(Key::Escape)],
             Self::AddStage => vec![command_shift(Key::N)],
             Self::FitToWindow => vec![command(Key::Num0)],
             Self::ActualSize => vec![command(Key::Num1)],
@@ -93,17 +137,34 @@ impl UiCommand {
         }
     }
 
-    /// Whether the command acts on the map, so that a focused text field
-    /// (which has its own undo) takes the key instead.
-    fn edits_map(self) -> bool {
-        matches!(self, Self::Undo | Self::Redo)
+    /// Whether the command acts on the map or the selection, so that a
+    /// focused text field (which has its own undo, clipboard and keys)
+    /// takes the key instead.
+    pub fn edits_map(self) -> bool {
+        matches!(
+            self,
+            Self::Undo
+                | Self::Redo
+                | Self::Cut
+                | Self::Copy
+                | Self::Paste
+                | Self::Duplicate
+                | Self::Delete
+                | Self::EditInPlace
+                | Self::SelectAll
+                | Self::SelectNone
+        )
     }
 
     /// The commands whose shortcut was pressed this frame, each consumed so
     /// no widget also reacts. Shortcuts with Shift are tried first: egui
     /// ignores an extra Shift, so Ctrl+Shift+Z would otherwise also be Ctrl+Z.
-    pub fn pressed(ctx: &egui::Context) -> Vec<Self> {
-        let typing = ctx.egui_wants_keyboard_input();
+    /// `typing` says that text is being typed on the canvas: its field takes
+    /// the keys, including the Esc that ends it (which egui sees as the
+    /// field losing focus).
+    pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Self> {
+        // An open menu takes Esc and the plain keys too.
+        let typing = typing || ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
         let mut shortcuts: Vec<(KeyboardShortcut, Self)> = Self::ALL
             .into_iter()
             .filter(|command| !(typing && command.edits_map()))

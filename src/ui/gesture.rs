@@ -7,6 +7,7 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use super::inline_edit::{InlineEdit, Target};
 use super::placement::Placement;
+use super::reorder;
 use super::selection::Selection;
 use crate::edit::Edit;
 use crate::model::{CardId, JourneyMap, PointId};
@@ -27,6 +28,21 @@ pub enum Gesture {
         /// The grab point relative to the card's top-left, in map units.
         grab: Vec2,
     },
+    /// Dragging a stage header along the header row.
+    Stage {
+        /// Its index in the layout.
+        index: usize,
+    },
+    /// Dragging a lane label along the label column.
+    Lane {
+        /// Its index in the layout.
+        index: usize,
+    },
+    /// Shift-dragging a selection rectangle.
+    Band {
+        /// Where the drag started, in map coordinates.
+        origin: Pos2,
+    },
     /// Dragging an emotion point up or down.
     Point {
         /// The point.
@@ -39,9 +55,13 @@ pub enum Gesture {
 }
 
 impl Gesture {
-    /// The gesture that a drag starting on `hit` begins.
-    pub fn start(hit: Option<Hit>, layout: &Layout, at: Pos2) -> Self {
+    /// The gesture that a drag starting on `hit` at `at` (map coordinates)
+    /// begins; with Shift held, a drag from empty space draws a selection
+    /// rectangle instead of panning.
+    pub fn start(hit: Option<Hit>, layout: &Layout, at: Pos2, shift: bool) -> Self {
         match hit {
+            Some(Hit::StageHeader(index)) => Self::Stage { index },
+            Some(Hit::LaneLabel(index)) => Self::Lane { index },
             Some(Hit::Card(i)) => {
                 let card = &layout.cards[i];
                 Self::Card {
@@ -57,6 +77,7 @@ impl Gesture {
                     score: point.score,
                 }
             }
+            _ if shift => Self::Band { origin: at },
             _ => Self::Panning,
         }
     }
@@ -66,6 +87,17 @@ impl Gesture {
     pub fn preview(&self, map: &JourneyMap) -> Option<JourneyMap> {
         match self {
             Self::Point { id, score, .. } => Edit::SetScore(id.clone(), *score).preview(map).ok(),
+            _ => None,
+        }
+    }
+
+    /// The drop indicator for the drag with the pointer at `at` (map
+    /// coordinates): where a card, stage or lane would land.
+    pub fn drop_line(&self, layout: &Layout, at: Pos2) -> Option<[Pos2; 2]> {
+        match self {
+            Self::Card { id, .. } => card_drop(layout, at, id).map(|drop| drop.line),
+            Self::Stage { index } => Some(reorder::stage_slot(layout, *index, at.x).line),
+            Self::Lane { index } => Some(reorder::lane_slot(layout, *index, at.y).line),
             _ => None,
         }
     }
@@ -87,7 +119,17 @@ impl Gesture {
                 let (_, point) = map.point(&id)?;
                 (point.score != score).then_some(Edit::SetScore(id, score))
             }
-            Self::Idle | Self::Panning => None,
+            Self::Stage { index } => {
+                let slot = reorder::stage_slot(layout, index, at?.x);
+                let id = layout.stages.get(index)?.id.clone();
+                (slot.index != index).then_some(Edit::MoveStage(id, slot.index))
+            }
+            Self::Lane { index } => {
+                let slot = reorder::lane_slot(layout, index, at?.y);
+                let id = layout.lanes.get(index)?.id.clone();
+                (slot.index != index).then_some(Edit::MoveLane(id, slot.index))
+            }
+            Self::Idle | Self::Panning | Self::Band { .. } => None,
         }
     }
 }
@@ -323,6 +365,21 @@ pub fn inline_rect(
         }
     };
     Some(rect)
+}
+
+/// Adds what a selection rectangle (map coordinates) touches to the
+/// selection: cards it overlaps and points whose centre it holds.
+pub fn band_select(layout: &Layout, band: Rect, selection: &mut Selection) {
+    for card in layout.cards.iter().filter(|c| c.rect.intersects(band)) {
+        if !selection.cards.contains(&card.id) {
+            selection.toggle_card(card.id.clone());
+        }
+    }
+    for point in layout.points.iter().filter(|p| band.contains(p.center)) {
+        if !selection.points.contains(&point.id) {
+            selection.toggle_point(point.id.clone());
+        }
+    }
 }
 
 /// Ctrl+D: a copy of each selected card right after it, as one step.

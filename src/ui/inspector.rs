@@ -274,7 +274,7 @@ impl Inspector {
         let index = map.lane_index(&lane.id).unwrap_or(0);
         ui.horizontal(|ui| {
             if ui
-                .add_enabled(index > 0, egui::Button::new("▲ Move up"))
+                .add_enabled(index > 0, egui::Button::new("⏶ Move up"))
                 .clicked()
             {
                 edits.push(Edit::MoveLane(lane.id.clone(), index - 1));
@@ -282,7 +282,7 @@ impl Inspector {
             if ui
                 .add_enabled(
                     index + 1 < map.lanes.len(),
-                    egui::Button::new("Move down ▼"),
+                    egui::Button::new("Move down ⏷"),
                 )
                 .clicked()
             {

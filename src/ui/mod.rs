@@ -3,13 +3,16 @@
 
 pub mod canvas;
 pub mod command;
+pub mod context_menu;
 pub mod gesture;
 pub mod inline_edit;
 pub mod inspector;
+pub mod navigate;
 pub mod placement;
+pub mod reorder;
 pub mod selection;
 
-pub use canvas::Canvas;
+pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;
 pub use inspector::Inspector;
 pub use selection::Selection;
@@ -24,4 +27,9 @@ pub fn lane_kind_name(kind: crate::model::LaneKind) -> &'static str {
         LaneKind::PainPoints => "Pain points",
         LaneKind::Opportunities => "Opportunities",
     }
+}
+
+/// The name a new lane of `kind` starts with, before the user types one.
+pub fn default_lane_name(kind: crate::model::LaneKind) -> &'static str {
+    lane_kind_name(kind).split(' ').next().unwrap_or("Lane")
 }

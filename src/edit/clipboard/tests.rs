@@ -143,8 +143,8 @@ fn pasting_after_a_selected_card_inserts_right_after_it() {
     } = fixture();
     let first = add(&mut map, &stages[0], &doing, "first");
     add(&mut map, &stages[0], &doing, "last");
-    let target = PasteTarget::for_selection(&map, std::slice::from_ref(&first), None)
-        .expect("target");
+    let target =
+        PasteTarget::for_selection(&map, std::slice::from_ref(&first), None).expect("target");
 
     paste_into(&mut map, "new one\nnew two", &target);
 
@@ -238,7 +238,12 @@ fn plain_text_becomes_one_card_per_line_without_bullets() {
 
     assert_eq!(
         texts(&map, &stages[0], &doing),
-        ["Reads reviews", "Compares prices", "Asks a friend", "Checks stock"]
+        [
+            "Reads reviews",
+            "Compares prices",
+            "Asks a friend",
+            "Checks stock"
+        ]
     );
 }
 
@@ -277,7 +282,8 @@ fn bad_clipboard_text_is_refused_with_a_reason() {
         Err(PasteError::TooLarge(_))
     ));
 
-    let truncated = "(journeymap_cards: 1, cards: [(stages_right: 0,\n lanes_down: 0, card: (id: \"c1\"";
+    let truncated =
+        "(journeymap_cards: 1, cards: [(stages_right: 0,\n lanes_down: 0, card: (id: \"c1\"";
     match paste(&map, truncated, Some(&target)) {
         Err(PasteError::Malformed { at, .. }) => assert_eq!(at.line, 2),
         other => panic!("expected a position, got {other:?}"),

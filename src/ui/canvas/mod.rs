@@ -2,15 +2,19 @@
 //! view, paints the map through [`crate::render`], and turns clicks, drags
 //! and keys into [`Edit`]s. It never changes the map itself.
 
-use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Sense, Shape, Vec2, vec2};
+mod draw;
+mod input;
 
+use egui::{PointerButton, Pos2, Rect, Sense, Vec2, vec2};
+
+use super::UiCommand;
 use super::gesture::{self, Gesture};
 use super::inline_edit::{InlineEdit, Outcome, Target};
 use super::placement::Placement;
 use super::selection::Selection;
 use crate::edit::Edit;
-use crate::model::{JourneyMap, LaneKind};
-use crate::render::{Hit, Layout, Marks, Theme, paint};
+use crate::model::JourneyMap;
+use crate::render::{Hit, Layout, Marks, Theme};
 
 /// The smallest zoom: a wide map still fits a laptop screen.
 pub const MIN_ZOOM: f32 = 0.15;
@@ -37,6 +41,22 @@ pub struct Canvas {
     last_map_size: Option<Vec2>,
     /// The placement of the last frame, for tests and hit-testing.
     last_placement: Option<Placement>,
+    /// Start typing into the selection on the next frame (F2, Enter, N).
+    typing_pending: bool,
+    /// Scroll the selection into view on the next frame (arrow keys).
+    reveal_pending: bool,
+    /// The open right-click menu: what was clicked, and where on the map.
+    menu: Option<(Option<Hit>, Pos2)>,
+    /// Commands chosen in the right-click menu, for the app to run.
+    commands: Vec<UiCommand>,
+}
+
+/// One frame's map, its layout and where it is on screen.
+#[derive(Clone, Copy)]
+struct Frame<'a> {
+    layout: &'a Layout,
+    placement: &'a Placement,
+    map: &'a JourneyMap,
 }
 
 impl Default for Canvas {
@@ -49,6 +69,10 @@ impl Default for Canvas {
             fit_pending: true,
             last_map_size: None,
             last_placement: None,
+            typing_pending: false,
+            reveal_pending: false,
+            menu: None,
+            commands: Vec::new(),
         }
     }
 }
@@ -59,12 +83,20 @@ pub struct CanvasOutput {
     pub layout: Layout,
     /// The edits the user made this frame, in order.
     pub edits: Vec<Edit>,
+    /// Commands chosen in the right-click menu, to run on the selection.
+    pub commands: Vec<UiCommand>,
 }
 
 impl Canvas {
     /// Fits the map to the window on the next frame.
     pub fn fit_to_window(&mut self) {
         self.fit_pending = true;
+    }
+
+    /// Starts typing into the selection on the next frame: its text or
+    /// name, or a new card in a selected empty cell.
+    pub fn start_typing(&mut self) {
+        self.typing_pending = true;
     }
 
     /// Forgets gestures and typing, e.g. when another map is opened.
@@ -140,34 +172,117 @@ impl Canvas {
         let layout = ui
             .ctx()
             .fonts_mut(|fonts| Layout::new(shown, fonts, self.zoom));
+        if std::mem::take(&mut self.reveal_pending) {
+            self.reveal(rect, &layout, map, selection);
+        }
         self.keep_in_view(rect, layout.size);
         self.last_map_size = Some(layout.size);
         let placement = Placement::new(rect, self.pan, &layout);
         self.last_placement = Some(placement);
-
-        let mut edits = Vec::new();
-        self.pointer(
-            ui, &response, &layout, &placement, map, selection, &mut edits,
-        );
-        if self.inline.is_none() && !ui.ctx().egui_wants_keyboard_input() {
-            self.keys(ui, &layout, map, selection, &mut edits);
+        if std::mem::take(&mut self.typing_pending) {
+            self.inline = gesture::inline_for_selection(selection, &layout, map);
         }
 
-        let mut marks = Marks {
+        let frame = Frame {
+            layout: &layout,
+            placement: &placement,
+            map,
+        };
+        let mut edits = Vec::new();
+        self.pointer(ui, &response, &frame, selection, &mut edits);
+        self.context_menu(&response, &frame, selection, &mut edits);
+        let keys_free = self.inline.is_none()
+            && !ui.ctx().egui_wants_keyboard_input()
+            && !egui::Popup::is_any_open(ui.ctx());
+        if keys_free {
+            self.arrow_keys(ui, &frame, selection);
+        }
+        if self.reveal_pending {
+            ui.ctx().request_repaint();
+        }
+
+        let pointer = Self::drag_pointer(&response, &frame);
+        let marks = Marks {
             cards: selection.cards.iter().cloned().collect(),
             points: selection.points.iter().cloned().collect(),
-            drop_line: None,
+            drop_line: pointer.and_then(|at| self.gesture.drop_line(&layout, at)),
         };
-        if let Gesture::Card { id, .. } = &self.gesture
-            && let Some(pointer) = response.interact_pointer_pos()
-        {
-            marks.drop_line =
-                gesture::card_drop(&layout, placement.to_map(pointer), id).map(|drop| drop.line);
-        }
-        paint_placed(ui, &placement, &layout, theme, &marks);
-        self.paint_ghost(ui, &response, &layout, &placement, theme);
+        draw::placed(ui, &placement, &layout, theme, &marks);
+        draw::selected_header(ui, &placement, &layout, theme, selection);
+        self.paint_drag(ui, pointer, &layout, &placement, theme);
         self.show_inline(ui, &layout, &placement, map, &mut edits);
-        CanvasOutput { layout, edits }
+        CanvasOutput {
+            layout,
+            edits,
+            commands: std::mem::take(&mut self.commands),
+        }
+    }
+
+    /// Pans so that the selection is in view, clear of the frozen headers
+    /// and labels.
+    fn reveal(&mut self, rect: Rect, layout: &Layout, map: &JourneyMap, selection: &Selection) {
+        let cell = |stage: usize, lane: usize| {
+            Some(Rect::from_x_y_ranges(
+                layout.stages.get(stage)?.column,
+                layout.lanes.get(lane)?.row,
+            ))
+        };
+        let target = if let Some(id) = selection.cards.last() {
+            layout.cards.iter().find(|c| &c.id == id).map(|c| c.rect)
+        } else if let Some(id) = selection.points.last() {
+            let radius = Vec2::splat(layout.face_radius() * 2.0);
+            layout
+                .points
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| Rect::from_center_size(p.center, radius))
+        } else if let Some((stage, lane)) = &selection.cell {
+            cell(
+                map.stage_index(stage).unwrap_or(0),
+                map.lane_index(lane).unwrap_or(0),
+            )
+        } else if let Some(stage) = &selection.stage {
+            let i = map.stage_index(stage).unwrap_or(0);
+            layout
+                .stages
+                .get(i)
+                .map(|s| Rect::from_x_y_ranges(s.column, layout.header_row))
+        } else if let Some(lane) = &selection.lane {
+            let i = map.lane_index(lane).unwrap_or(0);
+            layout
+                .lanes
+                .get(i)
+                .map(|l| Rect::from_x_y_ranges(layout.label_column, l.row))
+        } else {
+            None
+        };
+        let Some(target) = target else { return };
+        let visible = Rect::from_min_max(
+            rect.min + vec2(layout.label_column.span(), layout.header_row.span()),
+            rect.max,
+        );
+        let on_screen = target.translate(rect.min.to_vec2() + self.pan);
+        let nudge = |low: f32, high: f32, min: f32, max: f32| {
+            if high > max {
+                (max - high).max(min - low)
+            } else if low < min {
+                min - low
+            } else {
+                0.0
+            }
+        };
+        self.pan.x += nudge(
+            on_screen.min.x,
+            on_screen.max.x,
+            visible.min.x,
+            visible.max.x,
+        );
+        self.pan.y += nudge(
+            on_screen.min.y,
+            on_screen.max.y,
+            visible.min.y,
+            visible.max.y,
+        );
     }
 
     fn fit(&mut self, rect: Rect, natural: Vec2) {
@@ -205,132 +320,6 @@ impl Canvas {
         self.pan.y = self.pan.y.clamp(keep - size.y, rect.height() - keep);
     }
 
-    /// Clicks, double-clicks and drags.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one frame's view of the map, passed down once"
-    )]
-    fn pointer(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        layout: &Layout,
-        placement: &Placement,
-        map: &JourneyMap,
-        selection: &mut Selection,
-        edits: &mut Vec<Edit>,
-    ) {
-        if response.drag_started_by(PointerButton::Primary) {
-            let origin = ui.input(|i| i.pointer.press_origin()).unwrap_or_default();
-            self.gesture = Gesture::start(
-                placement.hit(origin, layout),
-                layout,
-                placement.to_map(origin),
-            );
-            if let Gesture::Card { id, .. } = &self.gesture
-                && !selection.cards.contains(id)
-            {
-                *selection = Selection::only_card(id.clone());
-            }
-        }
-        let pointer = response.interact_pointer_pos();
-        if response.dragged_by(PointerButton::Primary) {
-            match &mut self.gesture {
-                Gesture::Panning => self.pan += response.drag_delta(),
-                Gesture::Point { lane, score, .. } => {
-                    if let Some(new) =
-                        pointer.and_then(|p| layout.score_at(*lane, placement.to_map(p).y))
-                    {
-                        *score = new;
-                    }
-                }
-                Gesture::Idle | Gesture::Card { .. } => {}
-            }
-        }
-        if response.drag_stopped() {
-            let gesture = std::mem::take(&mut self.gesture);
-            let at = pointer.map(|p| placement.to_map(p));
-            edits.extend(gesture.finish(layout, map, at));
-        }
-        let Some(at) = pointer else { return };
-        if response.double_clicked() {
-            self.inline = gesture::inline_for(placement.hit(at, layout), layout, map);
-        } else if response.clicked() {
-            let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-            let hit = placement.hit(at, layout);
-            if let Some(Hit::Cell { stage, lane }) = hit
-                && layout.lanes[lane].kind == LaneKind::Emotion
-            {
-                edits.extend(gesture::add_point(
-                    layout,
-                    map,
-                    stage,
-                    lane,
-                    placement.to_map(at),
-                ));
-            } else {
-                gesture::select(hit, layout, additive, selection);
-            }
-        }
-    }
-
-    /// Keys that act on the selection.
-    fn keys(
-        &mut self,
-        ui: &egui::Ui,
-        layout: &Layout,
-        map: &JourneyMap,
-        selection: &mut Selection,
-        edits: &mut Vec<Edit>,
-    ) {
-        let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
-        if pressed(Key::Delete) || pressed(Key::Backspace) {
-            if !selection.cards.is_empty() || !selection.points.is_empty() {
-                edits.push(Edit::Remove {
-                    cards: selection.cards.clone(),
-                    points: selection.points.clone(),
-                });
-                *selection = Selection::default();
-            }
-        } else if pressed(Key::F2) || pressed(Key::Enter) || pressed(Key::N) {
-            self.inline = gesture::inline_for_selection(selection, layout, map);
-        } else if pressed(Key::Escape) {
-            *selection = Selection::default();
-        } else if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::D)) {
-            edits.extend(gesture::duplicate(&selection.cards, map));
-        }
-    }
-
-    fn paint_ghost(
-        &self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        layout: &Layout,
-        placement: &Placement,
-        theme: &Theme,
-    ) {
-        let Gesture::Card { id, grab } = &self.gesture else {
-            return;
-        };
-        let (Some(pointer), Some(card)) = (
-            response.interact_pointer_pos(),
-            layout.cards.iter().find(|c| &c.id == id),
-        ) else {
-            return;
-        };
-        let offset = placement.to_map(pointer) - *grab - card.rect.min + placement.origin;
-        let mut ghost = ui.painter_at(placement.rect);
-        ghost.set_opacity(0.85);
-        ghost.extend(
-            paint::card(layout, theme, card, true)
-                .into_iter()
-                .map(|mut shape| {
-                    shape.translate(offset);
-                    shape
-                }),
-        );
-    }
-
     /// Shows the text field being typed into, and turns a commit into an edit.
     fn show_inline(
         &mut self,
@@ -366,39 +355,4 @@ impl Canvas {
             Some(Target::NewCard { .. })
         )
     }
-}
-
-/// Paints the map with headers kept at the top and labels at the left.
-fn paint_placed(
-    ui: &egui::Ui,
-    placement: &Placement,
-    layout: &Layout,
-    theme: &Theme,
-    marks: &Marks,
-) {
-    let place = |shapes: Vec<Shape>, offset: Vec2| -> Vec<Shape> {
-        shapes
-            .into_iter()
-            .map(|mut shape| {
-                shape.translate(offset);
-                shape
-            })
-            .collect()
-    };
-    let painter = ui.painter_at(placement.rect);
-    painter.rect_filled(placement.rect, 0.0, theme.background);
-    painter.extend(place(paint::persona(layout, theme), placement.origin));
-    painter
-        .with_clip_rect(placement.body_clip)
-        .extend(place(paint::body(layout, theme, marks), placement.origin));
-    painter.rect_filled(placement.header_strip, 0.0, theme.background);
-    painter.with_clip_rect(placement.header_clip).extend(place(
-        paint::stage_headers(layout, theme),
-        placement.header_offset,
-    ));
-    painter.rect_filled(placement.label_strip, 0.0, theme.background);
-    painter.with_clip_rect(placement.label_clip).extend(place(
-        paint::lane_labels(layout, theme),
-        placement.label_offset,
-    ));
 }

@@ -1,0 +1,141 @@
+//! Saving, reopening and the unsaved-changes prompt.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use journeymap::app::{JourneyApp, Origin, Preferences};
+
+use crate::helpers::*;
+
+#[test]
+fn a_map_saved_to_a_file_reopens_with_the_edit_in_it() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("ours.ron");
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(journeymap::edit::Edit::SetTitleAndScenario(
+            "Our trip".into(),
+            "Saturday".into(),
+        ));
+    harness.run();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    assert!(!harness.state().document.is_dirty());
+    assert_eq!(harness.state().window_title(), "ours.ron — journeymap");
+    assert_eq!(harness.state().document.origin, Origin::File(path.clone()));
+    assert_eq!(harness.state().prefs.recent.first(), Some(&path));
+
+    let reopened = JourneyApp::start(harness.state().prefs.clone(), None);
+    assert_eq!(reopened.document.map, map(&harness));
+    assert_eq!(reopened.document.map.title, "Our trip");
+
+    // Ctrl+S saves again to the same file.
+    harness
+        .state_mut()
+        .apply(journeymap::edit::Edit::SetTitleAndScenario(
+            "Our trip 2".into(),
+            String::new(),
+        ));
+    harness.run();
+    // Not `press`: its `run` would fail while the save keeps the spinner
+    // turning on a busy machine.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    settle(&mut harness);
+    assert!(!harness.state().document.is_dirty());
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("saved")
+            .contains("Our trip 2")
+    );
+}
+
+#[test]
+fn a_failed_save_says_why_and_keeps_the_changes_unsaved() {
+    let mut harness = harness();
+    harness
+        .state_mut()
+        .apply(journeymap::edit::Edit::SetTitleAndScenario(
+            "Precious".into(),
+            String::new(),
+        ));
+    harness
+        .state_mut()
+        .save_to("/nonexistent/folder/map.ron".into());
+    settle(&mut harness);
+    assert!(harness.state().document.is_dirty());
+    assert_eq!(map(&harness).title, "Precious");
+    harness.get_by_label_contains("Your changes are still here, not saved.");
+}
+
+fn edit_something(harness: &mut Harness<'_, JourneyApp>) {
+    harness.state_mut().apply(journeymap::edit::Edit::AddStage {
+        index: 0,
+        name: "Unsaved".into(),
+    });
+    harness.run();
+}
+
+#[test]
+fn the_unsaved_changes_prompt_cancel_keeps_everything() {
+    let mut harness = harness();
+    edit_something(&mut harness);
+    let edited = map(&harness);
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label_contains("Save the changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(map(&harness), edited);
+    assert!(harness.state().prompt.is_none());
+    assert!(
+        harness
+            .query_by_label_contains("Save the changes to")
+            .is_none()
+    );
+}
+
+#[test]
+fn the_unsaved_changes_prompt_dont_save_discards_and_goes_on() {
+    let mut harness = harness();
+    edit_something(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document.origin,
+        Origin::Sample("blank"),
+        "File ▸ New went ahead"
+    );
+    assert!(!harness.state().document.is_dirty());
+}
+
+#[test]
+fn the_unsaved_changes_prompt_save_saves_then_quits() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("journey.ron");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/samples/grocery-trip.ron"),
+        &path,
+    )
+    .expect("copy");
+    let mut harness = harness_with(JourneyApp::start(Preferences::default(), Some(&path)));
+    edit_something(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::Q);
+    assert!(
+        !harness.state().is_quitting(),
+        "not before the prompt is answered"
+    );
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    assert!(harness.state().is_quitting());
+    let saved = journeymap::io::read_map(&path).expect("saved map");
+    assert_eq!(saved.stages[0].name, "Unsaved");
+}
+
+#[test]
+fn quitting_without_changes_asks_nothing() {
+    let mut harness = harness();
+    press(&mut harness, Modifiers::COMMAND, Key::Q);
+    assert!(harness.state().is_quitting());
+    assert!(harness.state().prompt.is_none());
+}

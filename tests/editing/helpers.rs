@@ -1,0 +1,109 @@
+//! Driving the real editor headless: a harness at 100 %, clicks, drags and
+//! keys at map positions.
+use std::time::{Duration, Instant};
+
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect};
+use egui_kittest::Harness;
+use journeymap::app::{JourneyApp, Preferences};
+use journeymap::model::JourneyMap;
+use journeymap::render::Layout;
+
+pub fn harness_with(app: JourneyApp) -> Harness<'static, JourneyApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        // Short frames, so two clicks in consecutive frames are a double-click.
+        .with_step_dt(0.05)
+        .build_ui_state(|ui, app: &mut JourneyApp| app.frame_ui(ui), app);
+    harness.run();
+    // Work at 100 % with the map's top-left corner in view, where cards
+    // are large enough to aim at and nothing is under the frozen headers.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.state_mut().canvas.pan = egui::Vec2::ZERO;
+    harness.run();
+    harness
+}
+
+pub fn harness() -> Harness<'static, JourneyApp> {
+    harness_with(JourneyApp::start(Preferences::default(), None))
+}
+
+/// The layout as the canvas drew it in the last frame.
+pub fn layout(harness: &Harness<'_, JourneyApp>) -> Layout {
+    let app = harness.state();
+    harness
+        .ctx
+        .fonts_mut(|fonts| Layout::new(&app.document.map, fonts, app.canvas.zoom))
+}
+
+/// A body position of the layout, on screen, where the user can see it.
+pub fn to_screen(harness: &Harness<'_, JourneyApp>, at: Pos2) -> Pos2 {
+    let placement = harness.state().canvas.placement().expect("drawn");
+    let screen = placement.body_to_screen(Rect::from_min_max(at, at)).min;
+    assert!(
+        placement.body_clip.contains(screen),
+        "{at:?} is out of view at {screen:?}"
+    );
+    screen
+}
+
+/// Clicks `clicks` times at a body position given in map coordinates, one
+/// frame per click (a double-click is two clicks within egui's 0.3 s).
+pub fn click_at(harness: &mut Harness<'_, JourneyApp>, at: Pos2, clicks: usize) {
+    let pos = to_screen(harness, at);
+    for _ in 0..clicks {
+        harness.event(Event::PointerMoved(pos));
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Drags between two body positions given in map coordinates.
+pub fn drag(harness: &mut Harness<'_, JourneyApp>, from: Pos2, to: Pos2) {
+    let (from, to) = (to_screen(harness, from), to_screen(harness, to));
+    harness.drag_at(from);
+    harness.run();
+    for step in 1..=4 {
+        #[expect(clippy::cast_precision_loss, reason = "four steps")]
+        harness.hover_at(from + (to - from) * (step as f32 / 4.0));
+        harness.run();
+    }
+    harness.drop_at(to);
+    harness.run();
+}
+
+pub fn type_text(harness: &mut Harness<'_, JourneyApp>, text: &str) {
+    harness.event(Event::Text(text.to_owned()));
+    harness.run();
+}
+
+pub fn press(harness: &mut Harness<'_, JourneyApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+pub fn map(harness: &Harness<'_, JourneyApp>) -> JourneyMap {
+    harness.state().document.map.clone()
+}
+
+/// Steps until background work (saving) is done.
+pub fn settle(harness: &mut Harness<'_, JourneyApp>) {
+    // Process queued input first: a click on Save starts the save.
+    harness.step();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while harness.state().is_busy() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    // Let dialogs fade out (a few frames more than `run` allows).
+    harness.run_steps(10);
+    assert!(!harness.state().is_busy(), "the save did not finish");
+}
