@@ -58,7 +58,7 @@ fn a_file_named_on_the_command_line_is_opened_and_remembered() {
 fn a_recent_file_that_is_gone_is_explained_and_forgotten() {
     let prefs = Preferences {
         recent: vec!["/nonexistent/lost.ron".into()],
-        dark: false,
+        ..Preferences::default()
     };
     let app = JourneyApp::start(prefs, None);
     assert!(app.prefs.recent.is_empty());

@@ -12,7 +12,7 @@ use std::sync::mpsc::Receiver;
 
 pub use document::{Document, Origin};
 pub use files::Pending;
-pub use prefs::Preferences;
+pub use prefs::{Preferences, SavedView};
 
 use crate::edit::{Created, Edit};
 use crate::model::LaneKind;
@@ -87,7 +87,23 @@ impl JourneyApp {
         if let Some(path) = wanted {
             app.open(&path);
         }
+        if let Some(view) = &app.prefs.view
+            && app.document.path() == Some(view.file.as_path())
+        {
+            app.canvas.restore(view.zoom, view.pan.into());
+        }
         app
+    }
+
+    /// The preferences to store at exit, with the current view of the file.
+    pub fn prefs_to_store(&self) -> Preferences {
+        let mut prefs = self.prefs.clone();
+        prefs.view = self.document.path().map(|file| SavedView {
+            file: file.to_owned(),
+            zoom: self.canvas.zoom,
+            pan: self.canvas.pan.into(),
+        });
+        prefs
     }
 
     /// Opens the map at `path`, discarding the current one. If it cannot be
@@ -417,7 +433,7 @@ impl eframe::App for JourneyApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs);
+        eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs_to_store());
     }
 }
 

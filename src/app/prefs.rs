@@ -10,14 +10,29 @@ pub const STORAGE_KEY: &str = "journeymap-preferences";
 /// How many files "Open recent" remembers.
 pub const MAX_RECENT: usize = 10;
 
-/// What journeymap remembers between runs.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// What journeymap remembers between runs. The window's size and place
+/// are remembered by eframe itself.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// Recently opened files, most recent first.
     pub recent: Vec<PathBuf>,
     /// Whether the dark theme is on.
     pub dark: bool,
+    /// The zoom and scroll position of the file open at exit, so that it
+    /// reopens where the user left it.
+    pub view: Option<SavedView>,
+}
+
+/// Where the canvas was on a file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedView {
+    /// The file.
+    pub file: PathBuf,
+    /// The canvas zoom (1 is 100 %).
+    pub zoom: f32,
+    /// The map's offset in the canvas, in points.
+    pub pan: [f32; 2],
 }
 
 impl Preferences {

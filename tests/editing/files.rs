@@ -139,3 +139,28 @@ fn quitting_without_changes_asks_nothing() {
     assert!(harness.state().is_quitting());
     assert!(harness.state().prompt.is_none());
 }
+
+#[test]
+fn the_last_file_reopens_at_the_zoom_and_place_it_was_left() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("ours.ron");
+    let mut harness = harness();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    press(&mut harness, Modifiers::COMMAND, Key::Plus);
+    harness.state_mut().canvas.pan = egui::vec2(-300.0, -200.0);
+    harness.run();
+    let (zoom, pan) = (harness.state().canvas.zoom, harness.state().canvas.pan);
+    let stored = harness.state().prefs_to_store();
+
+    let mut reopened = harness_at_start(JourneyApp::start(stored.clone(), None));
+    assert!((reopened.state().canvas.zoom - zoom).abs() < 1e-6);
+    assert_eq!(reopened.state().canvas.pan, pan);
+
+    // Another file opens fitted to the window, as usual.
+    let other = folder.path().join("other.ron");
+    reopened.state_mut().save_to(other.clone());
+    settle(&mut reopened);
+    let fitted = harness_at_start(JourneyApp::start(stored, Some(&other)));
+    assert!((fitted.state().canvas.zoom - zoom).abs() > 0.01);
+}

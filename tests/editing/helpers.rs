@@ -8,13 +8,20 @@ use journeymap::app::{JourneyApp, Preferences};
 use journeymap::model::JourneyMap;
 use journeymap::render::Layout;
 
-pub fn harness_with(app: JourneyApp) -> Harness<'static, JourneyApp> {
+/// The editor's window as it first appears, at the zoom it starts with.
+pub fn harness_at_start(app: JourneyApp) -> Harness<'static, JourneyApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         // Short frames, so two clicks in consecutive frames are a double-click.
         .with_step_dt(0.05)
         .build_ui_state(|ui, app: &mut JourneyApp| app.frame_ui(ui), app);
     harness.run();
+    harness
+}
+
+/// The editor at 100 % with the map's top-left corner in view.
+pub fn harness_with(app: JourneyApp) -> Harness<'static, JourneyApp> {
+    let mut harness = harness_at_start(app);
     // Work at 100 % with the map's top-left corner in view, where cards
     // are large enough to aim at and nothing is under the frozen headers.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);

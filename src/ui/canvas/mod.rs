@@ -93,6 +93,16 @@ impl Canvas {
         self.fit_pending = true;
     }
 
+    /// Shows the map at a remembered zoom and scroll position instead of
+    /// fitting it to the window. Values from storage are kept in range.
+    pub fn restore(&mut self, zoom: f32, pan: Vec2) {
+        if zoom.is_finite() && pan.x.is_finite() && pan.y.is_finite() {
+            self.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+            self.pan = pan;
+            self.fit_pending = false;
+        }
+    }
+
     /// Starts typing into the selection on the next frame: its text or
     /// name, or a new card in a selected empty cell.
     pub fn start_typing(&mut self) {
