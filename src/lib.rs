@@ -5,6 +5,7 @@
 //! - [`edit`]: every edit as a value, with undo and redo.
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
+//! - [`export`]: PNG images of a map for slides, rendered headless.
 //! - [`ui`]: the editor's views: canvas and menu commands.
 //! - [`app`]: the editor window.
 //! - [`cli`]: the command-line interface.
@@ -12,6 +13,7 @@
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod io;
 pub mod model;
 pub mod render;

@@ -30,6 +30,8 @@ pub(super) enum DialogAnswer {
     Open(Option<PathBuf>),
     /// Where to save, if somewhere was chosen.
     SaveAs(Option<PathBuf>),
+    /// Where to export an image, if somewhere was chosen.
+    ExportTo(Option<PathBuf>),
 }
 
 /// A save running on another thread.
@@ -103,7 +105,7 @@ impl JourneyApp {
 
     /// Whether a save or a file dialog is still running.
     pub fn is_busy(&self) -> bool {
-        self.saving.is_some() || self.dialog.is_some()
+        self.saving.is_some() || self.dialog.is_some() || self.exporting.is_some()
     }
 
     fn ask_for_file_to_open(&mut self) {
@@ -143,7 +145,7 @@ impl JourneyApp {
         });
     }
 
-    fn spawn_dialog(&mut self, ask: impl FnOnce() -> DialogAnswer + Send + 'static) {
+    pub(super) fn spawn_dialog(&mut self, ask: impl FnOnce() -> DialogAnswer + Send + 'static) {
         if self.dialog.is_some() {
             return;
         }
@@ -163,6 +165,8 @@ impl JourneyApp {
                     match answer {
                         DialogAnswer::Open(Some(path)) => self.open(&path),
                         DialogAnswer::SaveAs(Some(path)) => self.save_to(path),
+                        DialogAnswer::ExportTo(Some(path)) => self.export_to(path),
+                        DialogAnswer::ExportTo(None) => {}
                         DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) => {
                             self.after_save = None;
                         }
@@ -260,7 +264,7 @@ enum Choice {
 }
 
 /// A file name for a map that has none yet: its title, made safe.
-fn suggested_name(document: &Document) -> String {
+pub(super) fn suggested_name(document: &Document) -> String {
     let title: String = document
         .map
         .title

@@ -32,46 +32,11 @@ impl JourneyApp {
                 pick(ui, UiCommand::Save, &mut chosen);
                 pick(ui, UiCommand::SaveAs, &mut chosen);
                 ui.separator();
+                pick(ui, UiCommand::ExportImage, &mut chosen);
+                ui.separator();
                 pick(ui, UiCommand::Quit, &mut chosen);
             });
-            ui.menu_button("Edit", |ui| {
-                let history = self.document.history();
-                let undo = history.undo_label().map(|label| format!("Undo {label}"));
-                let redo = history.redo_label().map(|label| format!("Redo {label}"));
-                ui.add_enabled_ui(undo.is_some(), |ui| {
-                    if UiCommand::Undo.menu_button_labelled(ui, undo.as_deref().unwrap_or("Undo")) {
-                        chosen = Some(UiCommand::Undo);
-                    }
-                });
-                ui.add_enabled_ui(redo.is_some(), |ui| {
-                    if UiCommand::Redo.menu_button_labelled(ui, redo.as_deref().unwrap_or("Redo")) {
-                        chosen = Some(UiCommand::Redo);
-                    }
-                });
-                ui.separator();
-                for command in [
-                    UiCommand::Cut,
-                    UiCommand::Copy,
-                    UiCommand::Paste,
-                    UiCommand::Duplicate,
-                    UiCommand::Delete,
-                ] {
-                    pick(ui, command, &mut chosen);
-                }
-                ui.separator();
-                pick(ui, UiCommand::EditInPlace, &mut chosen);
-                pick(ui, UiCommand::SelectAll, &mut chosen);
-                pick(ui, UiCommand::SelectNone, &mut chosen);
-                ui.separator();
-                pick(ui, UiCommand::AddStage, &mut chosen);
-                ui.menu_button("Add lane", |ui| {
-                    for kind in LaneKind::ALL {
-                        if ui.button(lane_kind_name(kind)).clicked() {
-                            self.add_lane(kind);
-                        }
-                    }
-                });
-            });
+            ui.menu_button("Edit", |ui| self.edit_menu(ui, &mut chosen));
             ui.menu_button("View", |ui| {
                 for command in [
                     UiCommand::FitToWindow,
@@ -94,7 +59,9 @@ impl JourneyApp {
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} %", self.canvas.zoom * 100.0));
-                if let Some(notice) = &self.notice {
+                if let Some(status) = self.export_status() {
+                    ui.weak(status);
+                } else if let Some(notice) = &self.notice {
                     ui.weak(notice);
                 }
                 if self.is_busy() {
@@ -105,6 +72,45 @@ impl JourneyApp {
         if let Some(command) = chosen {
             self.run_command(command);
         }
+    }
+
+    fn edit_menu(&mut self, ui: &mut egui::Ui, chosen: &mut Option<UiCommand>) {
+        let history = self.document.history();
+        let undo = history.undo_label().map(|label| format!("Undo {label}"));
+        let redo = history.redo_label().map(|label| format!("Redo {label}"));
+        ui.add_enabled_ui(undo.is_some(), |ui| {
+            if UiCommand::Undo.menu_button_labelled(ui, undo.as_deref().unwrap_or("Undo")) {
+                *chosen = Some(UiCommand::Undo);
+            }
+        });
+        ui.add_enabled_ui(redo.is_some(), |ui| {
+            if UiCommand::Redo.menu_button_labelled(ui, redo.as_deref().unwrap_or("Redo")) {
+                *chosen = Some(UiCommand::Redo);
+            }
+        });
+        ui.separator();
+        for command in [
+            UiCommand::Cut,
+            UiCommand::Copy,
+            UiCommand::Paste,
+            UiCommand::Duplicate,
+            UiCommand::Delete,
+        ] {
+            pick(ui, command, chosen);
+        }
+        ui.separator();
+        pick(ui, UiCommand::EditInPlace, chosen);
+        pick(ui, UiCommand::SelectAll, chosen);
+        pick(ui, UiCommand::SelectNone, chosen);
+        ui.separator();
+        pick(ui, UiCommand::AddStage, chosen);
+        ui.menu_button("Add lane", |ui| {
+            for kind in LaneKind::ALL {
+                if ui.button(lane_kind_name(kind)).clicked() {
+                    self.add_lane(kind);
+                }
+            }
+        });
     }
 
     fn sample_buttons(&mut self, ui: &mut egui::Ui, kind: SampleKind) {

@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod document;
+mod export;
 mod files;
 mod menus;
 mod prefs;
@@ -11,6 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 pub use document::{Document, Origin};
+pub use export::{ExportDialog, SizeChoice};
 pub use files::Pending;
 pub use prefs::{Preferences, SavedView};
 
@@ -47,6 +49,10 @@ pub struct JourneyApp {
     saving: Option<files::SaveJob>,
     /// Whether the user chose to quit (changes saved or let go).
     quitting: bool,
+    /// The export dialog, while it is open.
+    export_dialog: Option<ExportDialog>,
+    /// An image export running on another thread.
+    exporting: Option<export::ExportJob>,
     /// Text to put on the system clipboard at the end of the frame.
     pub to_clipboard: Option<String>,
     /// Window commands to send at the end of the frame.
@@ -73,6 +79,8 @@ impl JourneyApp {
             quitting: false,
             ctx_commands: Vec::new(),
             to_clipboard: None,
+            export_dialog: None,
+            exporting: None,
             title: String::new(),
         }
     }
@@ -201,6 +209,7 @@ impl JourneyApp {
             UiCommand::Open => self.request(Pending::OpenDialog),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.ask_where_to_save(),
+            UiCommand::ExportImage => self.open_export_dialog(),
             UiCommand::Quit => self.request(Pending::Quit),
             UiCommand::Undo => {
                 self.document.undo();
@@ -348,10 +357,11 @@ impl JourneyApp {
             self.prompt = Some(Pending::Quit);
         }
         self.poll_jobs();
+        self.poll_export();
         if self.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-        if self.prompt.is_none() && self.error.is_none() {
+        if self.prompt.is_none() && self.error.is_none() && self.export_dialog.is_none() {
             for command in UiCommand::pressed(&ctx, self.canvas.inline.is_some()) {
                 self.run_command(command);
             }
@@ -406,6 +416,7 @@ impl JourneyApp {
         for command in output.commands {
             self.run_command(command);
         }
+        self.export_window(&ctx);
         self.unsaved_prompt(&ctx);
         self.error_dialog(&ctx);
         self.update_title(&ctx);

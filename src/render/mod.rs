@@ -4,6 +4,7 @@
 //! does, and hit-testing uses the same layout.
 
 mod layout;
+mod legend;
 pub mod paint;
 mod theme;
 
@@ -11,6 +12,7 @@ pub use layout::{
     ANSWERS_ARROW, CardLayout, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
     SEVERITY_DOTS_WIDTH, StageLayout, TextRole, channel_glyph,
 };
+pub use legend::legend;
 pub use paint::Marks;
 pub use theme::Theme;
 

@@ -232,7 +232,7 @@ fn card_shapes(
         shapes.push(Shape::galley(*pos, galley.clone(), theme.muted));
         if let Some(severity) = card.severity {
             severity_dots(
-                layout,
+                layout.scale,
                 theme,
                 severity,
                 *pos + vec2(0.0, galley.size().y / 2.0),
@@ -259,15 +259,15 @@ fn card_shapes(
 }
 
 /// One dot per severity level, filled up to `severity`, ending just left of `end`.
-fn severity_dots(
-    layout: &Layout,
+pub(super) fn severity_dots(
+    scale: f32,
     theme: &Theme,
     severity: Severity,
     end: Pos2,
     shapes: &mut Vec<Shape>,
 ) {
-    let r = 3.2 * layout.scale;
-    let step = 8.0 * layout.scale;
+    let r = 3.2 * scale;
+    let step = 8.0 * scale;
     let level = Severity::ALL
         .iter()
         .position(|s| *s == severity)
@@ -277,7 +277,7 @@ fn severity_dots(
         #[expect(clippy::cast_precision_loss, reason = "four dots")]
         let centre = end
             - vec2(
-                crate::render::SEVERITY_DOTS_WIDTH * layout.scale - r - step * i as f32,
+                crate::render::SEVERITY_DOTS_WIDTH * scale - r - step * i as f32,
                 0.0,
             );
         if i <= level {
@@ -285,8 +285,8 @@ fn severity_dots(
         } else {
             shapes.push(Shape::circle_stroke(
                 centre,
-                r - 0.5 * layout.scale,
-                Stroke::new(layout.scale, colour),
+                r - 0.5 * scale,
+                Stroke::new(scale, colour),
             ));
         }
     }
@@ -294,7 +294,7 @@ fn severity_dots(
 
 /// A five-pointed star as convex pieces (a pentagon and five tips), since
 /// epaint fills convex polygons only.
-fn star(centre: Pos2, outer: f32, fill: Color32) -> Vec<Shape> {
+pub(super) fn star(centre: Pos2, outer: f32, fill: Color32) -> Vec<Shape> {
     let inner = outer * 0.42;
     let at = |i: usize, r: f32| {
         #[expect(clippy::cast_precision_loss, reason = "i < 10")]
@@ -379,14 +379,36 @@ fn face(
     shapes: &mut Vec<Shape>,
 ) {
     let r = layout.face_radius();
-    let fill = theme.emotion(point.score);
-    let ink = Theme::text_on(fill);
     let c = point.center;
+    face_shapes(theme, c, r, point.score, layout.scale, shapes);
+    if selected {
+        shapes.push(Shape::circle_stroke(
+            c,
+            r + 3.0 * layout.scale,
+            Stroke::new(2.5 * layout.scale, theme.selection),
+        ));
+    }
+    let label = &point.label;
+    let pos = pos2(c.x - label.size().x / 2.0, c.y + r + 3.0 * layout.scale);
+    shapes.push(Shape::galley(pos, label.clone(), theme.muted));
+}
+
+/// A face of radius `r` at `c` whose colour and mouth show `score`.
+pub(super) fn face_shapes(
+    theme: &Theme,
+    c: Pos2,
+    r: f32,
+    score: i8,
+    scale: f32,
+    shapes: &mut Vec<Shape>,
+) {
+    let fill = theme.emotion(score);
+    let ink = Theme::text_on(fill);
     shapes.push(Shape::circle_filled(c, r, fill));
     shapes.push(Shape::circle_stroke(
         c,
         r,
-        Stroke::new(1.5 * layout.scale, theme.curve),
+        Stroke::new(1.5 * scale, theme.curve),
     ));
     for dx in [-0.36, 0.36] {
         shapes.push(Shape::circle_filled(
@@ -395,7 +417,7 @@ fn face(
             ink,
         ));
     }
-    let bend = f32::from(point.score) / 3.0;
+    let bend = f32::from(score) / 3.0;
     let mouth_y = 0.3 * r - bend * 0.12 * r;
     shapes.push(Shape::QuadraticBezier(
         QuadraticBezierShape::from_points_stroke(
@@ -409,14 +431,4 @@ fn face(
             Stroke::new(0.14 * r, ink),
         ),
     ));
-    if selected {
-        shapes.push(Shape::circle_stroke(
-            c,
-            r + 3.0 * layout.scale,
-            Stroke::new(2.5 * layout.scale, theme.selection),
-        ));
-    }
-    let label = &point.label;
-    let pos = pos2(c.x - label.size().x / 2.0, c.y + r + 3.0 * layout.scale);
-    shapes.push(Shape::galley(pos, label.clone(), theme.muted));
 }

@@ -39,6 +39,22 @@ fn every_glyph_the_painter_uses_is_in_the_bundled_fonts() {
 }
 
 #[test]
+fn every_character_of_every_sample_is_in_the_bundled_fonts() {
+    with_fonts(|fonts| {
+        for sample in samples::SAMPLES {
+            let text = sample.source;
+            for glyph in text.chars().filter(|c| !c.is_control()) {
+                assert!(
+                    fonts.has_glyph(&FontId::proportional(14.0), glyph),
+                    "{glyph:?} in {} would draw as a box",
+                    sample.name
+                );
+            }
+        }
+    });
+}
+
+#[test]
 fn stages_run_left_to_right_and_lanes_top_to_bottom() {
     let map = sample("grocery-trip");
     let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));

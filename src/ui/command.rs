@@ -15,6 +15,8 @@ pub enum UiCommand {
     Save,
     /// Save the map to a new file.
     SaveAs,
+    /// Export the map as PNG images for slides.
+    ExportImage,
     /// Quit journeymap.
     Quit,
     /// Revert the last edit.
@@ -54,11 +56,12 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 22] = [
         Self::New,
         Self::Open,
         Self::Save,
         Self::SaveAs,
+        Self::ExportImage,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -85,6 +88,7 @@ impl UiCommand {
             Self::Open => "Open…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
+            Self::ExportImage => "Export image…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -115,6 +119,7 @@ impl UiCommand {
             Self::Open => vec![command(Key::O)],
             Self::Save => vec![command(Key::S)],
             Self::SaveAs => vec![command_shift(Key::S)],
+            Self::ExportImage => vec![command(Key::E)],
             Self::Quit => vec![command(Key::Q)],
             Self::Undo => vec![command(Key::Z)],
             Self::Redo => vec![command_shift(Key::Z), command(Key::Y)],

@@ -164,3 +164,45 @@ fn the_last_file_reopens_at_the_zoom_and_place_it_was_left() {
     let fitted = harness_at_start(JourneyApp::start(stored, Some(&other)));
     assert!((fitted.state().canvas.zoom - zoom).abs() > 0.01);
 }
+
+#[test]
+fn the_export_dialog_previews_and_exports_in_the_background() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let out = folder.path().join("slides.png");
+    let mut harness = harness();
+    // Steps, not `run`: the preview's spinner keeps the window repainting.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(3);
+    harness.get_by_label("Slide 3840×2160").click();
+    harness.run_steps(3);
+    // The preview renders on another thread; the dialog stays responsive.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while harness.query_by_label("Preview of the export").is_none() {
+        assert!(std::time::Instant::now() < deadline, "no preview");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    let options = harness
+        .state_mut()
+        .export_dialog_mut()
+        .expect("dialog open")
+        .options();
+    assert_eq!(
+        options.size,
+        journeymap::export::Size::Slide {
+            width: 3840,
+            height: 2160
+        }
+    );
+    assert_eq!(options.split, None, "one image unless asked");
+
+    // "Export…" asks where with a native dialog; tests give the path.
+    harness.state_mut().export_to(out.clone());
+    assert!(harness.state().is_exporting());
+    settle(&mut harness);
+    assert_eq!(harness.state().error, None);
+    let image = image::open(&out).expect("a PNG was written").to_rgba8();
+    assert_eq!(image.dimensions(), (3840, 2160));
+    let notice = harness.state().notice.clone().unwrap_or_default();
+    assert!(notice.contains("slides.png"), "{notice}");
+}

@@ -101,16 +101,21 @@ pub fn map(harness: &Harness<'_, JourneyApp>) -> JourneyMap {
     harness.state().document.map.clone()
 }
 
-/// Steps until background work (saving) is done.
+/// Steps until background work (saving, exporting) is done.
 pub fn settle(harness: &mut Harness<'_, JourneyApp>) {
     // Process queued input first: a click on Save starts the save.
     harness.step();
-    let deadline = Instant::now() + Duration::from_secs(10);
+    // A safety limit, not a speed goal: a debug-build 4K export on a busy
+    // 2-core machine takes several seconds.
+    let deadline = Instant::now() + Duration::from_secs(120);
     while harness.state().is_busy() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
         harness.step();
     }
     // Let dialogs fade out (a few frames more than `run` allows).
     harness.run_steps(10);
-    assert!(!harness.state().is_busy(), "the save did not finish");
+    assert!(
+        !harness.state().is_busy(),
+        "the background work did not finish"
+    );
 }

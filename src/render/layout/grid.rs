@@ -75,6 +75,7 @@ pub(super) fn stage_headers(
 /// Every lane from `top` down, each row as tall as its fullest cell.
 pub(super) fn lane_rows(
     map: &JourneyMap,
+    links: &JourneyMap,
     fonts: &mut FontsView<'_>,
     scale: f32,
     columns: &[Rangef],
@@ -111,7 +112,7 @@ pub(super) fn lane_rows(
                 let answered = card
                     .answers
                     .as_ref()
-                    .and_then(|id| map.card(id))
+                    .and_then(|id| links.card(id))
                     .map(|(_, c)| c.text.as_str());
                 let laid = card_layout(
                     fonts,

@@ -237,6 +237,19 @@ pub const SEVERITY_DOTS_WIDTH: f32 = 36.0;
 impl Layout {
     /// Lays out `map` at `scale` (1 = 100 %).
     pub fn new(map: &JourneyMap, fonts: &mut FontsView<'_>, scale: f32) -> Self {
+        Self::with_links_from(map, map, fonts, scale)
+    }
+
+    /// Lays out `part` of a map (e.g. some of its stages, for one slide of
+    /// a split export), naming the pain points its opportunities answer
+    /// from the `whole` map, where they may be on another slide.
+    pub fn with_links_from(
+        part: &JourneyMap,
+        whole: &JourneyMap,
+        fonts: &mut FontsView<'_>,
+        scale: f32,
+    ) -> Self {
+        let map = part;
         let s = |points: f32| points * scale;
         let label_column = Rangef::new(s(size::MARGIN), s(size::MARGIN + size::LABEL_WIDTH));
         let columns: Vec<Rangef> = (0..map.stages.len())
@@ -254,7 +267,15 @@ impl Layout {
         let persona = persona::persona_layout(map, fonts, scale, origin, strip_width);
         let header_top = persona.rect.max.y + s(size::MARGIN * 0.75);
         let (stages, header_row) = grid::stage_headers(map, fonts, scale, &columns, header_top);
-        let rows = grid::lane_rows(map, fonts, scale, &columns, label_column, header_row.max);
+        let rows = grid::lane_rows(
+            map,
+            whole,
+            fonts,
+            scale,
+            &columns,
+            label_column,
+            header_row.max,
+        );
         let size = vec2(
             label_column.min + strip_width + s(size::MARGIN),
             rows.bottom.max(header_row.max) + s(size::MARGIN),

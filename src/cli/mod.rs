@@ -7,6 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod export;
+pub use export::ExportArgs;
+
 use crate::io::{self, Overwrite};
 use crate::model::JourneyMap;
 use crate::samples::{self, SampleKind};
@@ -29,7 +32,9 @@ Examples:
   journeymap new --from grocery-trip -o grocery.ron
   journeymap check maps/*.ron                lint maps, e.g. in CI
   journeymap fmt maps/*.ron                  rewrite maps in canonical form
-  journeymap fmt --check maps/*.ron          fail if any map is not canonical";
+  journeymap fmt --check maps/*.ron          fail if any map is not canonical
+  journeymap export grocery.ron -o slide.png --preset slide-4k
+  journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …";
 
 /// The command line, as parsed by clap.
 #[derive(Debug, Parser)]
@@ -78,6 +83,12 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// Export a map as PNG images for slides: a 1080p or 4K slide with the
+    /// map fitted in, or the whole map at 1×, 2× or 3×.
+    ///
+    /// Rendered on the CPU with the editor's own painter: no window, no GPU.
+    /// Prints the path of each image written.
+    Export(ExportArgs),
     /// List the bundled sample maps and templates.
     Samples,
     /// Write a new map file from a bundled sample or template.
@@ -113,6 +124,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let result = match cli.command {
         Some(Command::Check { files }) => check(&files, out, err),
         Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
+        Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Samples) => list_samples(out),
         Some(Command::New {
             from,

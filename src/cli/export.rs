@@ -1,0 +1,113 @@
+//! `journeymap export`: PNG images of a map for slides, without a window.
+
+use std::io::Write;
+use std::num::NonZeroUsize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, ValueEnum};
+
+use super::{Outcome, report};
+use crate::export::{self, ExportOptions, SLIDE_4K, SLIDE_1080P, Size};
+use crate::io;
+
+/// The image sizes `export` offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    /// 1920×1080: the map fitted into a full-HD slide.
+    #[value(name = "slide-1080p")]
+    Slide1080p,
+    /// 3840×2160: the map fitted into a 4K slide.
+    #[value(name = "slide-4k")]
+    Slide4k,
+    /// The whole map at --scale pixels per point, however large.
+    Full,
+}
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeName {
+    /// Dark text on white.
+    Light,
+    /// Light text on near-black.
+    Dark,
+}
+
+/// What is behind the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum BackgroundName {
+    /// The theme's page colour (white, or near-black with --theme dark).
+    White,
+    /// Nothing: a PNG with an alpha channel, for coloured slide templates.
+    Transparent,
+}
+
+/// The options of `journeymap export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The map to export.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The PNG to write; with --split, OUT-1.png, OUT-2.png, … instead.
+    #[arg(short, long, value_name = "OUT.png")]
+    pub output: PathBuf,
+    /// The image size.
+    #[arg(long, value_enum, default_value = "slide-1080p")]
+    pub preset: Preset,
+    /// With --preset full: pixels per point (1, 2 or 3 for screens, Retina, print).
+    #[arg(long, default_value_t = 2.0, value_name = "N")]
+    pub scale: f32,
+    /// Colours.
+    #[arg(long, value_enum, default_value = "light")]
+    pub theme: ThemeName,
+    /// The page behind the map.
+    #[arg(long, value_enum, default_value = "white")]
+    pub background: BackgroundName,
+    /// One image per N stages, each with the persona strip and lane labels.
+    #[arg(long, value_name = "N")]
+    pub split: Option<NonZeroUsize>,
+    /// Leave out the key to faces, severities, channels and stars.
+    #[arg(long)]
+    pub no_legend: bool,
+}
+
+impl ExportArgs {
+    /// The export options these arguments ask for.
+    pub fn options(&self) -> ExportOptions {
+        let slide = |[width, height]: [u32; 2]| Size::Slide { width, height };
+        ExportOptions {
+            size: match self.preset {
+                Preset::Slide1080p => slide(SLIDE_1080P),
+                Preset::Slide4k => slide(SLIDE_4K),
+                Preset::Full => Size::Full { scale: self.scale },
+            },
+            dark: self.theme == ThemeName::Dark,
+            transparent: self.background == BackgroundName::Transparent,
+            legend: !self.no_legend,
+            split: self.split,
+        }
+    }
+}
+
+/// Runs `journeymap export`: prints each file written, or why nothing was.
+pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Outcome {
+    let map = match io::read_map(&args.file) {
+        Ok(map) => map,
+        Err(error) => {
+            report(&args.file, &error, err)?;
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    match export::export(&map, &args.options(), &args.output) {
+        Ok(paths) => {
+            for path in paths {
+                writeln!(out, "{}", path.display())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(error) => {
+            writeln!(err, "journeymap: {}: {error}", args.file.display())?;
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}

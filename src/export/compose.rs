@@ -1,0 +1,230 @@
+//! One exported image: the map laid out at the image's pixel size with the
+//! editor's painter, a legend under it, on the page colour.
+
+use std::num::NonZeroUsize;
+
+use egui::epaint::FontsView;
+use egui::{Pos2, Rect, Shape, Vec2, vec2};
+use image::RgbaImage;
+
+use super::{ExportError, ExportOptions, Size, raster};
+use crate::model::JourneyMap;
+use crate::render::{self, Layout, Marks, Theme, paint};
+
+/// One image to draw: its map part (all stages, or one group of a split).
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The stages this image shows, with everything else of the map.
+    pub part: JourneyMap,
+    /// The whole map, for links to pain points on other images.
+    pub whole: JourneyMap,
+}
+
+/// The images an export makes: one, or one per `split` stages, each with
+/// the persona strip and lane labels and a title saying which part it is.
+pub fn pages(map: &JourneyMap, options: &ExportOptions) -> Vec<Page> {
+    let per_page = options
+        .split
+        .map_or(map.stages.len().max(1), NonZeroUsize::get);
+    if map.stages.len() <= per_page {
+        return vec![Page {
+            part: map.clone(),
+            whole: map.clone(),
+        }];
+    }
+    let chunks: Vec<_> = map.stages.chunks(per_page).collect();
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, stages)| {
+            let mut part = map.clone();
+            part.stages = stages.to_vec();
+            part.title = format!("{} ({}/{count})", map.title, i + 1);
+            Page {
+                part,
+                whole: map.clone(),
+            }
+        })
+        .collect()
+}
+
+/// A page laid out and painted: shapes in image pixels.
+pub struct Drawing {
+    /// The image size in pixels.
+    pub size: [u32; 2],
+    /// Everything to draw, in order.
+    pub shapes: Vec<Shape>,
+    /// The map's layout, at the image's scale.
+    pub layout: Layout,
+    /// Where the layout's origin is in the image.
+    pub map_origin: Vec2,
+}
+
+impl Page {
+    /// Draws the page into an image.
+    pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
+        let ctx = egui::Context::default();
+        // The whole drawing in one frame, at one pixel per point: the
+        // layout is already at the image's scale, so text is rasterised at
+        // its final size.
+        let side = f32::from(u16::MAX);
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::splat(side))),
+            max_texture_side: Some(8192),
+            ..egui::RawInput::default()
+        };
+        let mut drawing = None;
+        let mut output = ctx.run_ui(input, |ui| {
+            let drawn = ui.ctx().fonts_mut(|fonts| self.draw(fonts, options));
+            if let Ok(drawn) = &drawn {
+                ui.painter().extend(drawn.shapes.clone());
+            }
+            drawing = Some(drawn);
+        });
+        // The font atlas arrives as a texture update, which epaint insists
+        // is handled even when the page turns out too large to draw.
+        let mut delta = std::mem::take(&mut output.textures_delta);
+        let result = drawing
+            .unwrap_or(Err(ExportError::NothingDrawn))
+            .and_then(|drawing| {
+                let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
+                let mut textures = raster::Textures::new();
+                textures.apply(&mut delta)?;
+                Ok(raster::rasterize(
+                    &primitives,
+                    &textures,
+                    drawing.size,
+                    1.0,
+                    super::background(options),
+                )?)
+            });
+        delta.clear();
+        result
+    }
+
+    /// Lays the page out and paints it, after checking its size.
+    pub fn draw(
+        &self,
+        fonts: &mut FontsView<'_>,
+        options: &ExportOptions,
+    ) -> Result<Drawing, ExportError> {
+        let theme = if options.dark {
+            Theme::dark()
+        } else {
+            Theme::light()
+        };
+        let layout_at = |fonts: &mut FontsView<'_>, scale| {
+            Layout::with_links_from(&self.part, &self.whole, fonts, scale)
+        };
+        let (size, unit) = match options.size {
+            Size::Slide { width, height } => {
+                #[expect(clippy::cast_precision_loss, reason = "slide sizes are small")]
+                let size = vec2(width as f32, height as f32);
+                (Some(size), size.y / 1080.0)
+            }
+            Size::Full { scale } => (None, scale),
+        };
+        let margin = 36.0 * unit;
+        let gap = 20.0 * unit;
+        let legend_scale = 1.15 * unit;
+
+        // The legend first: on a slide, the map gets the room that is left.
+        let natural = layout_at(fonts, 1.0).size;
+        let room_width = size.map_or(natural.x * unit, |s| s.x - 2.0 * margin);
+        let legend = options
+            .legend
+            .then(|| render::legend(fonts, &theme, legend_scale, room_width));
+
+        let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
+
+        let (layout, page) = if let Some(page) = size {
+            let room = vec2(page.x, page.y - legend_height) - Vec2::splat(2.0 * margin);
+            let mut scale = (room.x / natural.x).min(room.y / natural.y).max(0.01);
+            let mut layout = layout_at(fonts, scale);
+            // Text does not scale exactly linearly: shrink once more if the
+            // laid-out map came out a little larger.
+            let over = (layout.size.x / room.x).max(layout.size.y / room.y);
+            if over > 1.0 {
+                scale /= over;
+                layout = layout_at(fonts, scale);
+            }
+            (layout, page)
+        } else {
+            let layout = layout_at(fonts, unit);
+            let page = layout.size + vec2(0.0, legend_height + margin);
+            (layout, page)
+        };
+        let pixels = [page.x.ceil(), page.y.ceil()];
+        let too_large = || ExportError::TooLarge {
+            width: saturating_u32(pixels[0]),
+            height: saturating_u32(pixels[1]),
+        };
+        let [width, height] = [saturating_u32(pixels[0]), saturating_u32(pixels[1])];
+        if width == 0
+            || height == 0
+            || width > raster::MAX_SIDE
+            || height > raster::MAX_SIDE
+            || u64::from(width) * u64::from(height) > raster::MAX_PIXELS
+        {
+            return Err(too_large());
+        }
+
+        let map_origin = match size {
+            Some(_) => {
+                let room = vec2(page.x, page.y - legend_height);
+                ((room - layout.size) / 2.0).max(Vec2::splat(margin))
+            }
+            None => Vec2::ZERO,
+        };
+        let mut shapes = Vec::new();
+        if !options.transparent {
+            shapes.push(Shape::rect_filled(
+                Rect::from_min_size(Pos2::ZERO, page),
+                0.0,
+                super::background(options),
+            ));
+        }
+        let marks = Marks::default();
+        for part in [
+            paint::persona(&layout, &theme),
+            paint::body(&layout, &theme, &marks),
+            paint::stage_headers(&layout, &theme),
+            paint::lane_labels(&layout, &theme),
+        ] {
+            shapes.extend(translated(part, map_origin));
+        }
+        if let Some((legend_size, legend_shapes)) = legend {
+            let left = (map_origin.x + layout.label_column.min)
+                .min(page.x - margin - legend_size.x)
+                .max(margin.min(map_origin.x));
+            let top = match size {
+                Some(_) => page.y - margin - legend_size.y,
+                None => map_origin.y + layout.size.y,
+            };
+            shapes.extend(translated(legend_shapes, vec2(left, top)));
+        }
+        Ok(Drawing {
+            size: [width, height],
+            shapes,
+            layout,
+            map_origin,
+        })
+    }
+}
+
+fn translated(shapes: Vec<Shape>, offset: Vec2) -> impl Iterator<Item = Shape> {
+    shapes.into_iter().map(move |mut shape| {
+        shape.translate(offset);
+        shape
+    })
+}
+
+#[expect(
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    reason = "clamped to u32's range first; NaN becomes 0"
+)]
+fn saturating_u32(pixels: f32) -> u32 {
+    pixels.clamp(0.0, 4_294_967_040.0) as u32
+}

@@ -1,0 +1,259 @@
+//! PNG export, headless: sizes, content where the layout puts it,
+//! identical bytes, split slides, limits, and the same shapes as the canvas.
+
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test with a message"
+)]
+
+use std::num::NonZeroUsize;
+
+use egui::{Color32, Shape};
+use image::RgbaImage;
+use journeymap::export::{self, Drawing, ExportError, ExportOptions, Page, SLIDE_4K, Size};
+use journeymap::model::JourneyMap;
+use journeymap::render::Theme;
+use journeymap::samples;
+
+fn sample(name: &str) -> JourneyMap {
+    samples::find(name)
+        .and_then(|s| s.map().ok())
+        .expect("sample")
+}
+
+fn slide_1080p() -> ExportOptions {
+    ExportOptions::default()
+}
+
+/// Lays out and paints a page as the export does, to know where things go.
+fn drawing(page: &Page, options: &ExportOptions) -> Drawing {
+    let ctx = egui::Context::default();
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx.fonts_mut(|fonts| page.draw(fonts, options))
+        .expect("drawn")
+}
+
+fn pixel(image: &RgbaImage, at: egui::Pos2) -> [u8; 4] {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "positions inside the image"
+    )]
+    let (x, y) = (at.x as u32, at.y as u32);
+    image.get_pixel(x, y).0
+}
+
+fn close(a: [u8; 4], b: Color32, tolerance: u8) -> bool {
+    a.iter()
+        .zip(b.to_srgba_unmultiplied())
+        .all(|(x, y)| x.abs_diff(y) <= tolerance)
+}
+
+/// Pixels clearly darker than the page: text and lines.
+fn ink_pixels(image: &RgbaImage, area: egui::Rect) -> usize {
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "areas inside the image"
+    )]
+    let (x0, y0, x1, y1) = (
+        area.min.x as u32,
+        area.min.y as u32,
+        area.max.x as u32,
+        area.max.y as u32,
+    );
+    (y0..y1)
+        .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            let [r, g, b, _] = image.get_pixel(x, y).0;
+            u16::from(r) + u16::from(g) + u16::from(b) < 300
+        })
+        .count()
+}
+
+#[test]
+fn a_slide_has_the_requested_size_and_shows_the_map() {
+    let images = export::render(&sample("grocery-trip"), &slide_1080p()).expect("exported");
+    assert_eq!(images.len(), 1);
+    let image = &images[0];
+    assert_eq!(image.dimensions(), (1920, 1080));
+    let full = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1920.0, 1080.0));
+    let ink = ink_pixels(image, full);
+    assert!(ink > 20_000, "only {ink} dark pixels: is anything drawn?");
+}
+
+#[test]
+fn a_4k_slide_is_3840_by_2160() {
+    let options = ExportOptions {
+        size: Size::Slide {
+            width: SLIDE_4K[0],
+            height: SLIDE_4K[1],
+        },
+        ..slide_1080p()
+    };
+    let images = export::render(&sample("team-gear"), &options).expect("exported");
+    assert_eq!(images[0].dimensions(), (3840, 2160));
+}
+
+#[test]
+fn each_stage_header_has_its_colour_where_the_layout_puts_it() {
+    let map = sample("grocery-trip");
+    let options = slide_1080p();
+    let page = &export::pages(&map, &options)[0];
+    let drawn = drawing(page, &options);
+    let image = page.rasterize(&options).expect("rasterised");
+    let theme = Theme::light();
+    for (stage, laid) in map.stages.iter().zip(&drawn.layout.stages) {
+        // The colour band is the top few pixels of the header.
+        let band = laid.header.translate(drawn.map_origin);
+        let at = egui::pos2(band.center().x, band.min.y + 2.0 * drawn.layout.scale);
+        let colour = theme.stage(stage.colour);
+        let found = pixel(&image, at);
+        assert!(
+            close(found, colour, 3),
+            "{}: {found:?} at {at:?}, expected {colour:?}",
+            stage.name
+        );
+    }
+}
+
+#[test]
+fn exporting_twice_gives_identical_bytes() {
+    let map = sample("billing-support");
+    let once = export::render(&map, &slide_1080p()).expect("exported");
+    let twice = export::render(&map, &slide_1080p()).expect("exported");
+    let bytes = |images: &[RgbaImage]| export::encode_png(&images[0]).expect("encoded");
+    assert_eq!(bytes(&once), bytes(&twice));
+}
+
+#[test]
+fn split_writes_one_slide_per_group_of_stages_each_with_the_lane_labels() {
+    let map = sample("grocery-trip");
+    assert_eq!(map.stages.len(), 7);
+    let folder = tempfile::tempdir().expect("tempdir");
+    let options = ExportOptions {
+        split: NonZeroUsize::new(3),
+        ..slide_1080p()
+    };
+    let written =
+        export::export(&map, &options, &folder.path().join("trip.png")).expect("exported");
+    let names: Vec<_> = written
+        .iter()
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["trip-1.png", "trip-2.png", "trip-3.png"]);
+
+    for (page, path) in export::pages(&map, &options).iter().zip(&written) {
+        let image = image::open(path).expect("a PNG").to_rgba8();
+        assert_eq!(image.dimensions(), (1920, 1080));
+        let drawn = drawing(page, &options);
+        for lane in &drawn.layout.lanes {
+            let label = lane.label.translate(drawn.map_origin);
+            assert!(
+                ink_pixels(&image, label) > 30,
+                "{} has no label on {}",
+                lane.id,
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_transparent_export_is_transparent_around_the_map() {
+    let options = ExportOptions {
+        transparent: true,
+        ..slide_1080p()
+    };
+    let image = &export::render(&sample("team-gear"), &options).expect("exported")[0];
+    assert_eq!(image.get_pixel(0, 0).0[3], 0);
+    assert_eq!(image.get_pixel(1919, 1079).0[3], 0);
+}
+
+#[test]
+fn absurd_sizes_are_refused_before_drawing() {
+    let map = sample("grocery-trip");
+    let huge = ExportOptions {
+        size: Size::Full { scale: 8.0 },
+        ..slide_1080p()
+    };
+    let error = export::render(&map, &huge).expect_err("too large");
+    assert!(matches!(error, ExportError::TooLarge { .. }), "{error}");
+    assert!(error.to_string().contains("--split"), "{error}");
+    for scale in [0.0, -1.0, f32::NAN, 100.0] {
+        let bad = ExportOptions {
+            size: Size::Full { scale },
+            ..slide_1080p()
+        };
+        assert!(matches!(
+            export::render(&map, &bad),
+            Err(ExportError::BadScale(_))
+        ));
+    }
+}
+
+/// Every text the export draws for the map, with its place relative to the
+/// map's origin, rounded to whole pixels.
+fn texts(shapes: &[Shape], origin: egui::Vec2) -> Vec<(String, i32, i32)> {
+    let mut texts: Vec<_> = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(text) => {
+                let at = text.pos - origin;
+                #[expect(clippy::cast_possible_truncation, reason = "rounded pixels")]
+                Some((
+                    text.galley.text().to_owned(),
+                    at.x.round() as i32,
+                    at.y.round() as i32,
+                ))
+            }
+            _ => None,
+        })
+        .collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn the_export_draws_the_same_text_in_the_same_places_as_the_canvas() {
+    let map = sample("first-try-to-promoter");
+    // The editor at 100 %, the map's origin at the canvas's corner.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_ui_state(
+            |ui, app: &mut journeymap::app::JourneyApp| app.frame_ui(ui),
+            journeymap::app::JourneyApp::new(
+                journeymap::app::Document::new(
+                    map.clone(),
+                    journeymap::app::Origin::Sample("first-try-to-promoter"),
+                ),
+                journeymap::app::Preferences::default(),
+            ),
+        );
+    harness.run();
+    harness.state_mut().canvas.zoom = 1.0;
+    harness.state_mut().canvas.pan = egui::Vec2::ZERO;
+    harness.run();
+    let placement = harness.state().canvas.placement().expect("drawn");
+    let on_canvas: Vec<Shape> = harness
+        .output()
+        .shapes
+        .iter()
+        .map(|clipped| clipped.shape.clone())
+        .collect();
+    let on_canvas = texts(&on_canvas, placement.origin);
+
+    let options = ExportOptions {
+        size: Size::Full { scale: 1.0 },
+        legend: false,
+        ..slide_1080p()
+    };
+    let page = &export::pages(&map, &options)[0];
+    let drawn = drawing(page, &options);
+    let exported = texts(&drawn.shapes, drawn.map_origin);
+
+    assert!(exported.len() > 100, "{} texts", exported.len());
+    let missing: Vec<_> = exported.iter().filter(|t| !on_canvas.contains(t)).collect();
+    assert!(missing.is_empty(), "not on the canvas: {missing:?}");
+}
