@@ -79,8 +79,13 @@ fn a_slide_has_the_requested_size_and_shows_the_map() {
     let image = &images[0];
     assert_eq!(image.dimensions(), (1920, 1080));
     let full = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1920.0, 1080.0));
+    // Text and lines cover several percent of a slide; a blank or
+    // background-only image has none.
     let ink = ink_pixels(image, full);
-    assert!(ink > 20_000, "only {ink} dark pixels: is anything drawn?");
+    assert!(
+        ink > 1920 * 1080 / 200,
+        "only {ink} dark pixels: is anything drawn?"
+    );
 }
 
 #[test]

@@ -303,7 +303,7 @@ fn preview_ui(ui: &mut egui::Ui, dialog: &ExportDialog) {
         }
         None => {
             ui.allocate_ui(size, |ui| {
-                ui.centered_and_justified(|ui| ui.spinner());
+                ui.centered_and_justified(egui::Ui::spinner);
             });
         }
     }

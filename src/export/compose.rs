@@ -65,6 +65,13 @@ impl Page {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
         let ctx = egui::Context::default();
+        // Glyph weighting differs between egui's light and dark visuals:
+        // use the ones the editor shows this theme with.
+        ctx.set_visuals(if options.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
         // The whole drawing in one frame, at one pixel per point: the
         // layout is already at the image's scale, so text is rasterised at
         // its final size.

@@ -107,7 +107,7 @@ pub fn settle(harness: &mut Harness<'_, JourneyApp>) {
     harness.step();
     // A safety limit, not a speed goal: a debug-build 4K export on a busy
     // 2-core machine takes several seconds.
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + Duration::from_mins(2);
     while harness.state().is_busy() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
         harness.step();

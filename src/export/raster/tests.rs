@@ -40,6 +40,12 @@ fn render(prims: &[ClippedPrimitive], size: [u32; 2], ppp: f32, bg: Color32) -> 
     rasterize(prims, &white_textures(), size, ppp, bg).unwrap()
 }
 
+/// The centre of pixel `(x, y)`.
+fn centre(x: u32, y: u32) -> Pos2 {
+    let f = |v: u32| f32::from(u16::try_from(v).unwrap()) + 0.5;
+    pos2(f(x), f(y))
+}
+
 fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> Rect {
     Rect::from_min_max(pos2(x0, y0), pos2(x1, y1))
 }
@@ -156,7 +162,7 @@ fn shared_edges_leave_no_gap_and_no_seam() {
         })
     };
     for (x, y, p) in img.enumerate_pixels() {
-        let (cx, cy) = (x as f32 + 0.5, y as f32 + 0.5);
+        let Pos2 { x: cx, y: cy } = centre(x, y);
         let covered = inside(&quad, cx, cy) || (16..24).contains(&x) && y < 8;
         // Every pixel is blended once or not at all.
         assert!(
@@ -262,6 +268,17 @@ fn bilinear_sampling_between_two_texels() {
     .unwrap();
     assert_eq!(row_red(&img), [0, 64, 191, 255]);
     assert!(img.pixels().all(|p| p[3] == 255));
+    // Clamp to edge: uv far outside 0..1 gives the edge texels.
+    let outside = textured_quad([4.0, 1.0], rect(-3.0, 0.0, 4.0, 1.0));
+    let img = rasterize(
+        &outside,
+        &black_white(TextureOptions::LINEAR),
+        [4, 1],
+        1.0,
+        Color32::TRANSPARENT,
+    )
+    .unwrap();
+    assert_eq!(row_red(&img), [0, 0, 255, 255]);
     // Nearest filtering, honoured from the texture options.
     let img = rasterize(
         &quad,
@@ -283,6 +300,15 @@ fn bilinear_sampling_between_two_texels() {
     )
     .unwrap();
     assert_eq!(row_red(&img), [0, 255, 0, 255]);
+    let img = rasterize(
+        &quad,
+        &black_white(TextureOptions::NEAREST_MIRRORED_REPEAT),
+        [4, 1],
+        1.0,
+        Color32::TRANSPARENT,
+    )
+    .unwrap();
+    assert_eq!(row_red(&img), [0, 255, 255, 0]);
     // Minification picks the minification filter: 1 pixel over 2 texels.
     let quad = textured_quad([1.0, 1.0], rect(0.0, 0.0, 1.0, 1.0));
     let mixed = TextureOptions {
@@ -407,26 +433,46 @@ fn odd_geometry_does_not_panic() {
         uv: pos2(u, u),
         color: RED,
     };
-    let mut mesh = Mesh::default();
-    mesh.vertices = vec![
+    let vertices = vec![
         v(f32::NAN, 1.0, 0.0),
         v(1.0, f32::INFINITY, 0.0),
         v(3.0, 3.0, 0.0),
-        v(3.0, 3.0, 0.0),         // degenerate: repeated point
-        v(5.0, 5.0, 0.0),         // degenerate: collinear with the above
-        v(1e30, -1e30, f32::NAN), // huge, NaN uv
-        v(-1e30, 1e30, 1e30),     // huge, huge uv
-        v(2.0, 2.0, -5.0),        // uv outside 0..1
+        v(3.0, 3.0, 0.0), // degenerate: repeated point
+        v(5.0, 5.0, 0.0), // degenerate: collinear with the above
+        v(1e30, -1e30, f32::NAN),
+        v(-1e30, 1e30, 1e30),
+        v(2.0, 2.0, -5.0),
     ];
-    mesh.indices = vec![0, 1, 2, 2, 3, 4, 5, 6, 7, 2, 4, 7, 1000, 1, 2, 3, 4];
+    // NaN/infinite positions, degenerate triangles, an out-of-range index and a
+    // stray trailing index draw nothing.
+    let indices = vec![0, 1, 2, 2, 3, 4, 2, 4, 7, 1000, 1, 2, 3];
+    let mesh = Mesh {
+        indices,
+        vertices: vertices.clone(),
+        ..Mesh::default()
+    };
     let prims = [
         prim(Rect::EVERYTHING, mesh),
         prim(Rect::EVERYTHING, Mesh::default()),
     ];
     let img = render(&prims, [16, 16], 1.0, Color32::WHITE);
-    assert!(img.pixels().all(|p| p[3] == 255));
+    assert_pixels(&img, [0; 4], [255; 4], |_, _| false);
 
-    // A rect far larger than the guard band is clipped, not dropped or overflowed.
+    // Astronomical coordinates with NaN, huge and out-of-range uvs: anything
+    // may be drawn (precision is gone), but nothing panics.
+    let mesh = Mesh {
+        indices: vec![5, 6, 7],
+        vertices,
+        ..Mesh::default()
+    };
+    let _ = render(
+        &[prim(Rect::EVERYTHING, mesh)],
+        [16, 16],
+        1.0,
+        Color32::WHITE,
+    );
+
+    // A rect far beyond the guard band is clipped, not dropped or overflowed.
     let huge = rect_mesh(rect(-1e7, -3e9, 2e8, 1e9), RED);
     let img = render(
         &[prim(Rect::EVERYTHING, huge)],
@@ -435,14 +481,12 @@ fn odd_geometry_does_not_panic() {
         Color32::WHITE,
     );
     assert_pixels(&img, [255, 0, 0, 255], [0; 4], |_, _| true);
-    // NaN clip rects and NaN colours' neighbours: no panic either.
+
+    // A NaN clip rect rounds to an empty scissor, as `as i32` does in egui_glow.
     let nan_clip = rect(f32::NAN, 0.0, 5.0, f32::NAN);
-    let _ = render(
-        &[prim(nan_clip, rect_mesh(rect(0.0, 0.0, 4.0, 4.0), RED))],
-        [8, 8],
-        1.0,
-        Color32::WHITE,
-    );
+    let mesh = rect_mesh(rect(0.0, 0.0, 4.0, 4.0), RED);
+    let img = render(&[prim(nan_clip, mesh)], [8, 8], 1.0, Color32::WHITE);
+    assert_pixels(&img, [0; 4], [255; 4], |_, _| false);
 }
 
 /// The end-to-end scene: text and a rounded, stroked rect, tessellated as egui does.
@@ -489,16 +533,16 @@ fn end_to_end_text_is_drawn_inside_its_galley() {
     let img = rasterize(&prims, &textures, [640, 240], ppp, Color32::WHITE).unwrap();
     img.save(concat!(env!("CARGO_MANIFEST_DIR"), "/target/hello.png"))
         .unwrap();
-    assert_eq!(
-        img,
-        rasterize(&prims, &textures, [640, 240], ppp, Color32::WHITE).unwrap()
-    );
+    // A second run, from fresh fonts through tessellation, gives the same bytes.
+    let (prims2, textures2, _) = hello_scene(ppp);
+    let again = rasterize(&prims2, &textures2, [640, 240], ppp, Color32::WHITE).unwrap();
+    assert!(img.as_raw() == again.as_raw(), "second run differs");
 
     let text_px = text_rect.expand(0.5) * ppp;
     let card_px = rect(159.0, 15.0, 301.0, 101.0) * ppp;
     let (mut dark_in_text, mut non_white) = (0, 0);
     for (x, y, p) in img.enumerate_pixels() {
-        let c = pos2(x as f32 + 0.5, y as f32 + 0.5);
+        let c = centre(x, y);
         let dark = p.0[..3].iter().all(|&v| v < 100);
         if text_px.contains(c) {
             dark_in_text += usize::from(dark);
@@ -515,16 +559,32 @@ fn end_to_end_text_is_drawn_inside_its_galley() {
 
 #[test]
 fn output_is_identical_with_any_thread_count() {
-    let (mut prims, textures, _) = hello_scene(2.0);
+    let (mut prims, mut textures, _) = hello_scene(2.0);
     // Enough area for the threaded path, with content across many bands.
     for i in 0..40 {
-        let y = i as f32 * 15.0;
+        let y = f32::from(i) * 15.0;
         let c = Color32::from_rgba_unmultiplied(i * 6, 100, 200, 90);
         prims.push(prim(
             Rect::EVERYTHING,
-            rect_mesh(rect(3.3 * i as f32, y, 600.0, y + 40.7), c),
+            rect_mesh(rect(3.3 * f32::from(i), y, 600.0, y + 40.7), c),
         ));
     }
+    // A huge triangle, clipped to the guard band, with a texture repeating every few pixels.
+    let mut huge = Mesh::with_texture(TextureId::User(7));
+    for (x, y) in [(-1.5e6, -1e6), (2e6, 1e5), (300.0, 2.5e6)] {
+        let uv = pos2(x * 0.37, y * 0.0071);
+        huge.vertices.push(Vertex {
+            pos: pos2(x, y),
+            uv,
+            color: Color32::from_white_alpha(128),
+        });
+    }
+    huge.add_triangle(0, 1, 2);
+    prims.push(prim(Rect::EVERYTHING, huge));
+    let image = ColorImage::new([2, 1], vec![Color32::BLACK, Color32::WHITE]);
+    textures
+        .insert_with_options(TextureId::User(7), image, TextureOptions::LINEAR_REPEAT)
+        .unwrap();
     let run = |threads| {
         rasterize_on(
             &prims,
@@ -537,6 +597,6 @@ fn output_is_identical_with_any_thread_count() {
         .unwrap()
     };
     let one = run(1);
-    assert_eq!(one, run(2));
-    assert_eq!(one, run(5));
+    assert!(one == run(2), "2 threads differ from 1");
+    assert!(one == run(5), "5 threads differ from 1");
 }
