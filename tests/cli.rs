@@ -345,3 +345,96 @@ fn every_class_of_bad_input_gets_a_located_message_and_exit_1() {
         );
     }
 }
+
+#[test]
+fn export_writes_a_slide_and_prints_its_path() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let sample = samples_dir().join("team-gear.ron");
+    let out = folder.path().join("slide.png");
+    let sample_arg = sample.to_string_lossy();
+    let out_arg = out.to_string_lossy();
+    let output = journeymap(&["export", &sample_arg, "-o", &out_arg], folder.path());
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output).trim(), out_arg);
+    let image = image::open(&out).expect("a PNG");
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+#[test]
+fn export_split_writes_one_numbered_file_per_group() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let sample = samples_dir().join("grocery-trip.ron");
+    let output = journeymap(
+        &[
+            "export",
+            &sample.to_string_lossy(),
+            "-o",
+            "trip.png",
+            "--split",
+            "4",
+            "--no-legend",
+        ],
+        folder.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output).lines().collect::<Vec<_>>(),
+        ["trip-1.png", "trip-2.png"]
+    );
+    assert!(folder.path().join("trip-2.png").is_file());
+    assert!(!folder.path().join("trip.png").exists());
+}
+
+#[test]
+fn export_explains_a_bad_map_a_bad_path_and_an_absurd_size() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        folder.path().join("broken.ron"),
+        "(\n    version: 1,\n    title: \"x\n",
+    )
+    .expect("write");
+    let broken = journeymap(&["export", "broken.ron", "-o", "x.png"], folder.path());
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("broken.ron:3:"),
+        "{}",
+        stderr(&broken)
+    );
+    assert!(!folder.path().join("x.png").exists());
+
+    let sample = samples_dir().join("team-gear.ron");
+    let nowhere = journeymap(
+        &[
+            "export",
+            &sample.to_string_lossy(),
+            "-o",
+            "no/such/folder/x.png",
+        ],
+        folder.path(),
+    );
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(
+        stderr(&nowhere).contains("could not save"),
+        "{}",
+        stderr(&nowhere)
+    );
+
+    let huge = journeymap(
+        &[
+            "export",
+            &sample.to_string_lossy(),
+            "-o",
+            "x.png",
+            "--preset",
+            "full",
+            "--scale",
+            "8",
+        ],
+        folder.path(),
+    );
+    assert_eq!(huge.status.code(), Some(1));
+    assert!(stderr(&huge).contains("megapixels"), "{}", stderr(&huge));
+    for output in [&broken, &nowhere, &huge] {
+        assert_no_panic(output);
+    }
+}

@@ -202,12 +202,14 @@ impl Page {
             shapes.extend(translated(part, map_origin));
         }
         if let Some((legend_size, legend_shapes)) = legend {
-            let left = (map_origin.x + layout.label_column.min)
-                .min(page.x - margin - legend_size.x)
-                .max(margin.min(map_origin.x));
-            let top = match size {
-                Some(_) => page.y - margin - legend_size.y,
-                None => map_origin.y + layout.size.y,
+            // Centred under the map on a slide; under the lane labels on a
+            // whole-map image, which has no margin to centre in.
+            let (left, top) = match size {
+                Some(_) => (
+                    ((page.x - legend_size.x) / 2.0).max(margin),
+                    page.y - margin - legend_size.y,
+                ),
+                None => (layout.label_column.min, layout.size.y),
             };
             shapes.extend(translated(legend_shapes, vec2(left, top)));
         }
