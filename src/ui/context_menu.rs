@@ -187,17 +187,17 @@ fn stage_entries(ui: &mut egui::Ui, i: usize, map: &JourneyMap, choice: &mut Men
     edit_button(ui, true, "Add stage after", add(i + 1), choice);
     ui.separator();
     let id = &stage.id;
-    let last = map.stages.len() - 1;
-    let move_to = |index| Edit::MoveStage(id.clone(), index);
-    edit_button(ui, i > 0, "Move left", move_to(i.saturating_sub(1)), choice);
-    edit_button(ui, i < last, "Move right", move_to(i + 1), choice);
-    ui.separator();
-    edit_button(
+    let moves = ["Move left", "Move right", "Delete stage"];
+    reorder_and_delete(
         ui,
-        true,
-        "Delete stage",
-        Edit::RemoveStage(id.clone()),
+        i,
+        map.stages.len(),
+        moves,
         choice,
+        |index| match index {
+            Some(index) => Edit::MoveStage(id.clone(), index),
+            None => Edit::RemoveStage(id.clone()),
+        },
     );
 }
 
@@ -220,16 +220,25 @@ fn lane_entries(ui: &mut egui::Ui, i: usize, map: &JourneyMap, choice: &mut Menu
     });
     ui.separator();
     let id = &lane.id;
-    let last = map.lanes.len() - 1;
-    let move_to = |index| Edit::MoveLane(id.clone(), index);
-    edit_button(ui, i > 0, "Move up", move_to(i.saturating_sub(1)), choice);
-    edit_button(ui, i < last, "Move down", move_to(i + 1), choice);
+    let moves = ["Move up", "Move down", "Delete lane"];
+    reorder_and_delete(ui, i, map.lanes.len(), moves, choice, |index| match index {
+        Some(index) => Edit::MoveLane(id.clone(), index),
+        None => Edit::RemoveLane(id.clone()),
+    });
+}
+
+/// "Move back", "Move on" (each where there is room) and "Delete" for item
+/// `i` of `count`; `edit(Some(index))` moves it, `edit(None)` deletes it.
+fn reorder_and_delete(
+    ui: &mut egui::Ui,
+    i: usize,
+    count: usize,
+    [back, on, delete]: [&str; 3],
+    choice: &mut MenuChoice,
+    edit: impl Fn(Option<usize>) -> Edit,
+) {
+    edit_button(ui, i > 0, back, edit(Some(i.saturating_sub(1))), choice);
+    edit_button(ui, i + 1 < count, on, edit(Some(i + 1)), choice);
     ui.separator();
-    edit_button(
-        ui,
-        true,
-        "Delete lane",
-        Edit::RemoveLane(id.clone()),
-        choice,
-    );
+    edit_button(ui, true, delete, edit(None), choice);
 }

@@ -1,7 +1,7 @@
 //! Where a stage header or lane label dragged along its row or column would
 //! land, and the line that shows it across the whole grid.
 
-use egui::{Pos2, pos2};
+use egui::{Pos2, Rangef, pos2};
 
 use crate::render::Layout;
 
@@ -18,16 +18,8 @@ pub struct Slot {
 /// pointer at `x` (map coordinates): before the first other stage whose
 /// middle is right of the pointer.
 pub fn stage_slot(layout: &Layout, dragged: usize, x: f32) -> Slot {
-    let others: Vec<_> = (0..layout.stages.len())
-        .filter(|&i| i != dragged)
-        .map(|i| layout.stages[i].column)
-        .collect();
-    let index = others.iter().filter(|c| c.center() < x).count();
-    let line_x = gap(
-        others.get(index.wrapping_sub(1)).map(|c| c.max),
-        others.get(index).map(|c| c.min),
-        layout.stages.get(dragged).map(|s| s.column.center()),
-    );
+    let columns: Vec<Rangef> = layout.stages.iter().map(|s| s.column).collect();
+    let (index, line_x) = place_among(&columns, dragged, x);
     let top = layout.header_row.min;
     let bottom = layout.lanes.last().map_or(layout.size.y, |l| l.row.max);
     Slot {
@@ -38,22 +30,30 @@ pub fn stage_slot(layout: &Layout, dragged: usize, x: f32) -> Slot {
 
 /// The slot for lane `dragged` with the pointer at `y` (map coordinates).
 pub fn lane_slot(layout: &Layout, dragged: usize, y: f32) -> Slot {
-    let others: Vec<_> = (0..layout.lanes.len())
-        .filter(|&i| i != dragged)
-        .map(|i| layout.lanes[i].row)
-        .collect();
-    let index = others.iter().filter(|r| r.center() < y).count();
-    let line_y = gap(
-        others.get(index.wrapping_sub(1)).map(|r| r.max),
-        others.get(index).map(|r| r.min),
-        layout.lanes.get(dragged).map(|l| l.row.center()),
-    );
+    let rows: Vec<Rangef> = layout.lanes.iter().map(|l| l.row).collect();
+    let (index, line_y) = place_among(&rows, dragged, y);
     let left = layout.label_column.min;
     let right = layout.stages.last().map_or(layout.size.x, |s| s.column.max);
     Slot {
         index,
         line: [pos2(left, line_y), pos2(right, line_y)],
     }
+}
+
+/// Where item `dragged` of a row of `spans` lands with the pointer at `at`:
+/// its index after the move, and where the drop line goes along the row.
+fn place_among(spans: &[Rangef], dragged: usize, at: f32) -> (usize, f32) {
+    let others: Vec<Rangef> = (0..spans.len())
+        .filter(|&i| i != dragged)
+        .map(|i| spans[i])
+        .collect();
+    let index = others.iter().filter(|span| span.center() < at).count();
+    let line = gap(
+        others.get(index.wrapping_sub(1)).map(|span| span.max),
+        others.get(index).map(|span| span.min),
+        spans.get(dragged).map(|span| span.center()),
+    );
+    (index, line)
 }
 
 /// The middle of the gap between the end of one item and the start of the
