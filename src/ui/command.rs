@@ -161,6 +161,13 @@ impl UiCommand {
         )
     }
 
+    /// Whether plain keys belong to something other than the map: text
+    /// being typed on the canvas (`typing`), a focused text field, or an
+    /// open menu (which takes Esc and the plain keys too).
+    pub fn keys_go_elsewhere(ctx: &egui::Context, typing: bool) -> bool {
+        typing || ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx)
+    }
+
     /// The commands whose shortcut was pressed this frame, each consumed so
     /// no widget also reacts. Shortcuts with Shift are tried first: egui
     /// ignores an extra Shift, so Ctrl+Shift+Z would otherwise also be Ctrl+Z.
@@ -168,8 +175,7 @@ impl UiCommand {
     /// the keys, including the Esc that ends it (which egui sees as the
     /// field losing focus).
     pub fn pressed(ctx: &egui::Context, typing: bool) -> Vec<Self> {
-        // An open menu takes Esc and the plain keys too.
-        let typing = typing || ctx.egui_wants_keyboard_input() || egui::Popup::is_any_open(ctx);
+        let typing = Self::keys_go_elsewhere(ctx, typing);
         let mut shortcuts: Vec<(KeyboardShortcut, Self)> = Self::ALL
             .into_iter()
             .filter(|command| !(typing && command.edits_map()))

@@ -79,8 +79,6 @@ impl Default for Canvas {
 
 /// What the canvas did this frame.
 pub struct CanvasOutput {
-    /// The layout it painted, in map coordinates at the current zoom.
-    pub layout: Layout,
     /// The edits the user made this frame, in order.
     pub edits: Vec<Edit>,
     /// Commands chosen in the right-click menu, to run on the selection.
@@ -201,10 +199,7 @@ impl Canvas {
         let mut edits = Vec::new();
         self.pointer(ui, &response, &frame, selection, &mut edits);
         self.context_menu(&response, &frame, selection, &mut edits);
-        let keys_free = self.inline.is_none()
-            && !ui.ctx().egui_wants_keyboard_input()
-            && !egui::Popup::is_any_open(ui.ctx());
-        if keys_free {
+        if !UiCommand::keys_go_elsewhere(ui.ctx(), self.inline.is_some()) {
             self.arrow_keys(ui, &frame, selection);
         }
         if self.reveal_pending {
@@ -222,7 +217,6 @@ impl Canvas {
         self.paint_drag(ui, pointer, &layout, &placement, theme);
         self.show_inline(ui, &layout, &placement, map, &mut edits);
         CanvasOutput {
-            layout,
             edits,
             commands: std::mem::take(&mut self.commands),
         }
