@@ -26,7 +26,7 @@ fn slide_1080p() -> ExportOptions {
 }
 
 /// Lays out and paints a page as the export does, to know where things go.
-fn drawing(page: &Page, options: &ExportOptions) -> Drawing {
+fn drawing(page: &Page<'_>, options: &ExportOptions) -> Drawing {
     let ctx = egui::Context::default();
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();

@@ -7,18 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::JourneyApp;
 use super::files::DialogAnswer;
-use crate::export::{self, ExportOptions, SLIDE_4K, SLIDE_1080P, Size};
-
-/// The image sizes the dialog offers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SizeChoice {
-    /// 1920×1080.
-    Slide1080p,
-    /// 3840×2160.
-    Slide4k,
-    /// The whole map at a scale.
-    Full,
-}
+use crate::export::{self, ExportOptions, Preset, Size};
 
 /// The export dialog's state: the options and the preview.
 #[expect(
@@ -27,8 +16,8 @@ pub enum SizeChoice {
 )]
 pub struct ExportDialog {
     /// The image size.
-    pub size: SizeChoice,
-    /// Pixels per point for [`SizeChoice::Full`].
+    pub size: Preset,
+    /// Pixels per point for [`Preset::Full`].
     pub scale: f32,
     /// Dark theme.
     pub dark: bool,
@@ -48,7 +37,7 @@ pub struct ExportDialog {
 impl Default for ExportDialog {
     fn default() -> Self {
         Self {
-            size: SizeChoice::Slide1080p,
+            size: Preset::Slide1080p,
             scale: 2.0,
             dark: false,
             transparent: false,
@@ -65,13 +54,8 @@ impl Default for ExportDialog {
 impl ExportDialog {
     /// The export options chosen.
     pub fn options(&self) -> ExportOptions {
-        let slide = |[width, height]: [u32; 2]| Size::Slide { width, height };
         ExportOptions {
-            size: match self.size {
-                SizeChoice::Slide1080p => slide(SLIDE_1080P),
-                SizeChoice::Slide4k => slide(SLIDE_4K),
-                SizeChoice::Full => Size::Full { scale: self.scale },
-            },
+            size: self.size.size(self.scale),
             dark: self.dark,
             transparent: self.transparent,
             legend: self.legend,
@@ -252,12 +236,12 @@ fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
         .show(ui, |ui| {
             ui.label("Size");
             ui.horizontal(|ui| {
-                ui.radio_value(&mut dialog.size, SizeChoice::Slide1080p, "Slide 1920×1080");
-                ui.radio_value(&mut dialog.size, SizeChoice::Slide4k, "Slide 3840×2160");
-                ui.radio_value(&mut dialog.size, SizeChoice::Full, "Whole map");
+                ui.radio_value(&mut dialog.size, Preset::Slide1080p, "Slide 1920×1080");
+                ui.radio_value(&mut dialog.size, Preset::Slide4k, "Slide 3840×2160");
+                ui.radio_value(&mut dialog.size, Preset::Full, "Whole map");
             });
             ui.end_row();
-            if dialog.size == SizeChoice::Full {
+            if dialog.size == Preset::Full {
                 ui.label("Scale");
                 ui.add(
                     egui::Slider::new(&mut dialog.scale, 1.0..=3.0)

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
 pub use document::{Document, Origin};
-pub use export::{ExportDialog, SizeChoice};
+pub use export::ExportDialog;
 pub use files::Pending;
 pub use prefs::{Preferences, SavedView};
 

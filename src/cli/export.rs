@@ -8,12 +8,12 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Outcome, report};
-use crate::export::{self, ExportOptions, SLIDE_4K, SLIDE_1080P, Size};
+use crate::export::{self, ExportOptions, Preset};
 use crate::io;
 
-/// The image sizes `export` offers.
+/// The names and help of [`export::Preset`] on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Preset {
+pub enum PresetName {
     /// 1920×1080: the map fitted into a full-HD slide.
     #[value(name = "slide-1080p")]
     Slide1080p,
@@ -53,7 +53,7 @@ pub struct ExportArgs {
     pub output: PathBuf,
     /// The image size.
     #[arg(long, value_enum, default_value = "slide-1080p")]
-    pub preset: Preset,
+    pub preset: PresetName,
     /// With --preset full: pixels per point (1, 2 or 3 for screens, Retina, print).
     #[arg(long, default_value_t = 2.0, value_name = "N")]
     pub scale: f32,
@@ -74,13 +74,13 @@ pub struct ExportArgs {
 impl ExportArgs {
     /// The export options these arguments ask for.
     pub fn options(&self) -> ExportOptions {
-        let slide = |[width, height]: [u32; 2]| Size::Slide { width, height };
+        let preset = match self.preset {
+            PresetName::Slide1080p => Preset::Slide1080p,
+            PresetName::Slide4k => Preset::Slide4k,
+            PresetName::Full => Preset::Full,
+        };
         ExportOptions {
-            size: match self.preset {
-                Preset::Slide1080p => slide(SLIDE_1080P),
-                Preset::Slide4k => slide(SLIDE_4K),
-                Preset::Full => Size::Full { scale: self.scale },
-            },
+            size: preset.size(self.scale),
             dark: self.theme == ThemeName::Dark,
             transparent: self.background == BackgroundName::Transparent,
             legend: !self.no_legend,

@@ -13,23 +13,23 @@ use crate::render::{self, Layout, Marks, Theme, paint};
 
 /// One image to draw: its map part (all stages, or one group of a split).
 #[derive(Clone, Debug)]
-pub struct Page {
+pub struct Page<'a> {
     /// The stages this image shows, with everything else of the map.
     pub part: JourneyMap,
     /// The whole map, for links to pain points on other images.
-    pub whole: JourneyMap,
+    pub whole: &'a JourneyMap,
 }
 
 /// The images an export makes: one, or one per `split` stages, each with
 /// the persona strip and lane labels and a title saying which part it is.
-pub fn pages(map: &JourneyMap, options: &ExportOptions) -> Vec<Page> {
+pub fn pages<'a>(map: &'a JourneyMap, options: &ExportOptions) -> Vec<Page<'a>> {
     let per_page = options
         .split
         .map_or(map.stages.len().max(1), NonZeroUsize::get);
     if map.stages.len() <= per_page {
         return vec![Page {
             part: map.clone(),
-            whole: map.clone(),
+            whole: map,
         }];
     }
     let chunks: Vec<_> = map.stages.chunks(per_page).collect();
@@ -41,10 +41,7 @@ pub fn pages(map: &JourneyMap, options: &ExportOptions) -> Vec<Page> {
             let mut part = map.clone();
             part.stages = stages.to_vec();
             part.title = format!("{} ({}/{count})", map.title, i + 1);
-            Page {
-                part,
-                whole: map.clone(),
-            }
+            Page { part, whole: map }
         })
         .collect()
 }
@@ -61,7 +58,7 @@ pub struct Drawing {
     pub map_origin: Vec2,
 }
 
-impl Page {
+impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
         let ctx = egui::Context::default();
@@ -122,7 +119,7 @@ impl Page {
             Theme::light()
         };
         let layout_at = |fonts: &mut FontsView<'_>, scale| {
-            Layout::with_links_from(&self.part, &self.whole, fonts, scale)
+            Layout::with_links_from(&self.part, self.whole, fonts, scale)
         };
         let (size, unit) = match options.size {
             Size::Slide { width, height } => {

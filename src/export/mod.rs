@@ -24,6 +24,29 @@ pub const SLIDE_1080P: [u32; 2] = [1920, 1080];
 /// The width and height of a 4K slide.
 pub const SLIDE_4K: [u32; 2] = [3840, 2160];
 
+/// The image sizes offered by the command line and the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    /// 1920×1080: the map fitted into a full-HD slide.
+    Slide1080p,
+    /// 3840×2160: the map fitted into a 4K slide.
+    Slide4k,
+    /// The whole map at a scale, however large.
+    Full,
+}
+
+impl Preset {
+    /// The image size of this preset; `scale` is used by [`Preset::Full`].
+    pub fn size(self, scale: f32) -> Size {
+        let slide = |[width, height]: [u32; 2]| Size::Slide { width, height };
+        match self {
+            Self::Slide1080p => slide(SLIDE_1080P),
+            Self::Slide4k => slide(SLIDE_4K),
+            Self::Full => Size::Full { scale },
+        }
+    }
+}
+
 /// How large the image is.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Size {
