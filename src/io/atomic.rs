@@ -5,6 +5,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::SaveError;
+use super::faults::{self, Step};
 
 /// Whether [`write_atomically`] may replace a file that already exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,11 +45,19 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
 
+    if let Some(error) = faults::strike(Step::Create, &target) {
+        return Err(fail(error));
+    }
     let mut temp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")
         .tempfile_in(&folder)
         .map_err(fail)?;
+    if let Some(error) = faults::strike(Step::Write, &target) {
+        // Like a disk filling up: part of the new version is written first.
+        temp.write_all(&bytes[..bytes.len() / 2]).map_err(fail)?;
+        return Err(fail(error));
+    }
     temp.write_all(bytes).map_err(fail)?;
     temp.flush().map_err(fail)?;
     if let Some(metadata) = &existing {
@@ -58,6 +67,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
     }
     temp.as_file().sync_all().map_err(fail)?;
 
+    if let Some(error) = faults::strike(Step::Replace, &target) {
+        return Err(fail(error));
+    }
     match overwrite {
         Overwrite::Allow => temp.persist(&target).map_err(|e| fail(e.error))?,
         Overwrite::Refuse => temp.persist_noclobber(&target).map_err(|e| {

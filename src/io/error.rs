@@ -168,7 +168,7 @@ impl LoadError {
 #[derive(Debug, Error)]
 pub enum SaveError {
     /// Writing, syncing or renaming failed.
-    #[error("could not save {}: {source}; the file on disk is unchanged", path.display())]
+    #[error("could not save {}: {}; the file on disk is unchanged", path.display(), explain(source))]
     Write {
         /// The file that was to be written.
         path: PathBuf,
@@ -185,4 +185,44 @@ pub enum SaveError {
     /// The map could not be turned into RON.
     #[error("could not write the map as RON: {0}")]
     Serialize(String),
+    /// The file on disk is no longer the version that was opened or last
+    /// saved: someone else changed, moved or deleted it.
+    #[error("{} {} since it was opened or last saved; nothing was written", path.display(), if *deleted { "was deleted or moved" } else { "was changed by someone else" })]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+        /// Whether it is gone rather than changed.
+        deleted: bool,
+    },
+    /// The previous version could not be kept as a backup, so the file was
+    /// not replaced.
+    #[error("could not keep the previous version as {}: {}; the file on disk is unchanged (backups can be turned off in the File menu)", path.display(), explain(source))]
+    Backup {
+        /// The backup file.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What an operating-system error means for a save, in words a user can
+/// act on, followed by the system's own message.
+fn explain(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let advice = match error.kind() {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded | ErrorKind::FileTooLarge => {
+            "the disk is full: free some space or save somewhere else"
+        }
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "journeymap is not allowed to write there (the folder or file is read-only): save somewhere else"
+        }
+        ErrorKind::ResourceBusy => "another program is using the file: close it and save again",
+        ErrorKind::NotFound => "the folder no longer exists: save somewhere else",
+        _ if cfg!(windows) && matches!(error.raw_os_error(), Some(32 | 33)) => {
+            "another program is using the file: close it and save again"
+        }
+        _ => return error.to_string(),
+    };
+    format!("{advice} ({error})")
 }

@@ -7,8 +7,11 @@
 //! `\n` line endings on every OS) and atomic.
 
 mod atomic;
+mod disk;
 mod error;
+pub mod faults;
 mod locate;
+pub mod recovery;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -16,6 +19,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use atomic::{Overwrite, write_atomically};
+pub use disk::{DiskState, SaveOptions, backup_path, save_over};
 pub use error::{Diagnostic, LoadError, Position, SaveError};
 
 use crate::model::{self, JourneyMap, Lane, Persona, Stage};
