@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::edit::{Created, Edit, History, StateId};
-use crate::io::{self, LoadError};
+use crate::io::{self, DiskState, LoadError};
 use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
 
@@ -25,29 +25,45 @@ pub struct Document {
     pub origin: Origin,
     history: History,
     /// The state last written to `origin`'s file; for a sample, the state it
-    /// opened in (an unedited sample has nothing to lose).
-    saved: StateId,
+    /// opened in (an unedited sample has nothing to lose). `None` for a
+    /// recovered map that was never saved: it has everything to lose.
+    saved: Option<StateId>,
+    /// What `origin`'s file held when it was opened or last saved, to tell
+    /// whether somebody else has changed it since.
+    disk: Option<DiskState>,
 }
 
 impl Document {
     /// A document holding `map` from `origin`, as yet unedited.
     pub fn new(map: JourneyMap, origin: Origin) -> Self {
         let history = History::default();
-        let saved = history.state();
+        let saved = Some(history.state());
         Self {
             map,
             origin,
             history,
             saved,
+            disk: None,
+        }
+    }
+
+    /// A document holding `map` from `origin` that was never saved there:
+    /// a recovered map whose file is gone, or an untitled one.
+    pub fn unsaved(map: JourneyMap, origin: Origin) -> Self {
+        Self {
+            saved: None,
+            ..Self::new(map, origin)
         }
     }
 
     /// Opens the map file at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::new(
-            io::read_map(path)?,
-            Origin::File(path.to_owned()),
-        ))
+        let bytes = io::read_map_bytes(path)?;
+        let map = io::parse_map_bytes(&bytes)?;
+        Ok(Self {
+            disk: Some(DiskState::of_bytes(&bytes)),
+            ..Self::new(map, Origin::File(path.to_owned()))
+        })
     }
 
     /// Opens a bundled sample.
@@ -78,7 +94,7 @@ impl Document {
     /// Whether there are changes that would be lost: edits since the last
     /// save (or since a sample was opened), even after undo and redo.
     pub fn is_dirty(&self) -> bool {
-        self.saved != self.history.state()
+        self.saved != Some(self.history.state())
     }
 
     /// The current state, to record as saved once a save of it succeeds.
@@ -86,10 +102,17 @@ impl Document {
         self.history.state()
     }
 
-    /// Records that `state` was written to `path`.
-    pub fn saved_as(&mut self, path: PathBuf, state: StateId) {
+    /// Records that `state` was written to `path`, which now holds `disk`.
+    pub fn saved_as(&mut self, path: PathBuf, state: StateId, disk: DiskState) {
         self.origin = Origin::File(path);
-        self.saved = state;
+        self.saved = Some(state);
+        self.disk = Some(disk);
+    }
+
+    /// What the document's file held when it was opened or last saved
+    /// (`None` if that is not known, e.g. for a sample).
+    pub fn disk(&self) -> Option<DiskState> {
+        self.disk
     }
 
     /// The name shown in the window title: the file name, or the sample's

@@ -285,6 +285,13 @@ fn preview_ui(ui: &mut egui::Ui, dialog: &ExportDialog) {
             let shown = texture.size_vec2() * (size.x / texture.size_vec2().x).min(1.0);
             ui.add(egui::Image::new((texture.id(), shown)).alt_text("Preview of the export"));
         }
+        None if dialog.preview_job.is_none() && dialog.preview_of.is_some() => {
+            ui.allocate_ui(size, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.label("No preview: the map could not be drawn with these options.");
+                });
+            });
+        }
         None => {
             ui.allocate_ui(size, |ui| {
                 ui.centered_and_justified(egui::Ui::spinner);
@@ -312,7 +319,13 @@ fn refresh_preview(dialog: &mut ExportDialog, ctx: &egui::Context, map: &crate::
                 ctx.request_repaint_after(std::time::Duration::from_millis(50));
                 return;
             }
-            Err(TryRecvError::Disconnected) => dialog.preview_job = None,
+            Err(TryRecvError::Disconnected) => {
+                // The preview thread died: say so rather than start another
+                // one every frame (options changed later still retry).
+                dialog.preview_job = None;
+                dialog.preview = None;
+                dialog.preview_of = Some(dialog.options());
+            }
         }
     }
     let options = dialog.options();

@@ -6,7 +6,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::{Document, JourneyApp};
 use crate::edit::StateId;
-use crate::io::{self, Overwrite, SaveError};
+use crate::io::{self, DiskState, SaveError, SaveOptions};
 
 /// Something that replaces or closes the document, which waits until its
 /// unsaved changes are saved or let go.
@@ -36,7 +36,7 @@ pub(super) enum DialogAnswer {
 
 /// A save running on another thread.
 pub(super) struct SaveJob {
-    result: Receiver<Result<(), SaveError>>,
+    result: Receiver<Result<DiskState, SaveError>>,
     path: PathBuf,
     state: StateId,
 }
@@ -75,8 +75,25 @@ impl JourneyApp {
 
     /// Saves the map to `path` on another thread; the result arrives in a
     /// later frame. The map is serialised now, so later edits are not part
-    /// of this save and stay unsaved.
+    /// of this save and stay unsaved. Saving to the document's own file
+    /// first checks that nobody else changed it since it was opened or last
+    /// saved; if somebody did, the user is asked what to do.
     pub fn save_to(&mut self, path: PathBuf) {
+        let expect = if self.document.path() == Some(path.as_path()) {
+            self.document.disk()
+        } else {
+            None // Save as: the file dialog asked before replacing a file.
+        };
+        self.start_save(path, expect);
+    }
+
+    /// Saves over whatever is at `path` now: the user chose to overwrite
+    /// somebody else's changes.
+    pub(super) fn overwrite(&mut self, path: PathBuf) {
+        self.start_save(path, None);
+    }
+
+    fn start_save(&mut self, path: PathBuf, expect: Option<DiskState>) {
         if self.saving.is_some() {
             return;
         }
@@ -89,12 +106,12 @@ impl JourneyApp {
         };
         let (sender, receiver) = mpsc::channel();
         let target = path.clone();
+        let options = SaveOptions {
+            backup: self.prefs.backup,
+            expect,
+        };
         std::thread::spawn(move || {
-            let _ = sender.send(io::write_atomically(
-                &target,
-                text.as_bytes(),
-                Overwrite::Allow,
-            ));
+            let _ = sender.send(io::save_over(&target, text.as_bytes(), options));
         });
         self.saving = Some(SaveJob {
             result: receiver,
@@ -189,13 +206,17 @@ impl JourneyApp {
             return;
         };
         match result {
-            Ok(()) => {
-                self.document.saved_as(job.path.clone(), job.state);
+            Ok(disk) => {
+                self.document.saved_as(job.path.clone(), job.state, disk);
                 self.prefs.remember(&job.path);
                 self.notice = Some(format!("Saved {}", job.path.display()));
                 if let Some(next) = self.after_save.take() {
                     self.request(next);
                 }
+            }
+            Err(SaveError::ChangedOnDisk { path, deleted }) => {
+                // Asked about next; what was to follow the save still waits.
+                self.conflict = Some(super::disk_changes::Conflict { path, deleted });
             }
             Err(error) => {
                 self.after_save = None;

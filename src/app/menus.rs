@@ -31,6 +31,10 @@ impl JourneyApp {
                 ui.separator();
                 pick(ui, UiCommand::Save, &mut chosen);
                 pick(ui, UiCommand::SaveAs, &mut chosen);
+                ui.checkbox(&mut self.prefs.backup, "Keep a backup (.bak) when saving")
+                    .on_hover_text(
+                        "Saving keeps the version it replaces beside the map as FILE.ron.bak.",
+                    );
                 ui.separator();
                 pick(ui, UiCommand::ExportImage, &mut chosen);
                 ui.separator();

@@ -2,19 +2,23 @@
 //! preferences together in an eframe window.
 
 mod clipboard;
+mod disk_changes;
 mod document;
 mod export;
 mod files;
 mod menus;
 mod prefs;
+mod recovery;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
+pub use disk_changes::Conflict;
 pub use document::{Document, Origin};
 pub use export::ExportDialog;
 pub use files::Pending;
 pub use prefs::{Preferences, SavedView};
+pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_panic_hook};
 
 use crate::edit::{Created, Edit};
 use crate::model::LaneKind;
@@ -59,6 +63,17 @@ pub struct JourneyApp {
     ctx_commands: Vec<egui::ViewportCommand>,
     /// The window title last sent, to send it only when it changes.
     title: String,
+    /// The recovery copy kept while there are unsaved changes, if on.
+    autosave: Option<recovery::Autosave>,
+    /// Recovery copies left by editors that are gone, offered in turn.
+    recovery_offers: Vec<(crate::io::recovery::Orphan, String)>,
+    /// A save refused because the file changed on disk, while asked about.
+    pub conflict: Option<Conflict>,
+    /// The file changed on disk while the window was in the background:
+    /// the state it is in now, while the reload offer is shown.
+    reload_offer: Option<crate::io::DiskState>,
+    /// A changed file the user chose not to reload, so as not to ask again.
+    declined_reload: Option<crate::io::DiskState>,
 }
 
 impl JourneyApp {
@@ -82,6 +97,11 @@ impl JourneyApp {
             export_dialog: None,
             exporting: None,
             title: String::new(),
+            autosave: None,
+            recovery_offers: Vec::new(),
+            conflict: None,
+            reload_offer: None,
+            declined_reload: None,
         }
     }
 
@@ -154,6 +174,27 @@ impl JourneyApp {
     /// Whether the user chose to quit.
     pub fn is_quitting(&self) -> bool {
         self.quitting
+    }
+
+    /// Whether a modal window (a prompt, an error, a dialog, an offer) is
+    /// open, which takes the keyboard and the clicks from the map.
+    pub fn is_modal_open(&self) -> bool {
+        self.prompt.is_some()
+            || self.error.is_some()
+            || self.export_dialog.is_some()
+            || self.conflict.is_some()
+            || self.reload_offer.is_some()
+            || !self.recovery_offers.is_empty()
+    }
+
+    /// Whether a recovery copy left by a gone editor is being offered.
+    pub fn is_offering_recovery(&self) -> bool {
+        !self.recovery_offers.is_empty()
+    }
+
+    /// Whether the "changed on disk, reload?" offer is shown.
+    pub fn is_offering_reload(&self) -> bool {
+        self.reload_offer.is_some()
     }
 
     /// The theme the preferences ask for.
@@ -361,7 +402,15 @@ impl JourneyApp {
         if self.is_busy() {
             ctx.request_repaint_after(std::time::Duration::from_millis(50));
         }
-        if self.prompt.is_none() && self.error.is_none() && self.export_dialog.is_none() {
+        let came_back = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if came_back {
+            self.check_disk_on_focus();
+        }
+        if !self.is_modal_open() {
             for command in UiCommand::pressed(&ctx, self.canvas.inline.is_some()) {
                 self.run_command(command);
             }
@@ -418,7 +467,11 @@ impl JourneyApp {
         }
         self.export_window(&ctx);
         self.unsaved_prompt(&ctx);
+        self.recovery_offer_window(&ctx);
+        self.conflict_window(&ctx);
+        self.reload_offer_window(&ctx);
         self.error_dialog(&ctx);
+        self.autosave(&ctx);
         self.update_title(&ctx);
         for command in self.ctx_commands.drain(..) {
             ctx.send_viewport_cmd(command);
@@ -440,16 +493,28 @@ fn default_document() -> Document {
 
 impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
+        self.guarded(|app| app.frame_ui(ui));
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs_to_store());
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean exit: the user saved or let go of every change.
+        self.end_recovery();
+    }
+}
+
+/// Where recovery copies are kept: `recovery` in the platform's data folder
+/// for journeymap (on Linux `$XDG_DATA_HOME/journeymap/recovery`).
+pub fn recovery_root() -> Option<PathBuf> {
+    eframe::storage_dir("journeymap").map(|dir| dir.join("recovery"))
 }
 
 /// Opens the editor window with `file` (or the last file, or a sample).
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    install_panic_hook();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("journeymap")
@@ -466,7 +531,12 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value(s, prefs::STORAGE_KEY))
                 .unwrap_or_default();
-            Ok(Box::new(JourneyApp::start(prefs, file.as_deref())))
+            let app = JourneyApp::start(prefs, file.as_deref());
+            let app = match recovery_root() {
+                Some(root) => app.with_recovery(&root),
+                None => app,
+            };
+            Ok(Box::new(app))
         }),
     )
 }

@@ -12,7 +12,7 @@ pub const MAX_RECENT: usize = 10;
 
 /// What journeymap remembers between runs. The window's size and place
 /// are remembered by eframe itself.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Preferences {
     /// Recently opened files, most recent first.
@@ -22,6 +22,19 @@ pub struct Preferences {
     /// The zoom and scroll position of the file open at exit, so that it
     /// reopens where the user left it.
     pub view: Option<SavedView>,
+    /// Whether saving keeps the version it replaces as `FILE.ron.bak`.
+    pub backup: bool,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            recent: Vec::new(),
+            dark: false,
+            view: None,
+            backup: true,
+        }
+    }
 }
 
 /// Where the canvas was on a file.
@@ -52,6 +65,13 @@ impl Preferences {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backups_are_on_unless_turned_off_even_in_preferences_from_before_they_existed() {
+        assert!(Preferences::default().backup);
+        let old: Preferences = ron::from_str("(recent: [], dark: true)").expect("old prefs");
+        assert!(old.backup && old.dark);
+    }
 
     #[test]
     fn the_most_recent_file_comes_first_and_the_list_is_bounded() {

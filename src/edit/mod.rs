@@ -123,6 +123,9 @@ pub enum Edit {
     SetPersona(Persona),
     /// Replace the title and scenario.
     SetTitleAndScenario(String, String),
+    /// Replace the whole map with a valid one: restoring a recovery copy or
+    /// the version on disk, undoable as one step.
+    ReplaceMap(Box<JourneyMap>),
 }
 
 /// What an edit created, so the editor can select it (e.g. to type into a
@@ -171,6 +174,7 @@ impl Edit {
             Self::SetPointLabel(..) => "edit emotion label",
             Self::SetPersona(..) => "edit persona",
             Self::SetTitleAndScenario(..) => "edit title",
+            Self::ReplaceMap(..) => "restore unsaved changes",
         }
     }
 
@@ -258,6 +262,10 @@ impl Edit {
             Self::SetTitleAndScenario(title, scenario) => {
                 map.title = title;
                 map.scenario = scenario;
+                Ok(Created::Nothing)
+            }
+            Self::ReplaceMap(new) => {
+                *map = *new;
                 Ok(Created::Nothing)
             }
         }

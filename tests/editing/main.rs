@@ -9,6 +9,7 @@
 mod files;
 mod gestures;
 mod helpers;
+mod safety;
 
 use egui::{Event, Key, Modifiers, PointerButton, Rect, vec2};
 use egui_kittest::kittest::Queryable as _;
