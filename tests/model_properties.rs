@@ -515,13 +515,21 @@ fn start_map() -> impl Strategy<Value = JourneyMap> {
     prop::sample::select(maps)
 }
 
-/// Cases per property: enough to reach odd corners (each case is up to 40
-/// operations and one real save and load) while `cargo test` stays quick
-/// in a debug build.
-const CASES: u32 = 256;
+/// Cases per property: each is up to 48 operations and one real save and
+/// load (an fsync), and 128 of them take about 4 s in a debug build, so
+/// `cargo test` stays quick. Set `PROPTEST_CASES` higher for a longer hunt.
+const CASES: u32 = 128;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(CASES);
+    ProptestConfig::with_cases(cases)
+}
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(CASES))]
+    #![proptest_config(config())]
 
     /// Each operation either succeeds and leaves a valid map, or is refused
     /// and leaves the map exactly as it was; at the end the map saves and
@@ -529,7 +537,7 @@ proptest! {
     #[test]
     fn any_sequence_of_edits_leaves_a_valid_map_that_saves_and_reopens_equal(
         start in start_map(),
-        ops in prop::collection::vec(op(), 0..40),
+        ops in prop::collection::vec(op(), 0..48),
     ) {
         let mut map = start;
         for op in &ops {
