@@ -58,7 +58,9 @@ pub struct RemovedLane {
 
 impl JourneyMap {
     /// An id that no stage, lane, card or point of the map has yet: `prefix`
-    /// followed by one more than the largest number already used with it.
+    /// followed by one more than the largest number already used with it, or,
+    /// if a hand-edited file already uses the largest number there is, the
+    /// smallest number not yet used with it.
     pub fn fresh_id(&self, prefix: &str) -> String {
         let stage_ids = self.stages.iter().map(|s| s.id.as_str());
         let lane_ids = self.lanes.iter().map(|l| l.id.as_str());
@@ -67,14 +69,20 @@ impl JourneyMap {
             .stages
             .iter()
             .flat_map(|s| s.points.iter().map(|p| p.id.as_str()));
-        let highest = stage_ids
+        let numbers: HashSet<u64> = stage_ids
             .chain(lane_ids)
             .chain(card_ids)
             .chain(point_ids)
             .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-            .max()
+            .collect();
+        let highest = numbers.iter().copied().max().unwrap_or(0);
+        // `prefix` + a number is taken only if that number was parsed above,
+        // so a number not in `numbers` is free; one always is.
+        let next = highest
+            .checked_add(1)
+            .or_else(|| (1..=u64::MAX).find(|n| !numbers.contains(n)))
             .unwrap_or(0);
-        format!("{prefix}{}", highest.saturating_add(1))
+        format!("{prefix}{next}")
     }
 
     // ---- stages -------------------------------------------------------------
