@@ -7,6 +7,7 @@ mod export;
 mod files;
 mod menus;
 mod prefs;
+mod startup;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -441,6 +442,7 @@ fn default_document() -> Document {
 impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        startup::after_frame(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
