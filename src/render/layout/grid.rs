@@ -1,5 +1,7 @@
 //! The grid: stage headers, lane rows, cards and emotion points.
 
+use std::collections::HashMap;
+
 use egui::epaint::FontsView;
 use egui::{Rangef, Rect, pos2};
 
@@ -7,7 +9,7 @@ use super::{
     ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout,
     channel_glyph, italic, score_y, size, text,
 };
-use crate::model::{Card, JourneyMap, LaneKind};
+use crate::model::{Card, CardId, JourneyMap, LaneId, LaneKind};
 
 /// The lanes with their cards and points, and where the last row ends.
 pub(super) struct Rows {
@@ -89,6 +91,13 @@ pub(super) fn lane_rows(
         points: Vec::new(),
         bottom: top,
     };
+    // Found once, not by a search per card: a 20,000-card map would
+    // otherwise compare ids hundreds of millions of times.
+    let pain_texts: HashMap<&CardId, &str> = links
+        .cards()
+        .map(|card| (&card.id, card.text.as_str()))
+        .collect();
+    let cells = cells_by_lane(map);
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let top = rows.bottom;
         let name = text(
@@ -108,12 +117,12 @@ pub(super) fn lane_rows(
             .filter(|_| lane.kind.holds_cards())
         {
             let mut y = top + s(size::CELL_PAD);
-            for (index_in_cell, card) in stage.cards_in(&lane.id).enumerate() {
+            let cell = &cells[stage_index][lane_index];
+            for (index_in_cell, card) in cell.iter().map(|&i| &stage.cards[i]).enumerate() {
                 let answered = card
                     .answers
                     .as_ref()
-                    .and_then(|id| links.card(id))
-                    .map(|(_, c)| c.text.as_str());
+                    .and_then(|id| pain_texts.get(id).copied());
                 let laid = card_layout(
                     fonts,
                     scale,
@@ -156,6 +165,29 @@ pub(super) fn lane_rows(
         rows.bottom = row.max;
     }
     rows
+}
+
+/// For each stage and lane, the indices of the cell's cards in the stage's
+/// cards, in order. Cards of a lane the map does not have are left out.
+fn cells_by_lane(map: &JourneyMap) -> Vec<Vec<Vec<usize>>> {
+    let lane_index: HashMap<&LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, lane)| (&lane.id, i))
+        .collect();
+    map.stages
+        .iter()
+        .map(|stage| {
+            let mut cells = vec![Vec::new(); map.lanes.len()];
+            for (i, card) in stage.cards.iter().enumerate() {
+                if let Some(&lane) = lane_index.get(&card.lane) {
+                    cells[lane].push(i);
+                }
+            }
+            cells
+        })
+        .collect()
 }
 
 /// The points of one emotion lane, spread evenly across each stage's column.
