@@ -398,8 +398,13 @@ impl JourneyApp {
         }
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
-                self.canvas
-                    .show(ui, &self.document.map, &theme, &mut self.selection)
+                self.canvas.show(
+                    ui,
+                    &self.document.map,
+                    self.document.state(),
+                    &theme,
+                    &mut self.selection,
+                )
             })
             .inner;
         for edit in output.edits {

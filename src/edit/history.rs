@@ -5,6 +5,8 @@
 //! workshop map is tens of kilobytes; a memory budget drops the oldest steps
 //! of very large maps.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::{Created, Edit};
 use crate::model::{EditError, JourneyMap};
 
@@ -13,8 +15,20 @@ pub const UNDO_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
 /// Identifies one state of the map: the saved state and the current one are
 /// the same exactly when there is nothing unsaved, even after undo and redo.
+///
+/// States are numbered across all histories, so two documents never share
+/// one: a state names one version of one map, and the canvas keeps the
+/// map's layout for as long as the state stays the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StateId(u64);
+
+impl StateId {
+    /// A state no history has used yet.
+    fn fresh() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        Self(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
 
 struct Step {
     map: JourneyMap,
@@ -28,7 +42,6 @@ pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
     current: StateId,
-    next: u64,
     budget: usize,
 }
 
@@ -45,8 +58,7 @@ impl History {
         Self {
             undo: Vec::new(),
             redo: Vec::new(),
-            current: StateId(0),
-            next: 1,
+            current: StateId::fresh(),
             budget,
         }
     }
@@ -76,8 +88,7 @@ impl History {
                         bytes,
                     });
                     self.redo.clear();
-                    self.current = StateId(self.next);
-                    self.next += 1;
+                    self.current = StateId::fresh();
                     self.keep_within_budget();
                 }
                 Ok(created)
