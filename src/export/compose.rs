@@ -9,7 +9,7 @@ use image::RgbaImage;
 
 use super::{ExportError, ExportOptions, Size, raster};
 use crate::model::JourneyMap;
-use crate::render::{self, Layout, Marks, Theme, paint};
+use crate::render::{self, Layout, Marks, Theme, View, paint};
 
 /// One image to draw: its map part (all stages, or one group of a split).
 #[derive(Clone, Debug)]
@@ -192,7 +192,7 @@ impl Page<'_> {
         let marks = Marks::default();
         for part in [
             paint::persona(&layout, &theme),
-            paint::body(&layout, &theme, &marks),
+            paint::body(&layout, &theme, &marks, &View::ALL),
             paint::stage_headers(&layout, &theme),
             paint::lane_labels(&layout, &theme),
         ] {

@@ -13,7 +13,7 @@ pub use layout::{
     SEVERITY_DOTS_WIDTH, StageLayout, TextRole, channel_glyph,
 };
 pub use legend::legend;
-pub use paint::Marks;
+pub use paint::{Marks, View};
 pub use theme::Theme;
 
 #[cfg(test)]
