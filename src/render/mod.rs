@@ -10,7 +10,7 @@ mod theme;
 
 pub use layout::{
     ANSWERS_ARROW, CardLayout, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
-    SEVERITY_DOTS_WIDTH, StageLayout, TextRole, channel_glyph,
+    SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
 };
 pub use legend::legend;
 pub use paint::{Marks, View};

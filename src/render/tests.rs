@@ -258,3 +258,29 @@ fn card_text_too_small_to_read_is_drawn_as_bars() {
     let full = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
     assert!(!View::on_screen(&full, Rect::EVERYTHING, 1.0).text_as_bars);
 }
+
+#[test]
+fn a_layout_with_a_text_cache_lays_out_only_the_text_that_changed() {
+    let mut map = sample("first-try-to-promoter");
+    let mut cache = TextCache::default();
+    // Each in a context of its own, so egui's own cache cannot help.
+    let first = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    let kept = cache.len();
+    let edited = first.cards[0].id.clone();
+    map.set_card_text(&edited, "A different text")
+        .expect("card");
+    let second = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    assert_eq!(second.cards[0].text.text(), "A different text");
+    assert!(!std::sync::Arc::ptr_eq(
+        &first.cards[0].text,
+        &second.cards[0].text
+    ));
+    assert!(std::sync::Arc::ptr_eq(
+        &first.cards[1].text,
+        &second.cards[1].text
+    ));
+    assert_eq!(cache.len(), kept, "the old text is dropped");
+    let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let rects = |layout: &Layout| layout.cards.iter().map(|c| c.rect).collect::<Vec<_>>();
+    assert_eq!(rects(&second), rects(&fresh));
+}

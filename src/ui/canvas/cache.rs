@@ -1,7 +1,8 @@
 //! The canvas keeps the map's layout from frame to frame: laying out every
 //! card's text each frame made a frame cost what the whole map holds (a
 //! third of a second at 20,000 cards). The layout is made again only when
-//! the map, its preview, the zoom or the fonts change.
+//! the map, its preview, the zoom or the fonts change, and then its text is
+//! laid out again only where it changed.
 
 use std::sync::Arc;
 
@@ -9,7 +10,7 @@ use egui::epaint::FontsView;
 
 use crate::edit::StateId;
 use crate::model::PointId;
-use crate::render::Layout;
+use crate::render::{Layout, TextCache};
 
 /// What a layout was made from, apart from the fonts' glyph atlas.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +29,8 @@ pub(super) struct Key {
 #[derive(Clone, Default)]
 pub(super) struct LayoutCache {
     last: Option<(Key, Arc<Layout>)>,
+    /// The text of the last layout, for the next one.
+    texts: TextCache,
     /// How full the glyph atlas was after the last frame. egui empties a
     /// full atlas, which leaves the glyphs of kept text pointing at
     /// nothing: a lower figure means that happened.
@@ -36,20 +39,23 @@ pub(super) struct LayoutCache {
 
 impl LayoutCache {
     /// The layout for `key`: the last one if it was made from the same,
-    /// else a new one from `make`.
+    /// else a new one from `make`, given the fonts and the kept text.
     pub fn get(
         &mut self,
         ctx: &egui::Context,
         key: Key,
-        make: impl FnOnce(&mut FontsView<'_>) -> Layout,
+        make: impl FnOnce(&mut FontsView<'_>, &mut TextCache) -> Layout,
     ) -> Arc<Layout> {
-        if atlas_fill(ctx) < self.atlas_fill {
+        let fill = atlas_fill(ctx);
+        if fill < self.atlas_fill {
             self.last = None;
+            self.texts.clear();
         }
         let layout = match &self.last {
             Some((last, layout)) if *last == key => Arc::clone(layout),
             _ => {
-                let layout = Arc::new(ctx.fonts_mut(make));
+                let texts = &mut self.texts;
+                let layout = Arc::new(ctx.fonts_mut(|fonts| make(fonts, texts)));
                 self.last = Some((key, Arc::clone(&layout)));
                 layout
             }
@@ -71,6 +77,7 @@ impl std::fmt::Debug for LayoutCache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("LayoutCache")
             .field("key", &self.last.as_ref().map(|(key, _)| key))
+            .field("texts", &self.texts.len())
             .finish_non_exhaustive()
     }
 }

@@ -189,12 +189,12 @@ impl Canvas {
             zoom: self.zoom,
             pixels_per_point: ui.ctx().pixels_per_point(),
         };
-        let (gesture, zoom) = (&self.gesture, self.zoom);
-        let layout = self.layout_cache.get(ui.ctx(), key, |fonts| {
+        let (gesture, zoom, ppp) = (&self.gesture, self.zoom, key.pixels_per_point);
+        let layout = self.layout_cache.get(ui.ctx(), key, |fonts, texts| {
             // While an emotion point is dragged, show the map as it would be.
             let preview = gesture.preview(map);
             let shown = preview.as_ref().unwrap_or(map);
-            Layout::new(shown, fonts, zoom)
+            Layout::with_cache(shown, fonts, zoom, texts, ppp)
         });
         if std::mem::take(&mut self.reveal_pending) {
             self.reveal(rect, &layout, map, selection);
