@@ -284,3 +284,19 @@ fn a_layout_with_a_text_cache_lays_out_only_the_text_that_changed() {
     let rects = |layout: &Layout| layout.cards.iter().map(|c| c.rect).collect::<Vec<_>>();
     assert_eq!(rects(&second), rects(&fresh));
 }
+
+#[test]
+fn the_width_of_a_layout_is_its_natural_width_times_its_scale() {
+    for name in ["blank", "first-try-to-promoter", "grocery-trip"] {
+        let map = sample(name);
+        for scale in [0.3, 1.0, 2.7] {
+            let layout = with_fonts(|fonts| Layout::new(&map, fonts, scale));
+            let width = Layout::natural_width(&map) * scale;
+            assert!(
+                (layout.size.x - width).abs() < 1e-3 * width,
+                "{name} at {scale}: {} vs {width}",
+                layout.size.x
+            );
+        }
+    }
+}

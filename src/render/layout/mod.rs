@@ -317,6 +317,16 @@ impl Layout {
         }
     }
 
+    /// The width of `map` laid out at scale 1. Nothing across the map
+    /// depends on its text, so at scale `s` it is `s` times this: an export
+    /// finds its scale from it without laying the map out first.
+    pub fn natural_width(map: &JourneyMap) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
+        let columns = map.stages.len().max(1) as f32 * size::COLUMN_WIDTH;
+        let strip = (size::LABEL_WIDTH + columns).max(size::PERSONA_MIN_WIDTH);
+        2.0 * size::MARGIN + strip
+    }
+
     /// The area of all cells: right of the labels, below the headers.
     pub fn grid(&self) -> Rect {
         let right = self
