@@ -4,6 +4,7 @@
 //! - [`io`]: the RON file format, validation and atomic saves.
 //! - [`edit`]: every edit as a value, with undo and redo.
 //! - [`samples`]: the sample maps and templates built into the binary.
+//! - [`generate`]: synthetic maps of any size, for benchmarks and stress tests.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`export`]: PNG images of a map for slides, rendered headless.
 //! - [`ui`]: the editor's views: canvas and menu commands.
@@ -14,6 +15,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod export;
+pub mod generate;
 pub mod io;
 pub mod model;
 pub mod render;

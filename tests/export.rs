@@ -257,8 +257,19 @@ fn the_export_draws_the_same_text_in_the_same_places_as_the_canvas() {
     let page = &export::pages(&map, &options)[0];
     let drawn = drawing(page, &options);
     let exported = texts(&drawn.shapes, drawn.map_origin);
-
     assert!(exported.len() > 100, "{} texts", exported.len());
-    let missing: Vec<_> = exported.iter().filter(|t| !on_canvas.contains(t)).collect();
+
+    // The canvas paints only what is in view: compare the texts that start
+    // inside it.
+    let in_view: Vec<_> = exported
+        .iter()
+        .filter(|(_, x, y)| {
+            #[expect(clippy::cast_precision_loss, reason = "small pixel offsets")]
+            let at = egui::pos2(*x as f32, *y as f32) + placement.origin;
+            placement.rect.shrink(1.0).contains(at)
+        })
+        .collect();
+    assert!(in_view.len() > 50, "{} texts in view", in_view.len());
+    let missing: Vec<_> = in_view.iter().filter(|t| !on_canvas.contains(t)).collect();
     assert!(missing.is_empty(), "not on the canvas: {missing:?}");
 }

@@ -9,6 +9,7 @@ mod files;
 mod menus;
 mod prefs;
 mod recovery;
+mod startup;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
@@ -446,8 +447,13 @@ impl JourneyApp {
         }
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
-                self.canvas
-                    .show(ui, &self.document.map, &theme, &mut self.selection)
+                self.canvas.show(
+                    ui,
+                    &self.document.map,
+                    self.document.state(),
+                    &theme,
+                    &mut self.selection,
+                )
             })
             .inner;
         for edit in output.edits {
@@ -494,6 +500,7 @@ fn default_document() -> Document {
 impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.guarded(|app| app.frame_ui(ui));
+        startup::after_frame(ui.ctx());
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

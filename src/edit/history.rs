@@ -15,11 +15,16 @@ pub const UNDO_BUDGET_BYTES: usize = 256 * 1024 * 1024;
 
 /// Identifies one state of the map: the saved state and the current one are
 /// the same exactly when there is nothing unsaved, even after undo and redo.
-/// Unique in the process, so states of two documents never compare equal.
+///
+/// States are numbered across all histories, so two documents never share
+/// one: a state names one version of one map, and the canvas keeps the
+/// map's layout (and autosave its recovery copy) for as long as the state
+/// stays the same.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct StateId(u64);
 
 impl StateId {
+    /// A state no history has used yet.
     fn fresh() -> Self {
         static NEXT: AtomicU64 = AtomicU64::new(0);
         Self(NEXT.fetch_add(1, Ordering::Relaxed))

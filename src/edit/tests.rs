@@ -267,3 +267,9 @@ fn the_oldest_steps_go_when_the_memory_budget_is_spent() {
     history.undo(&mut map);
     assert_eq!(map.stages[0].name, "S3");
 }
+
+#[test]
+fn two_histories_never_share_a_state() {
+    let (a, b) = (History::default(), History::default());
+    assert_ne!(a.state(), b.state());
+}

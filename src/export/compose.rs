@@ -9,7 +9,12 @@ use image::RgbaImage;
 
 use super::{ExportError, ExportOptions, Size, raster};
 use crate::model::JourneyMap;
-use crate::render::{self, Layout, Marks, Theme, paint};
+use crate::render::{self, Layout, Marks, Theme, View, paint};
+
+/// How much larger than its room a slide's map may come out (by rounding
+/// in the layout) without being laid out again: a pixel in 4,000 or so,
+/// which the margins take.
+const FIT_TOLERANCE: f32 = 2e-4;
 
 /// One image to draw: its map part (all stages, or one group of a split).
 #[derive(Clone, Debug)]
@@ -134,8 +139,8 @@ impl Page<'_> {
         let legend_scale = 1.15 * unit;
 
         // The legend first: on a slide, the map gets the room that is left.
-        let natural = layout_at(fonts, 1.0).size;
-        let room_width = size.map_or(natural.x * unit, |s| s.x - 2.0 * margin);
+        let natural_width = Layout::natural_width(&self.part);
+        let room_width = size.map_or(natural_width * unit, |s| s.x - 2.0 * margin);
         let legend = options
             .legend
             .then(|| render::legend(fonts, &theme, legend_scale, room_width));
@@ -143,14 +148,20 @@ impl Page<'_> {
         let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
 
         let (layout, page) = if let Some(page) = size {
+            // Laid out at the scale that fills the width (exact: the width
+            // does not depend on text), then smaller if the height does not
+            // fit, aiming a little low since text does not scale exactly
+            // linearly, and once more if it still came out too large. A wide
+            // map takes one layout, a tall one two.
             let room = vec2(page.x, page.y - legend_height) - Vec2::splat(2.0 * margin);
-            let mut scale = (room.x / natural.x).min(room.y / natural.y).max(0.01);
+            let over = |layout: &Layout| (layout.size.x / room.x).max(layout.size.y / room.y);
+            let mut scale = (room.x / natural_width).max(0.01);
             let mut layout = layout_at(fonts, scale);
-            // Text does not scale exactly linearly: shrink once more if the
-            // laid-out map came out a little larger.
-            let over = (layout.size.x / room.x).max(layout.size.y / room.y);
-            if over > 1.0 {
-                scale /= over;
+            for aim in [0.995, 1.0] {
+                if over(&layout) <= 1.0 + FIT_TOLERANCE {
+                    break;
+                }
+                scale = scale / over(&layout) * aim;
                 layout = layout_at(fonts, scale);
             }
             (layout, page)
@@ -181,18 +192,14 @@ impl Page<'_> {
             }
             None => Vec2::ZERO,
         };
+        // No page rectangle: the rasteriser starts from the page colour.
         let mut shapes = Vec::new();
-        if !options.transparent {
-            shapes.push(Shape::rect_filled(
-                Rect::from_min_size(Pos2::ZERO, page),
-                0.0,
-                super::background(options),
-            ));
-        }
+        // Card text too small to read is drawn as bars, as on the canvas.
+        let view = View::on_screen(&layout, Rect::EVERYTHING, 1.0);
         let marks = Marks::default();
         for part in [
             paint::persona(&layout, &theme),
-            paint::body(&layout, &theme, &marks),
+            paint::body(&layout, &theme, &marks, &view),
             paint::stage_headers(&layout, &theme),
             paint::lane_labels(&layout, &theme),
         ] {

@@ -267,35 +267,40 @@ fn rasterize_on(
     let (w, h) = (index(width.into()), index(height.into()));
     let jobs = prepare(primitives, textures, [width.into(), height.into()], ppp)?;
 
-    let mut fb = vec![background.to_array(); w * h];
+    // Each band is filled, drawn and turned into straight alpha in place,
+    // in the image's own buffer: no second copy of a 33 MB 4K frame.
+    let mut bytes = vec![0_u8; w * h * 4];
+    let (pixels, _) = bytes.as_chunks_mut::<4>();
+    let draw_band = |rows: &mut [[u8; 4]], y0: i64| {
+        rows.fill(background.to_array());
+        render_band(&jobs, ppp, rows, w, y0);
+        for pixel in rows {
+            let [red, green, blue, alpha] = *pixel;
+            *pixel =
+                Color32::from_rgba_premultiplied(red, green, blue, alpha).to_srgba_unmultiplied();
+        }
+    };
     let threads = if w * h >= PARALLEL_MIN_PIXELS {
         threads.clamp(1, 16)
     } else {
         1
     };
     if threads == 1 {
-        render_band(&jobs, ppp, &mut fb, w, 0);
+        draw_band(pixels, 0);
     } else {
         // More bands than threads, handed out on demand, balances uneven scenes.
         let band_rows = h.div_ceil(threads * 4);
-        let bands = Mutex::new(fb.chunks_mut(band_rows * w).enumerate());
+        let bands = Mutex::new(pixels.chunks_mut(band_rows * w).enumerate());
         std::thread::scope(|s| {
             for _ in 0..threads {
                 s.spawn(|| {
                     while let Some((i, rows)) = bands.lock().ok().and_then(|mut b| b.next()) {
-                        render_band(&jobs, ppp, rows, w, signed(i * band_rows));
+                        draw_band(rows, signed(i * band_rows));
                     }
                 });
             }
         });
     }
-
-    let bytes = fb
-        .iter()
-        .flat_map(|&[r, g, b, a]| {
-            Color32::from_rgba_premultiplied(r, g, b, a).to_srgba_unmultiplied()
-        })
-        .collect();
     RgbaImage::from_raw(width, height, bytes).ok_or(invalid)
 }
 

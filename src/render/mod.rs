@@ -10,10 +10,10 @@ mod theme;
 
 pub use layout::{
     ANSWERS_ARROW, CardLayout, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
-    SEVERITY_DOTS_WIDTH, StageLayout, TextRole, channel_glyph,
+    SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
 };
 pub use legend::legend;
-pub use paint::Marks;
+pub use paint::{Marks, View};
 pub use theme::Theme;
 
 #[cfg(test)]

@@ -4,15 +4,55 @@
 //! Each part (persona strip, body, stage headers, lane labels) is painted
 //! on its own, in map coordinates, so that the canvas can keep headers and
 //! labels in view while panning; an export paints them all in place.
+//!
+//! The body is painted for a [`View`]: the canvas leaves out what is not in
+//! view, so a frame costs what is seen, not what the map holds, and draws
+//! card text too small to read as bars; an export paints everything.
+
+mod emotion;
 
 use std::collections::HashSet;
 
-use egui::epaint::{CubicBezierShape, QuadraticBezierShape, RectShape};
+use egui::epaint::{Mesh, RectShape};
 use egui::{Color32, CornerRadius, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
-use super::layout::{CardLayout, Layout, PointLayout, TextRole};
+pub(super) use emotion::face_shapes;
+
+use super::layout::{CardLayout, Layout, TextRole, size};
 use super::theme::Theme;
 use crate::model::{CardId, LaneKind, PointId, Severity};
+
+/// Card text drawn smaller than this, in pixels, cannot be read: below it,
+/// the canvas draws each line as a bar (a lower level of detail).
+pub const MIN_READABLE_TEXT_PIXELS: f32 = 5.0;
+
+/// What part of the map to paint, and how finely.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    /// The part of the map that is seen, in map coordinates: what lies
+    /// wholly outside is not painted.
+    pub visible: Rect,
+    /// Draw card text as bars, one per line, instead of glyphs.
+    pub text_as_bars: bool,
+}
+
+impl View {
+    /// Everything, in full detail: what an export paints.
+    pub const ALL: Self = Self {
+        visible: Rect::EVERYTHING,
+        text_as_bars: false,
+    };
+
+    /// What a screen shows of a layout: the `visible` part (map
+    /// coordinates), with card text as bars when it would be drawn smaller
+    /// than [`MIN_READABLE_TEXT_PIXELS`] at `pixels_per_point`.
+    pub fn on_screen(layout: &Layout, visible: Rect, pixels_per_point: f32) -> Self {
+        Self {
+            visible,
+            text_as_bars: size::TEXT * layout.scale * pixels_per_point < MIN_READABLE_TEXT_PIXELS,
+        }
+    }
+}
 
 /// What the editor marks on top of the map: selection and drop targets.
 /// An export uses none.
@@ -34,7 +74,7 @@ pub fn whole_map(layout: &Layout, theme: &Theme, marks: &Marks) -> Vec<Shape> {
         theme.background,
     )];
     shapes.extend(persona(layout, theme));
-    shapes.extend(body(layout, theme, marks));
+    shapes.extend(body(layout, theme, marks, &View::ALL));
     shapes.extend(stage_headers(layout, theme));
     shapes.extend(lane_labels(layout, theme));
     shapes
@@ -44,7 +84,7 @@ fn radius(layout: &Layout, points: f32) -> CornerRadius {
     CornerRadius::from(points * layout.scale)
 }
 
-fn hairline(layout: &Layout, colour: Color32) -> Stroke {
+pub(super) fn hairline(layout: &Layout, colour: Color32) -> Stroke {
     Stroke::new(layout.scale.max(1.0), colour)
 }
 
@@ -135,14 +175,15 @@ pub fn lane_labels(layout: &Layout, theme: &Theme) -> Vec<Shape> {
     shapes
 }
 
-/// Rows, grid lines, cards and emotion curves.
-pub fn body(layout: &Layout, theme: &Theme, marks: &Marks) -> Vec<Shape> {
+/// Rows, grid lines, cards and emotion curves, as far as they are in `view`.
+pub fn body(layout: &Layout, theme: &Theme, marks: &Marks, view: &View) -> Vec<Shape> {
     let grid = layout.grid();
+    let seen = grid.intersect(view.visible);
     let mut shapes = Vec::new();
     for (i, lane) in layout.lanes.iter().enumerate() {
-        if i % 2 == 1 {
+        if i % 2 == 1 && lane.row.intersects(seen.y_range()) {
             shapes.push(Shape::rect_filled(
-                Rect::from_x_y_ranges(grid.x_range(), lane.row),
+                Rect::from_x_y_ranges(seen.x_range(), lane.row),
                 CornerRadius::ZERO,
                 theme.row_stripe,
             ));
@@ -150,24 +191,54 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks) -> Vec<Shape> {
     }
     let line = hairline(layout, theme.grid);
     for stage in layout.stages.iter().skip(1) {
-        shapes.push(Shape::vline(stage.column.min, grid.y_range(), line));
-    }
-    for lane in layout.lanes.iter().skip(1) {
-        shapes.push(Shape::hline(grid.x_range(), lane.row.min, line));
-    }
-    for (index, lane) in layout.lanes.iter().enumerate() {
-        if lane.kind == LaneKind::Emotion {
-            emotion_lane(layout, theme, index, marks, &mut shapes);
+        if seen.x_range().contains(stage.column.min) {
+            shapes.push(Shape::vline(stage.column.min, seen.y_range(), line));
         }
     }
-    for card in &layout.cards {
-        card_shapes(
-            layout,
-            theme,
-            card,
-            marks.cards.contains(&card.id),
-            &mut shapes,
-        );
+    for lane in layout.lanes.iter().skip(1) {
+        if seen.y_range().contains(lane.row.min) {
+            shapes.push(Shape::hline(seen.x_range(), lane.row.min, line));
+        }
+    }
+    for (index, lane) in layout.lanes.iter().enumerate() {
+        if lane.kind == LaneKind::Emotion && lane.row.intersects(seen.y_range()) {
+            let selected = |point: &super::PointLayout| marks.points.contains(&point.id);
+            emotion::emotion_lane(layout, theme, index, view, selected, &mut shapes);
+        }
+    }
+    // The selection outline reaches a little outside the card.
+    let reach = 4.0 * layout.scale;
+    let in_view = layout
+        .cards
+        .iter()
+        .filter(|card| view.visible.intersects(card.rect.expand(reach)));
+    if view.text_as_bars {
+        // One mesh for all cards: thousands of cards are in view at this
+        // zoom, and a shape each would cost more to tessellate than to draw.
+        let mut mesh = Mesh::default();
+        let mut on_top = Vec::new();
+        for card in in_view {
+            card_in_outline(layout, theme, card, &mut mesh);
+            card_marks(
+                layout,
+                theme,
+                card,
+                marks.cards.contains(&card.id),
+                &mut on_top,
+            );
+        }
+        shapes.push(Shape::mesh(mesh));
+        shapes.extend(on_top);
+    } else {
+        for card in in_view {
+            card_shapes(
+                layout,
+                theme,
+                card,
+                marks.cards.contains(&card.id),
+                &mut shapes,
+            );
+        }
     }
     if let Some(points) = marks.drop_line {
         shapes.push(Shape::line_segment(
@@ -192,6 +263,72 @@ fn card_shapes(
     selected: bool,
     shapes: &mut Vec<Shape>,
 ) {
+    card_box(layout, theme, card, shapes);
+    if let Some((centre, galley, _)) = &card.icon {
+        shapes.push(Shape::galley(
+            *centre - galley.size() * 0.5,
+            galley.clone(),
+            theme.muted,
+        ));
+    }
+    shapes.push(Shape::galley(card.text_pos, card.text.clone(), theme.text));
+    if let Some((pos, galley)) = &card.footer {
+        shapes.push(Shape::galley(*pos, galley.clone(), theme.muted));
+        if let Some(severity) = card.severity {
+            severity_dots(
+                layout.scale,
+                theme,
+                severity,
+                *pos + vec2(0.0, galley.size().y / 2.0),
+                shapes,
+            );
+        }
+    }
+    card_marks(layout, theme, card, selected, shapes);
+}
+
+/// A card at a lower level of detail, too small to read, as plain
+/// rectangles: its outline, its fill, a pain point's severity stripe and a
+/// bar for each line of text. Its marks go on top separately.
+fn card_in_outline(layout: &Layout, theme: &Theme, card: &CardLayout, mesh: &mut Mesh) {
+    let (outline, width) = if card.moment_of_truth {
+        (theme.moment_of_truth, 2.0 * layout.scale)
+    } else {
+        (theme.card_stroke, layout.scale)
+    };
+    // At least a pixel (one point at this zoom), or the outline would flicker.
+    mesh.add_colored_rect(card.rect, outline);
+    mesh.add_colored_rect(card.rect.shrink(width.max(1.0)), theme.card_fill);
+    if let Some(severity) = card.severity {
+        let stripe =
+            Rect::from_min_size(card.rect.min, vec2(5.0 * layout.scale, card.rect.height()));
+        mesh.add_colored_rect(stripe, theme.severity(severity));
+    }
+    let ink = theme.card_fill.lerp_to_gamma(theme.text, 0.45);
+    let muted = theme.card_fill.lerp_to_gamma(theme.muted, 0.45);
+    let texts = std::iter::once((card.text_pos, &card.text, ink)).chain(
+        card.footer
+            .iter()
+            .map(|(pos, galley)| (*pos, galley, muted)),
+    );
+    for (pos, galley, colour) in texts {
+        for row in &galley.rows {
+            let line = row.rect().translate(pos.to_vec2());
+            let middle = line.center().y;
+            let half = line.height() * 0.3;
+            if line.width() > 0.0 {
+                mesh.add_colored_rect(
+                    Rect::from_x_y_ranges(line.x_range(), middle - half..=middle + half),
+                    colour,
+                );
+            }
+        }
+    }
+}
+
+/// A card's box: fill, outline (thicker for a moment of truth) and a pain
+/// point's severity stripe.
+fn card_box(layout: &Layout, theme: &Theme, card: &CardLayout, shapes: &mut Vec<Shape>) {
     let corner = radius(layout, 6.0);
     let (outline, width) = if card.moment_of_truth {
         (theme.moment_of_truth, 2.0 * layout.scale)
@@ -220,26 +357,16 @@ fn card_shapes(
             theme.severity(severity),
         ));
     }
-    if let Some((centre, galley, _)) = &card.icon {
-        shapes.push(Shape::galley(
-            *centre - galley.size() * 0.5,
-            galley.clone(),
-            theme.muted,
-        ));
-    }
-    shapes.push(Shape::galley(card.text_pos, card.text.clone(), theme.text));
-    if let Some((pos, galley)) = &card.footer {
-        shapes.push(Shape::galley(*pos, galley.clone(), theme.muted));
-        if let Some(severity) = card.severity {
-            severity_dots(
-                layout.scale,
-                theme,
-                severity,
-                *pos + vec2(0.0, galley.size().y / 2.0),
-                shapes,
-            );
-        }
-    }
+}
+
+/// What goes on top of a card: the moment-of-truth star and the selection.
+fn card_marks(
+    layout: &Layout,
+    theme: &Theme,
+    card: &CardLayout,
+    selected: bool,
+    shapes: &mut Vec<Shape>,
+) {
     if card.moment_of_truth {
         let r = 6.5 * layout.scale;
         let centre = pos2(
@@ -308,127 +435,4 @@ pub(super) fn star(centre: Pos2, outer: f32, fill: Color32) -> Vec<Shape> {
         shapes.push(Shape::convex_polygon(tip, fill, Stroke::NONE));
     }
     shapes
-}
-
-/// The zero line, the smooth curve through the points, and their faces.
-fn emotion_lane(
-    layout: &Layout,
-    theme: &Theme,
-    lane: usize,
-    marks: &Marks,
-    shapes: &mut Vec<Shape>,
-) {
-    let grid = layout.grid();
-    if let Some(zero) = layout.score_y(lane, 0) {
-        let path = [
-            pos2(grid.min.x + 6.0 * layout.scale, zero),
-            pos2(grid.max.x - 6.0 * layout.scale, zero),
-        ];
-        shapes.extend(Shape::dashed_line(
-            &path,
-            hairline(layout, theme.grid.lerp_to_gamma(theme.muted, 0.4)),
-            6.0 * layout.scale,
-            5.0 * layout.scale,
-        ));
-    }
-    let points: Vec<&PointLayout> = layout.points.iter().filter(|p| p.lane == lane).collect();
-    let centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
-    shapes.extend(smooth_curve(
-        &centres,
-        Stroke::new(2.5 * layout.scale, theme.curve),
-    ));
-    for point in points {
-        face(
-            layout,
-            theme,
-            point,
-            marks.points.contains(&point.id),
-            shapes,
-        );
-    }
-}
-
-/// A Catmull-Rom spline through `points`, as cubic Bézier segments.
-fn smooth_curve(points: &[Pos2], stroke: Stroke) -> Vec<Shape> {
-    let at = |i: isize| {
-        let last = points.len().saturating_sub(1);
-        points[usize::try_from(i).unwrap_or(0).min(last)]
-    };
-    (0..points.len().saturating_sub(1))
-        .map(|i| {
-            let i = isize::try_from(i).unwrap_or(0);
-            let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
-            let c1 = p1 + (p2 - p0) / 6.0;
-            let c2 = p2 - (p3 - p1) / 6.0;
-            Shape::CubicBezier(CubicBezierShape::from_points_stroke(
-                [p1, c1, c2, p2],
-                false,
-                Color32::TRANSPARENT,
-                stroke,
-            ))
-        })
-        .collect()
-}
-
-/// A face whose colour and mouth show the score, with its label below.
-fn face(
-    layout: &Layout,
-    theme: &Theme,
-    point: &PointLayout,
-    selected: bool,
-    shapes: &mut Vec<Shape>,
-) {
-    let r = layout.face_radius();
-    let c = point.center;
-    face_shapes(theme, c, r, point.score, layout.scale, shapes);
-    if selected {
-        shapes.push(Shape::circle_stroke(
-            c,
-            r + 3.0 * layout.scale,
-            Stroke::new(2.5 * layout.scale, theme.selection),
-        ));
-    }
-    let label = &point.label;
-    let pos = pos2(c.x - label.size().x / 2.0, c.y + r + 3.0 * layout.scale);
-    shapes.push(Shape::galley(pos, label.clone(), theme.muted));
-}
-
-/// A face of radius `r` at `c` whose colour and mouth show `score`.
-pub(super) fn face_shapes(
-    theme: &Theme,
-    c: Pos2,
-    r: f32,
-    score: i8,
-    scale: f32,
-    shapes: &mut Vec<Shape>,
-) {
-    let fill = theme.emotion(score);
-    let ink = Theme::text_on(fill);
-    shapes.push(Shape::circle_filled(c, r, fill));
-    shapes.push(Shape::circle_stroke(
-        c,
-        r,
-        Stroke::new(1.5 * scale, theme.curve),
-    ));
-    for dx in [-0.36, 0.36] {
-        shapes.push(Shape::circle_filled(
-            c + vec2(dx * r, -0.22 * r),
-            0.13 * r,
-            ink,
-        ));
-    }
-    let bend = f32::from(score) / 3.0;
-    let mouth_y = 0.3 * r - bend * 0.12 * r;
-    shapes.push(Shape::QuadraticBezier(
-        QuadraticBezierShape::from_points_stroke(
-            [
-                c + vec2(-0.45 * r, mouth_y),
-                c + vec2(0.0, mouth_y + bend * 0.55 * r),
-                c + vec2(0.45 * r, mouth_y),
-            ],
-            false,
-            Color32::TRANSPARENT,
-            Stroke::new(0.14 * r, ink),
-        ),
-    ));
 }

@@ -1,6 +1,6 @@
 //! Layout and painting of the bundled samples, headless.
 
-use egui::{FontId, Pos2};
+use egui::{FontId, Pos2, Rect};
 
 use super::*;
 use crate::model::{Channel, JourneyMap, LaneKind};
@@ -194,4 +194,109 @@ fn the_whole_map_paints_its_text_and_a_curve() {
         map.point_count() - 1,
         "one segment between each pair of points"
     );
+}
+
+fn texts_of(shapes: &[egui::Shape]) -> Vec<String> {
+    shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_canvas_paints_only_the_cards_in_view() {
+    let map = sample("first-try-to-promoter");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let (theme, marks) = (Theme::light(), Marks::default());
+    let everything = texts_of(&paint::body(&layout, &theme, &marks, &View::ALL));
+    let corner = layout.cards[0].rect;
+    let view = View::on_screen(&layout, corner, 1.0);
+    let in_view = texts_of(&paint::body(&layout, &theme, &marks, &view));
+    for card in layout.cards.iter().filter(|c| c.rect.intersects(corner)) {
+        assert!(in_view.contains(&card.text.text().to_owned()));
+    }
+    assert!(
+        in_view.len() * 4 < everything.len(),
+        "{} of {} texts",
+        in_view.len(),
+        everything.len()
+    );
+}
+
+#[test]
+fn card_text_too_small_to_read_is_drawn_as_bars() {
+    let map = sample("first-try-to-promoter");
+    let small = with_fonts(|fonts| Layout::new(&map, fonts, 0.2));
+    assert!(!View::on_screen(&small, Rect::EVERYTHING, 2.0).text_as_bars);
+    let view = View::on_screen(&small, Rect::EVERYTHING, 1.0);
+    assert!(
+        view.text_as_bars,
+        "13.5-point text at 20 % is under 3 pixels"
+    );
+    let shapes = paint::body(&small, &Theme::light(), &Marks::default(), &view);
+    let texts = texts_of(&shapes);
+    assert!(
+        small
+            .cards
+            .iter()
+            .all(|card| !texts.contains(&card.text.text().to_owned()))
+    );
+    let quads: usize = shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            egui::Shape::Mesh(mesh) => Some(mesh.vertices.len() / 4),
+            _ => None,
+        })
+        .sum();
+    assert!(
+        quads >= 3 * small.cards.len(),
+        "box, fill and a bar per card"
+    );
+    let full = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    assert!(!View::on_screen(&full, Rect::EVERYTHING, 1.0).text_as_bars);
+}
+
+#[test]
+fn a_layout_with_a_text_cache_lays_out_only_the_text_that_changed() {
+    let mut map = sample("first-try-to-promoter");
+    let mut cache = TextCache::default();
+    // Each in a context of its own, so egui's own cache cannot help.
+    let first = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    let kept = cache.len();
+    let edited = first.cards[0].id.clone();
+    map.set_card_text(&edited, "A different text")
+        .expect("card");
+    let second = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    assert_eq!(second.cards[0].text.text(), "A different text");
+    assert!(!std::sync::Arc::ptr_eq(
+        &first.cards[0].text,
+        &second.cards[0].text
+    ));
+    assert!(std::sync::Arc::ptr_eq(
+        &first.cards[1].text,
+        &second.cards[1].text
+    ));
+    assert_eq!(cache.len(), kept, "the old text is dropped");
+    let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let rects = |layout: &Layout| layout.cards.iter().map(|c| c.rect).collect::<Vec<_>>();
+    assert_eq!(rects(&second), rects(&fresh));
+}
+
+#[test]
+fn the_width_of_a_layout_is_its_natural_width_times_its_scale() {
+    for name in ["blank", "first-try-to-promoter", "grocery-trip"] {
+        let map = sample(name);
+        for scale in [0.3, 1.0, 2.7] {
+            let layout = with_fonts(|fonts| Layout::new(&map, fonts, scale));
+            let width = Layout::natural_width(&map) * scale;
+            assert!(
+                (layout.size.x - width).abs() < 1e-3 * width,
+                "{name} at {scale}: {} vs {width}",
+                layout.size.x
+            );
+        }
+    }
 }

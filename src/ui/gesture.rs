@@ -91,6 +91,14 @@ impl Gesture {
         }
     }
 
+    /// What [`Self::preview`] changes: the emotion point and its new score.
+    pub fn preview_key(&self) -> Option<(PointId, i8)> {
+        match self {
+            Self::Point { id, score, .. } => Some((id.clone(), *score)),
+            _ => None,
+        }
+    }
+
     /// The drop indicator for the drag with the pointer at `at` (map
     /// coordinates): where a card, stage or lane would land.
     pub fn drop_line(&self, layout: &Layout, at: Pos2) -> Option<[Pos2; 2]> {

@@ -286,3 +286,35 @@ fn shift_click_selects_several_cards_and_escape_clears() {
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert!(harness.state().selection.is_empty());
 }
+
+/// Every text the canvas drew in the last frame.
+fn drawn_texts(harness: &egui_kittest::Harness<'_, journeymap::app::JourneyApp>) -> Vec<String> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) => Some(text.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_canvas_draws_the_map_as_edited_undone_and_redone() {
+    let mut harness = harness();
+    let card = layout(&harness).cards[0].id.clone();
+    let old = map(&harness).card(&card).expect("card").1.text.clone();
+    let edit = journeymap::edit::Edit::SetCardText(card, "Edited on the canvas".to_owned());
+    harness.state_mut().apply(edit);
+    harness.run();
+    assert!(drawn_texts(&harness).contains(&"Edited on the canvas".to_owned()));
+    assert!(!drawn_texts(&harness).contains(&old));
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        drawn_texts(&harness).contains(&old),
+        "the layout kept from before"
+    );
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert!(drawn_texts(&harness).contains(&"Edited on the canvas".to_owned()));
+}

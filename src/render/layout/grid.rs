@@ -1,13 +1,14 @@
 //! The grid: stage headers, lane rows, cards and emotion points.
 
-use egui::epaint::FontsView;
+use std::collections::HashMap;
+
 use egui::{Rangef, Rect, pos2};
 
 use super::{
-    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout,
-    channel_glyph, italic, score_y, size, text,
+    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout, Texts,
+    channel_glyph, score_y, size,
 };
-use crate::model::{Card, JourneyMap, LaneKind};
+use crate::model::{Card, CardId, JourneyMap, LaneId, LaneKind};
 
 /// The lanes with their cards and points, and where the last row ends.
 pub(super) struct Rows {
@@ -21,18 +22,18 @@ pub(super) struct Rows {
 /// starting at `top`; and the header row's vertical range.
 pub(super) fn stage_headers(
     map: &JourneyMap,
-    fonts: &mut FontsView<'_>,
+    texts: &mut Texts<'_, '_>,
     scale: f32,
     columns: &[Rangef],
     top: f32,
 ) -> (Vec<StageLayout>, Rangef) {
     let s = |points: f32| points * scale;
     let inner = s(size::COLUMN_WIDTH - 2.0 * size::CELL_PAD);
-    let texts: Vec<_> = map
+    let laid: Vec<_> = map
         .stages
         .iter()
         .map(|stage| {
-            let name = text(fonts, &stage.name, s(size::STAGE_NAME), inner);
+            let name = texts.text(&stage.name, s(size::STAGE_NAME), inner);
             let details: Vec<&str> = [
                 stage.description.as_str(),
                 stage.owner.as_str(),
@@ -42,11 +43,11 @@ pub(super) fn stage_headers(
             .filter(|t| !t.is_empty())
             .collect();
             let details = (!details.is_empty())
-                .then(|| text(fonts, &details.join("\n"), s(size::SMALL), inner));
+                .then(|| texts.text(&details.join("\n"), s(size::SMALL), inner));
             (name, details)
         })
         .collect();
-    let height = texts
+    let height = laid
         .iter()
         .map(|(name, details)| {
             s(size::BAND + 2.0 * size::CELL_PAD)
@@ -58,7 +59,7 @@ pub(super) fn stage_headers(
     let stages = map
         .stages
         .iter()
-        .zip(texts)
+        .zip(laid)
         .zip(columns)
         .map(|((stage, (name, details)), column)| StageLayout {
             id: stage.id.clone(),
@@ -76,7 +77,7 @@ pub(super) fn stage_headers(
 pub(super) fn lane_rows(
     map: &JourneyMap,
     links: &JourneyMap,
-    fonts: &mut FontsView<'_>,
+    texts: &mut Texts<'_, '_>,
     scale: f32,
     columns: &[Rangef],
     label_column: Rangef,
@@ -89,10 +90,16 @@ pub(super) fn lane_rows(
         points: Vec::new(),
         bottom: top,
     };
+    // Found once, not by a search per card: a 20,000-card map would
+    // otherwise compare ids hundreds of millions of times.
+    let pain_texts: HashMap<&CardId, &str> = links
+        .cards()
+        .map(|card| (&card.id, card.text.as_str()))
+        .collect();
+    let cells = cells_by_lane(map);
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let top = rows.bottom;
-        let name = text(
-            fonts,
+        let name = texts.text(
             &lane.name,
             s(size::LANE_NAME),
             s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD),
@@ -108,14 +115,14 @@ pub(super) fn lane_rows(
             .filter(|_| lane.kind.holds_cards())
         {
             let mut y = top + s(size::CELL_PAD);
-            for (index_in_cell, card) in stage.cards_in(&lane.id).enumerate() {
+            let cell = &cells[stage_index][lane_index];
+            for (index_in_cell, card) in cell.iter().map(|&i| &stage.cards[i]).enumerate() {
                 let answered = card
                     .answers
                     .as_ref()
-                    .and_then(|id| links.card(id))
-                    .map(|(_, c)| c.text.as_str());
+                    .and_then(|id| pain_texts.get(id).copied());
                 let laid = card_layout(
-                    fonts,
+                    texts,
                     scale,
                     card,
                     lane.kind,
@@ -137,7 +144,7 @@ pub(super) fn lane_rows(
         if lane.kind == LaneKind::Emotion {
             emotion_points(
                 map,
-                fonts,
+                texts,
                 scale,
                 columns,
                 lane_index,
@@ -158,10 +165,33 @@ pub(super) fn lane_rows(
     rows
 }
 
+/// For each stage and lane, the indices of the cell's cards in the stage's
+/// cards, in order. Cards of a lane the map does not have are left out.
+fn cells_by_lane(map: &JourneyMap) -> Vec<Vec<Vec<usize>>> {
+    let lane_index: HashMap<&LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, lane)| (&lane.id, i))
+        .collect();
+    map.stages
+        .iter()
+        .map(|stage| {
+            let mut cells = vec![Vec::new(); map.lanes.len()];
+            for (i, card) in stage.cards.iter().enumerate() {
+                if let Some(&lane) = lane_index.get(&card.lane) {
+                    cells[lane].push(i);
+                }
+            }
+            cells
+        })
+        .collect()
+}
+
 /// The points of one emotion lane, spread evenly across each stage's column.
 fn emotion_points(
     map: &JourneyMap,
-    fonts: &mut FontsView<'_>,
+    texts: &mut Texts<'_, '_>,
     scale: f32,
     columns: &[Rangef],
     lane_index: usize,
@@ -189,8 +219,7 @@ fn emotion_points(
                 lane: lane_index,
                 center: pos2(x, score_y(row, scale, point.score)),
                 score: point.score,
-                label: text(
-                    fonts,
+                label: texts.text(
                     &point.label,
                     size::SMALL * scale,
                     size::COLUMN_WIDTH * 0.5 * scale,
@@ -202,7 +231,7 @@ fn emotion_points(
 
 /// One card's box and text, with its top at `top` in `column`.
 fn card_layout(
-    fonts: &mut FontsView<'_>,
+    texts: &mut Texts<'_, '_>,
     scale: f32,
     card: &Card,
     kind: LaneKind,
@@ -229,7 +258,7 @@ fn card_layout(
         inset_left += s(size::STRIPE);
     }
     let wrap = (right - left - inset_left - inset_right).max(s(20.0));
-    let body = text(fonts, &card.text, s(size::TEXT), wrap);
+    let body = texts.text(&card.text, s(size::TEXT), wrap);
     let text_pos = pos2(left + inset_left, top + s(size::CARD_PAD));
     let mut bottom = text_pos.y + body.size().y;
     let footer_text = match (kind, answered, severity) {
@@ -246,7 +275,7 @@ fn card_layout(
         0.0
     };
     let footer = footer_text.map(|footer| {
-        let galley = italic(fonts, &footer, s(size::SMALL), wrap - dots);
+        let galley = texts.italic(&footer, s(size::SMALL), wrap - dots);
         let pos = pos2(text_pos.x + dots, bottom + s(4.0));
         bottom = pos.y + galley.size().y;
         (pos, galley)
@@ -254,7 +283,7 @@ fn card_layout(
     let height = (bottom + s(size::CARD_PAD) - top).max(s(size::CARD_MIN_HEIGHT));
     let rect = Rect::from_min_max(pos2(left, top), pos2(right, top + height));
     let icon = channel.map(|channel| {
-        let galley = text(fonts, channel_glyph(channel), s(size::ICON), f32::INFINITY);
+        let galley = texts.text(channel_glyph(channel), s(size::ICON), f32::INFINITY);
         let centre = pos2(
             left + s(size::CARD_PAD + size::ICON_WIDTH * 0.5 - 2.0),
             text_pos.y + s(size::TEXT * 0.65),

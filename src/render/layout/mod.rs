@@ -7,6 +7,7 @@
 
 mod grid;
 mod persona;
+mod texts;
 
 use std::sync::Arc;
 
@@ -18,6 +19,9 @@ use crate::model::{
     CardId, Channel, Colour, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, PointId, Severity,
     StageId,
 };
+
+pub use texts::TextCache;
+use texts::Texts;
 
 /// Sizes at scale 1, in points.
 pub(super) mod size {
@@ -240,6 +244,22 @@ impl Layout {
         Self::with_links_from(map, map, fonts, scale)
     }
 
+    /// Lays out `map` at `scale`, reusing the text `cache` kept from the
+    /// last layout, for `fonts` at `pixels_per_point`: after an edit, only
+    /// the text that changed is laid out again.
+    pub fn with_cache(
+        map: &JourneyMap,
+        fonts: &mut FontsView<'_>,
+        scale: f32,
+        cache: &mut TextCache,
+        pixels_per_point: f32,
+    ) -> Self {
+        let mut texts = Texts::cached(fonts, cache, pixels_per_point);
+        let layout = Self::build(map, map, &mut texts, scale);
+        texts.finish();
+        layout
+    }
+
     /// Lays out `part` of a map (e.g. some of its stages, for one slide of
     /// a split export), naming the pain points its opportunities answer
     /// from the `whole` map, where they may be on another slide.
@@ -249,6 +269,10 @@ impl Layout {
         fonts: &mut FontsView<'_>,
         scale: f32,
     ) -> Self {
+        Self::build(part, whole, &mut Texts::new(fonts), scale)
+    }
+
+    fn build(part: &JourneyMap, whole: &JourneyMap, texts: &mut Texts<'_, '_>, scale: f32) -> Self {
         let map = part;
         let s = |points: f32| points * scale;
         let label_column = Rangef::new(s(size::MARGIN), s(size::MARGIN + size::LABEL_WIDTH));
@@ -264,13 +288,13 @@ impl Layout {
             .map_or(label_column.max + s(size::COLUMN_WIDTH), |c| c.max);
         let strip_width = (grid_right - label_column.min).max(s(size::PERSONA_MIN_WIDTH));
         let origin = pos2(label_column.min, s(size::MARGIN));
-        let persona = persona::persona_layout(map, fonts, scale, origin, strip_width);
+        let persona = persona::persona_layout(map, texts, scale, origin, strip_width);
         let header_top = persona.rect.max.y + s(size::MARGIN * 0.75);
-        let (stages, header_row) = grid::stage_headers(map, fonts, scale, &columns, header_top);
+        let (stages, header_row) = grid::stage_headers(map, texts, scale, &columns, header_top);
         let rows = grid::lane_rows(
             map,
             whole,
-            fonts,
+            texts,
             scale,
             &columns,
             label_column,
@@ -291,6 +315,16 @@ impl Layout {
             cards: rows.cards,
             points: rows.points,
         }
+    }
+
+    /// The width of `map` laid out at scale 1. Nothing across the map
+    /// depends on its text, so at scale `s` it is `s` times this: an export
+    /// finds its scale from it without laying the map out first.
+    pub fn natural_width(map: &JourneyMap) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
+        let columns = map.stages.len().max(1) as f32 * size::COLUMN_WIDTH;
+        let strip = (size::LABEL_WIDTH + columns).max(size::PERSONA_MIN_WIDTH);
+        2.0 * size::MARGIN + strip
     }
 
     /// The area of all cells: right of the labels, below the headers.

@@ -3,10 +3,9 @@
 
 use std::sync::Arc;
 
-use egui::epaint::FontsView;
 use egui::{Galley, Pos2, Rect, pos2};
 
-use super::{PersonaLayout, TextRole, italic, size, text};
+use super::{PersonaLayout, TextRole, Texts, size};
 use crate::model::JourneyMap;
 
 /// One block of text in a column of the strip.
@@ -42,7 +41,7 @@ fn bullets(items: &[String]) -> String {
 /// The strip at `origin`, `width` wide, as tall as its tallest column.
 pub(super) fn persona_layout(
     map: &JourneyMap,
-    fonts: &mut FontsView<'_>,
+    texts: &mut Texts<'_, '_>,
     scale: f32,
     origin: Pos2,
     width: f32,
@@ -86,7 +85,7 @@ pub(super) fn persona_layout(
     let pad = 14.0 * scale;
     let gap = 24.0 * scale;
     let inner = width - 2.0 * pad - 3.0 * gap;
-    let mut texts: Vec<(Pos2, Arc<Galley>, TextRole)> = Vec::new();
+    let mut placed: Vec<(Pos2, Arc<Galley>, TextRole)> = Vec::new();
     let mut bottom = origin.y + pad;
     let mut x = origin.x + pad;
     for (share, blocks) in columns {
@@ -96,10 +95,13 @@ pub(super) fn persona_layout(
             .into_iter()
             .filter(|b| !b.text.is_empty() && b.text != "“”")
         {
-            let layout = if block.italic { italic } else { text };
-            let galley = layout(fonts, &block.text, block.size * scale, column_width);
+            let galley = if block.italic {
+                texts.italic(&block.text, block.size * scale, column_width)
+            } else {
+                texts.text(&block.text, block.size * scale, column_width)
+            };
             let height = galley.size().y;
-            texts.push((pos2(x, y), galley, block.role));
+            placed.push((pos2(x, y), galley, block.role));
             y += height + block.gap * scale;
         }
         bottom = bottom.max(y);
@@ -107,6 +109,6 @@ pub(super) fn persona_layout(
     }
     PersonaLayout {
         rect: Rect::from_min_max(origin, pos2(origin.x + width, bottom + pad)),
-        texts,
+        texts: placed,
     }
 }

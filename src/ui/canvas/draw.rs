@@ -5,7 +5,7 @@
 use egui::{Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 use super::Canvas;
-use crate::render::{Layout, Marks, Theme, paint};
+use crate::render::{Layout, Marks, Theme, View, paint};
 use crate::ui::gesture::Gesture;
 use crate::ui::placement::Placement;
 use crate::ui::selection::Selection;
@@ -32,9 +32,12 @@ pub(super) fn placed(
     let painter = ui.painter_at(placement.rect);
     painter.rect_filled(placement.rect, 0.0, theme.background);
     painter.extend(place(paint::persona(layout, theme), placement.origin));
-    painter
-        .with_clip_rect(placement.body_clip)
-        .extend(place(paint::body(layout, theme, marks), placement.origin));
+    let visible = placement.body_clip.translate(-placement.origin);
+    let view = View::on_screen(layout, visible, ui.ctx().pixels_per_point());
+    painter.with_clip_rect(placement.body_clip).extend(place(
+        paint::body(layout, theme, marks, &view),
+        placement.origin,
+    ));
     painter.rect_filled(placement.header_strip, 0.0, theme.background);
     painter.with_clip_rect(placement.header_clip).extend(place(
         paint::stage_headers(layout, theme),

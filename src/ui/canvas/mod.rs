@@ -2,6 +2,7 @@
 //! view, paints the map through [`crate::render`], and turns clicks, drags
 //! and keys into [`Edit`]s. It never changes the map itself.
 
+mod cache;
 mod draw;
 mod input;
 
@@ -12,7 +13,7 @@ use super::gesture::{self, Gesture};
 use super::inline_edit::{InlineEdit, Outcome, Target};
 use super::placement::Placement;
 use super::selection::Selection;
-use crate::edit::Edit;
+use crate::edit::{Edit, StateId};
 use crate::model::JourneyMap;
 use crate::render::{Hit, Layout, Marks, Theme};
 
@@ -49,6 +50,8 @@ pub struct Canvas {
     menu: Option<(Option<Hit>, Pos2)>,
     /// Commands chosen in the right-click menu, for the app to run.
     commands: Vec<UiCommand>,
+    /// The layout of the last frame, kept while the map and zoom stay the same.
+    layout_cache: cache::LayoutCache,
 }
 
 /// One frame's map, its layout and where it is on screen.
@@ -73,6 +76,7 @@ impl Default for Canvas {
             reveal_pending: false,
             menu: None,
             commands: Vec::new(),
+            layout_cache: cache::LayoutCache::default(),
         }
     }
 }
@@ -149,10 +153,15 @@ impl Canvas {
 
     /// Shows `map` in all the space left in `ui` and returns the edits the
     /// user made. `selection` is updated directly: it is view state.
+    ///
+    /// `state` names the map's version ([`crate::edit::History::state`]):
+    /// the canvas keeps the map's layout while the state, the zoom and the
+    /// fonts stay the same, so a changed map must come with a new state.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         map: &JourneyMap,
+        state: StateId,
         theme: &Theme,
         selection: &mut Selection,
     ) -> CanvasOutput {
@@ -174,12 +183,19 @@ impl Canvas {
         }
         self.scroll_and_zoom(ui, &response);
 
-        // While an emotion point is dragged, show the map as it would be.
-        let preview = self.gesture.preview(map);
-        let shown = preview.as_ref().unwrap_or(map);
-        let layout = ui
-            .ctx()
-            .fonts_mut(|fonts| Layout::new(shown, fonts, self.zoom));
+        let key = cache::Key {
+            state,
+            preview: self.gesture.preview_key(),
+            zoom: self.zoom,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        let (gesture, zoom, ppp) = (&self.gesture, self.zoom, key.pixels_per_point);
+        let layout = self.layout_cache.get(ui.ctx(), key, |fonts, texts| {
+            // While an emotion point is dragged, show the map as it would be.
+            let preview = gesture.preview(map);
+            let shown = preview.as_ref().unwrap_or(map);
+            Layout::with_cache(shown, fonts, zoom, texts, ppp)
+        });
         if std::mem::take(&mut self.reveal_pending) {
             self.reveal(rect, &layout, map, selection);
         }

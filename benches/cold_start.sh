@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Cold start of the real editor: the time from launching the release
+# binary to its first frame on screen, in a real X window (Xvfb, Mesa's
+# software OpenGL). JOURNEYMAP_EXIT_AFTER_FIRST_FRAME=1 makes it close the
+# window when its second frame begins, i.e. once the first one has been
+# presented; the figure is the whole process, exit included, so it is a
+# little above the true time to the first frame.
+#
+#   benches/cold_start.sh [BINARY] [RUNS]
+#
+# Runs the largest sample and a generated 5,000-card map RUNS times each
+# (default 10) after one untimed run, and prints the medians in the
+# benchmark's format: `bench cold_start/NAME median VALUE ms`.
+# Needs: xvfb, x11-utils (xdpyinfo).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+binary=${1:-target/release/journeymap}
+runs=${2:-10}
+[ -x "$binary" ] || cargo build --release --quiet
+
+work=$(mktemp -d)
+display=":$(( 100 + RANDOM % 400 ))"
+cleanup() { kill "${xvfb:-}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 & xvfb=$!
+for _ in $(seq 50); do xdpyinfo -display "$display" >/dev/null 2>&1 && break; sleep 0.1; done
+
+cp samples/billing-support.ron "$work/billing-support.ron"
+cargo run --release --quiet --example generate -- \
+    --stages 50 --lanes 10 --cards-per-cell 10 -o "$work/5k.ron" >/dev/null
+mkdir -p -m 700 "$work/runtime"
+
+# Milliseconds for one start, or a failure if the editor does not exit by itself.
+start_once() {
+    local file=$1 begin end
+    begin=$(date +%s%N)
+    # A home of its own: no remembered files or window size from elsewhere.
+    if ! DISPLAY=$display HOME=$work XDG_RUNTIME_DIR="$work/runtime" XDG_DATA_HOME="$work/data" \
+        JOURNEYMAP_EXIT_AFTER_FIRST_FRAME=1 timeout 30 "$binary" "$file" >"$work/app.log" 2>&1; then
+        echo "cold_start: $binary $file did not exit cleanly:" >&2
+        cat "$work/app.log" >&2
+        exit 1
+    fi
+    end=$(date +%s%N)
+    echo $(( (end - begin) / 1000000 ))
+}
+
+for name in billing-support 5k; do
+    start_once "$work/$name.ron" >/dev/null # fills the disk cache
+    times=()
+    for _ in $(seq "$runs"); do times+=("$(start_once "$work/$name.ron")"); done
+    median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{ v[NR] = $1 } END {
+        if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+    echo "cold_start: $name: ${times[*]} ms" >&2
+    echo "bench cold_start/$name median $median ms"
+done

@@ -1,0 +1,51 @@
+//! `cargo bench --bench perf`: how fast the editor, the file format and the
+//! export are, on the largest sample and on generated maps of 1,000, 5,000
+//! and 20,000 cards. `cargo bench --bench perf -- --quick` finishes in under
+//! a minute; either way the run ends with one line per figure:
+//!
+//! ```text
+//! bench NAME median VALUE UNIT
+//! ```
+//!
+//! Criterion (rather than divan) runs the benchmarks: it takes `--quick`
+//! and name filters on the command line, compares each run with the last
+//! one, and `iter_custom` lets a benchmark time just the part it measures
+//! (one frame of an editor that stays open, one export stage). Criterion's
+//! quick mode keeps only two batch totals, so the medians printed at the end
+//! are this harness's own: the median of every timed iteration.
+#![expect(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    reason = "a benchmark reports on stdout and stderr"
+)]
+
+mod editor;
+mod figures;
+mod filter;
+mod maps;
+mod memory;
+mod suites;
+
+use std::time::Duration;
+
+use criterion::Criterion;
+
+fn main() {
+    if memory::is_child() {
+        memory::child();
+        return;
+    }
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+        .nresamples(10_000)
+        .configure_from_args();
+    let maps = maps::all();
+    suites::frames(&mut criterion, &maps);
+    suites::reference_frame(&mut criterion);
+    suites::files(&mut criterion, &maps);
+    suites::export(&mut criterion, &maps);
+    criterion.final_summary();
+    memory::measure(&maps);
+    figures::print();
+}

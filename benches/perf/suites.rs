@@ -1,0 +1,177 @@
+//! The benchmarks: editor frames, the egui demo for reference, load and
+//! save, and export at 1080p and 4K.
+
+use criterion::{Criterion, SamplingMode};
+use egui::{Pos2, RawInput, Rect};
+use journeymap::export::{self, ExportOptions, Preset};
+use journeymap::io;
+
+use crate::editor::{Editor, WINDOW};
+use crate::figures::{bench, time};
+use crate::filter;
+use crate::maps::BenchMap;
+
+/// Editor frames at fit-to-window, at 100 % in the middle of the map,
+/// while dragging a card there, and right after an edit.
+pub fn frames(criterion: &mut Criterion, maps: &[BenchMap]) {
+    let mut group = criterion.benchmark_group("frame");
+    group.sampling_mode(SamplingMode::Flat);
+    for BenchMap { name, map } in maps {
+        let ids = ["fit", "100%", "drag", "edit"].map(|view| format!("frame/{view}/{name}"));
+        if !filter::any_wanted(&ids) {
+            continue;
+        }
+        let mut editor = Editor::new(map.clone());
+        for (view, setup) in [
+            ("fit", None),
+            (
+                "100%",
+                Some(Editor::actual_size_in_the_middle as fn(&mut Editor)),
+            ),
+        ] {
+            if let Some(setup) = setup {
+                setup(&mut editor);
+            }
+            let id = format!("{view}/{name}");
+            group.bench_function(&id, |b| {
+                bench(b, &format!("frame/{id}"), || editor.next_frame());
+            });
+        }
+        if !editor.start_dragging_a_card() {
+            eprintln!("perf: no card in view on {name}: no drag figure");
+            continue;
+        }
+        let id = format!("drag/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("frame/{id}"), || editor.next_frame());
+        });
+        if !editor.drop_card() {
+            eprintln!("perf: dropping the dragged card on {name} did not move it");
+            continue;
+        }
+        // The frame after an edit: the edit itself (with its undo step)
+        // and laying the map out again. The dropped card moves back and
+        // forth between two cells; frames without change in between let
+        // egui forget the text it laid out, as when the user pauses.
+        let Some(moves) = editor.moves_of_the_selected_card() else {
+            eprintln!("perf: no card selected after the drop on {name}: no edit figure");
+            continue;
+        };
+        let id = format!("edit/{name}");
+        let mut turn = 0;
+        group.bench_function(&id, |b| {
+            bench(b, &format!("frame/{id}"), || {
+                editor.settle();
+                turn += 1;
+                let edit = moves[turn % 2].clone();
+                time(|| editor.app.apply(edit)) + editor.next_frame()
+            });
+        });
+    }
+    group.finish();
+}
+
+/// egui's own demo windows (its `demo_with_tessellate__realistic`
+/// benchmark) in the same window: what a frame of a typical egui app costs
+/// on this machine.
+pub fn reference_frame(criterion: &mut Criterion) {
+    if !filter::wanted("reference/egui_demo_frame") {
+        return;
+    }
+    let ctx = egui::Context::default();
+    let mut demo = egui_demo_lib::DemoWindows::default();
+    let mut frame = || {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            ..RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| demo.ui(ui));
+        output.textures_delta.clear();
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    criterion.bench_function("reference/egui_demo_frame", |b| {
+        bench(b, "reference/egui_demo_frame", || time(&mut frame));
+    });
+}
+
+/// Loading (read, parse, validate) and saving (serialise, atomic write).
+pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(error) => {
+            eprintln!("perf: no temporary folder for load and save: {error}");
+            return;
+        }
+    };
+    let mut group = criterion.benchmark_group("file");
+    group.sampling_mode(SamplingMode::Flat);
+    for BenchMap { name, map } in maps {
+        if !filter::any_wanted(&[format!("file/load/{name}"), format!("file/save/{name}")]) {
+            continue;
+        }
+        let path = dir.path().join(format!("{name}.ron"));
+        if let Err(error) = io::save_map(&path, map) {
+            eprintln!("perf: could not write {}: {error}", path.display());
+            continue;
+        }
+        match io::read_map(&path) {
+            Ok(read) if read == *map => {}
+            _ => {
+                eprintln!("perf: {} does not read back as written", path.display());
+                continue;
+            }
+        }
+        let id = format!("load/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("file/{id}"), || time(|| io::read_map(&path)));
+        });
+        let id = format!("save/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("file/{id}"), || {
+                time(|| io::save_map(&path, map))
+            });
+        });
+    }
+    group.finish();
+}
+
+/// Export at 1080p and 4K: rendering (layout, paint, tessellate,
+/// rasterise) and PNG encoding of the same pixels, timed apart. The
+/// encoding alone is the floor: an export can never be faster.
+pub fn export(criterion: &mut Criterion, maps: &[BenchMap]) {
+    let mut group = criterion.benchmark_group("export");
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    for BenchMap { name, map } in maps {
+        for (size, preset) in [("1080p", Preset::Slide1080p), ("4k", Preset::Slide4k)] {
+            let ids = ["render", "png_encode"].map(|what| format!("export/{what}_{size}/{name}"));
+            if !filter::any_wanted(&ids) {
+                continue;
+            }
+            let options = ExportOptions {
+                size: preset.size(1.0),
+                ..ExportOptions::default()
+            };
+            let image = match export::render_first(map, &options) {
+                Ok(image) => image,
+                Err(error) => {
+                    eprintln!("perf: could not export {name} at {size}: {error}");
+                    continue;
+                }
+            };
+            let id = format!("render_{size}/{name}");
+            group.bench_function(&id, |b| {
+                bench(b, &format!("export/{id}"), || {
+                    time(|| export::render_first(map, &options))
+                });
+            });
+            let id = format!("png_encode_{size}/{name}");
+            group.bench_function(&id, |b| {
+                bench(b, &format!("export/{id}"), || {
+                    time(|| export::encode_png(&image))
+                });
+            });
+        }
+    }
+    group.finish();
+}
