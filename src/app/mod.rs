@@ -457,6 +457,7 @@ impl eframe::App for JourneyApp {
 
 /// Opens the editor window with `file` (or the last file, or a sample).
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    startup::started();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("journeymap")
