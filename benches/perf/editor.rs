@@ -150,11 +150,12 @@ impl Editor {
         true
     }
 
-    /// Releases the dragged card where the pointer is; returns whether that
-    /// moved it (so the frames timed before were really a card drag).
+    /// Releases the dragged card a column and a bit right of where it was
+    /// grabbed; returns whether that moved it (so the frames timed before
+    /// were really a card drag).
     pub fn drop_card(&mut self) -> bool {
         let before = self.app.document.history().undo_depth();
-        // A quarter of the way along the path: a column and a bit to the right.
+        // A quarter of the way along the path.
         let far = self.path[self.path.len() / 4];
         self.frame(vec![Event::PointerMoved(far), button(far, false)]);
         self.settle();

@@ -26,7 +26,7 @@ mod maps;
 mod memory;
 mod suites;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::Criterion;
 
@@ -35,9 +35,13 @@ fn main() {
         memory::child();
         return;
     }
+    let start = Instant::now();
+    // Criterion's quick mode measures each benchmark for up to its
+    // measurement time: a second keeps the whole quick run under a minute.
+    let measurement = if quick() { 1 } else { 3 };
     let mut criterion = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(3))
+        .measurement_time(Duration::from_secs(measurement))
         .nresamples(10_000)
         .configure_from_args();
     let maps = maps::all();
@@ -47,5 +51,11 @@ fn main() {
     suites::export(&mut criterion, &maps);
     criterion.final_summary();
     memory::measure(&maps);
+    eprintln!("perf: ran in {:.0} s", start.elapsed().as_secs_f64());
     figures::print();
+}
+
+/// Whether criterion runs in quick mode (`-- --quick`).
+pub fn quick() -> bool {
+    std::env::args().any(|arg| arg == "--quick")
 }

@@ -60,11 +60,7 @@ pub fn measure(maps: &[BenchMap]) {
         eprintln!("perf: no temporary folder: no memory figures");
         return;
     };
-    let runs = if std::env::args().any(|a| a == "--quick") {
-        1
-    } else {
-        3
-    };
+    let runs = if crate::quick() { 1 } else { 3 };
     let Ok(exe) = std::env::current_exe() else {
         return;
     };

@@ -521,6 +521,7 @@ pub fn recovery_root() -> Option<PathBuf> {
 
 /// Opens the editor window with `file` (or the last file, or a sample).
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    startup::started();
     install_panic_hook();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

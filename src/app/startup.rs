@@ -1,9 +1,11 @@
-//! `JOURNEYMAP_EXIT_AFTER_FIRST_FRAME=1`: close the window as soon as the
-//! first frame is on screen, so that a script can time a cold start of the
-//! real binary (`benches/cold_start.sh`). Without it, nothing changes.
+//! `JOURNEYMAP_EXIT_AFTER_FIRST_FRAME=1`: report how long the first frame
+//! took to reach the screen and close the window, so that a script can time
+//! a cold start of the real binary (`benches/cold_start.sh`). Without the
+//! variable, nothing changes.
 
-use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{LazyLock, OnceLock};
+use std::time::Instant;
 
 /// The environment variable that asks for an exit after the first frame.
 pub const EXIT_AFTER_FIRST_FRAME: &str = "JOURNEYMAP_EXIT_AFTER_FIRST_FRAME";
@@ -11,18 +13,35 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "JOURNEYMAP_EXIT_AFTER_FIRST_FRAME";
 static WANTED: LazyLock<bool> =
     LazyLock::new(|| std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1"));
 
+static STARTED: OnceLock<Instant> = OnceLock::new();
+
 static FRAMES: AtomicU32 = AtomicU32::new(0);
+
+/// Call when the editor starts, before the window is opened.
+pub(super) fn started() {
+    STARTED.get_or_init(Instant::now);
+}
 
 /// Call at the end of each frame's UI pass. eframe paints a frame after its
 /// pass, so the second pass begins once the first frame has been presented:
-/// the window is closed then.
+/// the time is reported and the window closed then.
+#[expect(
+    clippy::print_stderr,
+    reason = "the timing is for the script that asked for it"
+)]
 pub(super) fn after_frame(ctx: &egui::Context) {
     if !*WANTED {
         return;
     }
-    if FRAMES.fetch_add(1, Ordering::Relaxed) == 0 {
-        ctx.request_repaint();
-    } else {
-        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+    match FRAMES.fetch_add(1, Ordering::Relaxed) {
+        0 => ctx.request_repaint(),
+        1 => {
+            if let Some(started) = STARTED.get() {
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                eprintln!("journeymap: first frame on screen after {ms:.0} ms");
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        _ => {}
     }
 }

@@ -6,6 +6,8 @@ mod cache;
 mod draw;
 mod input;
 
+use std::sync::Arc;
+
 use egui::{PointerButton, Pos2, Rect, Sense, Vec2, vec2};
 
 use super::UiCommand;
@@ -87,6 +89,11 @@ pub struct CanvasOutput {
     pub edits: Vec<Edit>,
     /// Commands chosen in the right-click menu, to run on the selection.
     pub commands: Vec<UiCommand>,
+}
+
+/// The room a map fitted to the window `rect` may take: all but a margin.
+fn fit_room(rect: Rect) -> Vec2 {
+    (rect.size() - Vec2::splat(2.0 * 16.0)).max(Vec2::splat(1.0))
 }
 
 impl Canvas {
@@ -175,27 +182,16 @@ impl Canvas {
         });
         if self.fit_pending {
             self.fit_pending = false;
-            let natural = ui
-                .ctx()
-                .fonts_mut(|fonts| Layout::new(map, fonts, 1.0))
-                .size;
-            self.fit(rect, natural);
+            // The map's width at any zoom is known without laying it out:
+            // lay it out at the zoom that fills the width, and again (below)
+            // only if its height does not fit. A wide map is laid out once.
+            let width = Layout::natural_width(map);
+            self.zoom = (fit_room(rect).x / width).clamp(MIN_ZOOM, MAX_ZOOM);
+            let height = self.layout(ui, map, state).size.y / self.zoom;
+            self.fit(rect, vec2(width, height));
         }
         self.scroll_and_zoom(ui, &response);
-
-        let key = cache::Key {
-            state,
-            preview: self.gesture.preview_key(),
-            zoom: self.zoom,
-            pixels_per_point: ui.ctx().pixels_per_point(),
-        };
-        let (gesture, zoom, ppp) = (&self.gesture, self.zoom, key.pixels_per_point);
-        let layout = self.layout_cache.get(ui.ctx(), key, |fonts, texts| {
-            // While an emotion point is dragged, show the map as it would be.
-            let preview = gesture.preview(map);
-            let shown = preview.as_ref().unwrap_or(map);
-            Layout::with_cache(shown, fonts, zoom, texts, ppp)
-        });
+        let layout = self.layout(ui, map, state);
         if std::mem::take(&mut self.reveal_pending) {
             self.reveal(rect, &layout, map, selection);
         }
@@ -305,9 +301,25 @@ impl Canvas {
         );
     }
 
+    /// The layout of `map` (or of its preview while an emotion point is
+    /// dragged) at the current zoom: the last one while nothing changed.
+    fn layout(&mut self, ui: &egui::Ui, map: &JourneyMap, state: StateId) -> Arc<Layout> {
+        let key = cache::Key {
+            state,
+            preview: self.gesture.preview_key(),
+            zoom: self.zoom,
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        let (gesture, zoom, ppp) = (&self.gesture, self.zoom, key.pixels_per_point);
+        self.layout_cache.get(ui.ctx(), key, |fonts, texts| {
+            let preview = gesture.preview(map);
+            let shown = preview.as_ref().unwrap_or(map);
+            Layout::with_cache(shown, fonts, zoom, texts, ppp)
+        })
+    }
+
     fn fit(&mut self, rect: Rect, natural: Vec2) {
-        let margin = 16.0;
-        let room = (rect.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        let room = fit_room(rect);
         self.zoom = (room.x / natural.x)
             .min(room.y / natural.y)
             .clamp(MIN_ZOOM, MAX_ZOOM);
