@@ -7,6 +7,7 @@
 use std::sync::Arc;
 
 use egui::epaint::FontsView;
+use egui::epaint::text::TextOptions;
 
 use crate::edit::StateId;
 use crate::model::PointId;
@@ -35,6 +36,11 @@ pub(super) struct LayoutCache {
     /// full atlas, which leaves the glyphs of kept text pointing at
     /// nothing: a lower figure means that happened.
     atlas_fill: f32,
+    /// The text options the fonts were made with. egui makes a new atlas
+    /// when they change — the light and dark visuals weigh glyphs
+    /// differently, and the painter reports its largest texture after the
+    /// first frame — which also leaves kept text pointing at nothing.
+    options: Option<TextOptions>,
 }
 
 impl LayoutCache {
@@ -47,10 +53,12 @@ impl LayoutCache {
         make: impl FnOnce(&mut FontsView<'_>, &mut TextCache) -> Layout,
     ) -> Arc<Layout> {
         let fill = atlas_fill(ctx);
-        if fill < self.atlas_fill {
+        let options = ctx.fonts(|fonts| *fonts.options());
+        if fill < self.atlas_fill || self.options != Some(options) {
             self.last = None;
             self.texts.clear();
         }
+        self.options = Some(options);
         let layout = match &self.last {
             Some((last, layout)) if *last == key => Arc::clone(layout),
             _ => {
@@ -86,5 +94,50 @@ impl std::fmt::Debug for LayoutCache {
 impl PartialEq for LayoutCache {
     fn eq(&self, _: &Self) -> bool {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::samples;
+
+    /// Text kept from a layout made before egui made a new glyph atlas
+    /// pointed at nothing: the editor showed boxes without any text in a
+    /// real window, where the light visuals replace the default dark ones
+    /// after the first frame.
+    #[test]
+    fn a_layout_is_made_again_when_the_fonts_get_a_new_atlas() {
+        let map = samples::find("grocery-trip")
+            .and_then(|s| s.map().ok())
+            .unwrap_or_default();
+        let ctx = egui::Context::default();
+        let mut cache = LayoutCache::default();
+        let key = Key {
+            state: crate::edit::History::default().state(),
+            preview: None,
+            zoom: 1.0,
+            pixels_per_point: 1.0,
+        };
+        let mut made = 0;
+        let frame = |ctx: &egui::Context, cache: &mut LayoutCache, made: &mut usize| {
+            let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                // The rest of the window lays its text out first, filling
+                // a new atlas as full as the old one was.
+                ui.ctx().fonts_mut(|fonts| Layout::new(&map, fonts, 1.0));
+                cache.get(ui.ctx(), key.clone(), |fonts, _| {
+                    *made += 1;
+                    Layout::new(&map, fonts, 1.0)
+                });
+            });
+            output.textures_delta.clear();
+        };
+        ctx.set_visuals(egui::Visuals::dark());
+        frame(&ctx, &mut cache, &mut made);
+        frame(&ctx, &mut cache, &mut made);
+        assert_eq!(made, 1, "the same map at the same zoom is laid out once");
+        ctx.set_visuals(egui::Visuals::light());
+        frame(&ctx, &mut cache, &mut made);
+        assert_eq!(made, 2, "the light visuals' glyphs are in a new atlas");
     }
 }
