@@ -197,7 +197,8 @@ fn stage(rng: &mut Rng, index: usize) -> Stage {
         stage.metrics = format!("{} {}", rng.pick(&words::METRICS), 40 + rng.below(55));
     }
     if rng.chance(50) {
-        stage.colour = Some(rng.pick(&words::COLOURS));
+        // The inspector's palette without its grey, as in the samples.
+        stage.colour = Some(rng.pick(&crate::ui::inspector::PALETTE[..6]));
     }
     stage
 }

@@ -1,8 +1,6 @@
 //! The vocabulary generated maps are written in. Card texts come out 25 to
 //! 80 characters long, about 50 on average, like the bundled samples.
 
-use crate::model::Colour;
-
 pub(super) const PHASES: [&str; 12] = [
     "Discover",
     "Research",
@@ -30,15 +28,6 @@ pub(super) const TEAMS: [&str; 8] = [
 ];
 
 pub(super) const METRICS: [&str; 5] = ["CSAT %", "NPS", "Completion %", "CES", "Retention %"];
-
-pub(super) const COLOURS: [Colour; 6] = [
-    Colour::rgb(0x44, 0x77, 0xaa),
-    Colour::rgb(0x66, 0xcc, 0xee),
-    Colour::rgb(0x22, 0x88, 0x33),
-    Colour::rgb(0xcc, 0xbb, 0x44),
-    Colour::rgb(0xee, 0x66, 0x77),
-    Colour::rgb(0xaa, 0x33, 0x77),
-];
 
 pub(super) const VERBS: [&str; 16] = [
     "Compares",
