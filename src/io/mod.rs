@@ -105,15 +105,19 @@ pub fn parse_map_bytes(bytes: &[u8]) -> Result<JourneyMap, LoadError> {
             size: bytes.len() as u64,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|error| {
+    parse_map(utf8_text(bytes)?)
+}
+
+/// The bytes as UTF-8 text, or where the first byte that is not.
+fn utf8_text(bytes: &[u8]) -> Result<&str, LoadError> {
+    std::str::from_utf8(bytes).map_err(|error| {
         let valid = error.valid_up_to();
         let prefix = String::from_utf8_lossy(&bytes[..valid]);
         LoadError::NotUtf8 {
             at: Position::of_offset(&prefix, valid),
             byte: bytes[valid],
         }
-    })?;
-    parse_map(text)
+    })
 }
 
 /// Parses and validates a map from text. A leading byte-order mark is

@@ -16,7 +16,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use super::{LoadError, Overwrite, Position, SaveError, parse_map, read_map_bytes, to_ron};
+use super::{LoadError, Overwrite, SaveError, parse_map, read_map_bytes, to_ron};
 use crate::model::JourneyMap;
 
 /// The recovery copy's name in a session folder.
@@ -219,18 +219,10 @@ pub fn orphans(root: &Path) -> Vec<Orphan> {
 /// Reads a recovery copy back, with the same limits and checks as a map.
 pub fn read_copy(file: &Path) -> Result<RecoveryCopy, LoadError> {
     let bytes = read_map_bytes(file)?;
-    let text = std::str::from_utf8(&bytes).map_err(|error| LoadError::Syntax {
-        at: Position { line: 1, column: 1 },
-        message: format!("the recovery copy is not UTF-8 text ({error})"),
-    })?;
     let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
-    let copy: CopyFile = options.from_str(text).map_err(|error| LoadError::Syntax {
-        at: Position {
-            line: error.span.start.line,
-            column: error.span.start.col,
-        },
-        message: format!("the recovery copy is damaged: {}", error.code),
-    })?;
+    let copy: CopyFile = options
+        .from_str(super::utf8_text(&bytes)?)
+        .map_err(|error| super::syntax_error(&error))?;
     Ok(RecoveryCopy {
         source: copy.source,
         written: UNIX_EPOCH + Duration::from_secs(copy.written),
