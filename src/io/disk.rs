@@ -39,11 +39,21 @@ impl DiskState {
 
     /// The state of the file at `path` now.
     pub fn read(path: &Path) -> std::io::Result<Self> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(Self::of_bytes(&bytes)),
-            Err(error) if error.kind() == ErrorKind::NotFound => Ok(Self::Missing),
-            Err(error) => Err(error),
-        }
+        Ok(Self::of(read_if_present(path)?.as_deref()))
+    }
+
+    /// The state of a file holding `bytes`, or of no file.
+    fn of(bytes: Option<&[u8]>) -> Self {
+        bytes.map_or(Self::Missing, Self::of_bytes)
+    }
+}
+
+/// The file's bytes, or `None` if there is no file.
+fn read_if_present(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(error) if error.kind() == ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
     }
 }
 
@@ -72,15 +82,9 @@ pub fn save_over(path: &Path, bytes: &[u8], options: SaveOptions) -> Result<Disk
         path: path.to_owned(),
         source,
     };
-    let old = match fs::read(path) {
-        Ok(old) => Some(old),
-        Err(error) if error.kind() == ErrorKind::NotFound => None,
-        Err(error) => return Err(fail(error)),
-    };
+    let old = read_if_present(path).map_err(fail)?;
     if let Some(expected) = options.expect {
-        let now = old
-            .as_deref()
-            .map_or(DiskState::Missing, DiskState::of_bytes);
+        let now = DiskState::of(old.as_deref());
         if now != expected {
             return Err(SaveError::ChangedOnDisk {
                 path: path.to_owned(),
