@@ -10,8 +10,8 @@ use std::time::{Duration, SystemTime};
 
 use super::{Document, JourneyApp, Origin};
 use crate::edit::{Edit, StateId};
+use crate::io::SaveError;
 use crate::io::recovery::{self, RecoveryCopy, Session, Source};
-use crate::io::{DiskState, SaveError};
 use crate::samples;
 
 /// How long after the last edit the recovery copy is written: long enough
@@ -240,15 +240,15 @@ impl JourneyApp {
             });
         });
         let Some(choice) = choice else { return };
-        let (orphan, _) = self.recovery_offers.remove(0);
+        let (mut orphan, _) = self.recovery_offers.remove(0);
         match choice {
             Offer::Keep => drop(orphan),
             Offer::Discard => {
                 let _ = orphan.discard();
             }
             Offer::Restore => {
-                if let Some(Ok(copy)) = &orphan.copy {
-                    self.restore(copy.clone());
+                if let Some(Ok(copy)) = orphan.copy.take() {
+                    self.restore(copy);
                 }
                 // The restored map is in this editor's own copy before the
                 // old one goes.
@@ -345,10 +345,13 @@ pub fn describe(copy: &RecoveryCopy) -> String {
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            let disk = match DiskState::read(path) {
-                Ok(DiskState::Missing) => " The file itself is no longer there.",
-                Err(_) => " The file itself cannot be read now.",
+            // Whether it is there, without reading a map that may be large.
+            let disk = match std::fs::metadata(path) {
                 Ok(_) => "",
+                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                    " The file itself is no longer there."
+                }
+                Err(_) => " The file itself cannot be read now.",
             };
             format!(
                 "journeymap found unsaved changes to {name}, kept {when}.\n\n{what} The file is \
