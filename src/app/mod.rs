@@ -6,6 +6,7 @@ mod disk_changes;
 mod document;
 mod export;
 mod files;
+mod key_queue;
 mod menus;
 mod prefs;
 mod recovery;
@@ -18,6 +19,7 @@ pub use disk_changes::Conflict;
 pub use document::{Document, Origin};
 pub use export::ExportDialog;
 pub use files::Pending;
+pub use key_queue::KeyQueue;
 pub use prefs::{Preferences, SavedView};
 pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_panic_hook};
 
@@ -75,6 +77,9 @@ pub struct JourneyApp {
     reload_offer: Option<crate::io::DiskState>,
     /// A changed file the user chose not to reload, so as not to ask again.
     declined_reload: Option<crate::io::DiskState>,
+    /// Keys typed in one frame that wait for the next, so that each reaches
+    /// the field it was typed into.
+    keys: KeyQueue,
 }
 
 impl JourneyApp {
@@ -103,6 +108,7 @@ impl JourneyApp {
             conflict: None,
             reload_offer: None,
             declined_reload: None,
+            keys: KeyQueue::default(),
         }
     }
 
@@ -186,6 +192,20 @@ impl JourneyApp {
             || self.conflict.is_some()
             || self.reload_offer.is_some()
             || !self.recovery_offers.is_empty()
+    }
+
+    /// Cuts this frame's keyboard events after the first key that moves the
+    /// keyboard elsewhere; the rest wait for the next frame (see
+    /// [`KeyQueue`]). eframe calls it before each frame, through
+    /// [`eframe::App::raw_input_hook`].
+    pub fn route_keys(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
+        let typing = self.canvas.inline.is_some() || ctx.egui_wants_keyboard_input();
+        self.keys.route(&mut raw.events, typing);
+    }
+
+    /// Whether keys typed in an earlier frame still wait to be handled.
+    pub fn keys_waiting(&self) -> bool {
+        self.keys.is_waiting()
     }
 
     /// Whether a recovery copy left by a gone editor is being offered.
@@ -398,6 +418,9 @@ impl JourneyApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.prompt = Some(Pending::Quit);
         }
+        if self.keys.is_waiting() {
+            ctx.request_repaint();
+        }
         self.poll_jobs();
         self.poll_export();
         if self.is_busy() {
@@ -501,6 +524,10 @@ impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.guarded(|app| app.frame_ui(ui));
         startup::after_frame(ui.ctx());
+    }
+
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        self.route_keys(ctx, raw_input);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

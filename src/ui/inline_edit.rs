@@ -1,7 +1,7 @@
 //! Typing directly on the canvas: a card's text, a new card, an emotion
 //! label, a stage or lane name.
 
-use egui::{FontId, Key, Modifiers, Rect};
+use egui::{FontId, Key, KeyboardShortcut, Modifiers, Rect};
 
 use crate::edit::Edit;
 use crate::model::{CardId, LaneId, PointId, StageId};
@@ -100,36 +100,50 @@ impl InlineEdit {
 
     /// Shows the text field over `rect` (screen coordinates). Enter or a
     /// click elsewhere commits, Shift+Enter starts a new line, Esc cancels.
+    ///
+    /// The field takes this frame's keys first, in order, and only then is
+    /// Enter looked at: letters typed in the same frame as Enter are kept.
     pub fn show(&mut self, ui: &mut egui::Ui, rect: Rect, font_size: f32) -> Outcome {
-        let (enter, escape) = ui.input_mut(|i| {
-            (
-                i.consume_key(Modifiers::NONE, Key::Enter),
-                i.consume_key(Modifiers::NONE, Key::Escape),
-            )
-        });
-        if escape {
-            return Outcome::Cancel;
-        }
-        if enter && self.focused {
-            return Outcome::Commit(self.edit());
-        }
         let field = egui::TextEdit::multiline(&mut self.text)
             .font(FontId::proportional(font_size))
             .desired_width(rect.width())
             .desired_rows(1)
             .hint_text(self.target.hint())
-            .margin(egui::vec2(6.0, 6.0));
+            .margin(egui::vec2(6.0, 6.0))
+            // Plain Enter ends typing (below); only Shift+Enter is a new line.
+            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter));
         let response = ui.put(rect, field);
+        let (enter, escape) =
+            ui.input_mut(|i| (consume_plain(i, Key::Enter), consume_plain(i, Key::Escape)));
+        if escape {
+            return Outcome::Cancel;
+        }
         if !self.focused {
             response.request_focus();
             self.focused = true;
             return Outcome::Typing;
         }
-        if response.lost_focus() {
+        if enter || response.lost_focus() {
             return Outcome::Commit(self.edit());
         }
         Outcome::Typing
     }
+}
+
+/// Consumes a press of `key` without Shift, Ctrl, Alt or Cmd: Shift+Enter
+/// is a new line, not the end of typing.
+fn consume_plain(input: &mut egui::InputState, key: Key) -> bool {
+    let mut found = false;
+    input.events.retain(|event| {
+        let is_match = matches!(
+            event,
+            egui::Event::Key { key: k, pressed: true, modifiers, .. }
+                if *k == key && modifiers.is_none()
+        );
+        found |= is_match;
+        !is_match
+    });
+    found
 }
 
 #[cfg(test)]

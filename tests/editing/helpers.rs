@@ -119,3 +119,33 @@ pub fn settle(harness: &mut Harness<'_, JourneyApp>) {
         "the background work did not finish"
     );
 }
+
+/// A key press (no release), as eframe sends it.
+pub fn key_event(modifiers: Modifiers, key: Key) -> Event {
+    Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers,
+    }
+}
+
+/// Sends `events` in ONE frame, as a fast typist or a busy computer does,
+/// through the input hook eframe calls before each frame, then lets the
+/// editor take the keys that wait (kittest on its own gives each queued
+/// event a frame of its own).
+pub fn in_one_frame(harness: &mut Harness<'_, JourneyApp>, events: Vec<Event>) {
+    harness.input_mut().events.extend(events);
+    for _ in 0..100 {
+        let ctx = harness.ctx.clone();
+        let mut raw = std::mem::take(harness.input_mut());
+        eframe::App::raw_input_hook(harness.state_mut(), &ctx, &mut raw);
+        *harness.input_mut() = raw;
+        harness.step();
+        if !harness.state().keys_waiting() {
+            break;
+        }
+    }
+    harness.run();
+}

@@ -9,6 +9,7 @@
 mod files;
 mod gestures;
 mod helpers;
+mod keystrokes;
 mod safety;
 
 use egui::{Event, Key, Modifiers, PointerButton, Rect, vec2};
