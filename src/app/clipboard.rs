@@ -73,7 +73,7 @@ impl JourneyApp {
     /// The clipboard events eframe sends for Ctrl+C, Ctrl+X and Ctrl+V (and
     /// the menu's paste request), unless a text field is taking them.
     pub(super) fn clipboard_events(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() || self.canvas.inline.is_some() {
+        if ctx.egui_wants_keyboard_input() || self.canvas.wants_keyboard() {
             return;
         }
         let events: Vec<egui::Event> = ctx.input(|input| {

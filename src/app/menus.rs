@@ -104,6 +104,7 @@ impl JourneyApp {
         }
         ui.separator();
         pick(ui, UiCommand::EditInPlace, chosen);
+        pick(ui, UiCommand::NewCard, chosen);
         pick(ui, UiCommand::SelectAll, chosen);
         pick(ui, UiCommand::SelectNone, chosen);
         ui.separator();

@@ -199,7 +199,7 @@ impl JourneyApp {
     /// [`KeyQueue`]). eframe calls it before each frame, through
     /// [`eframe::App::raw_input_hook`].
     pub fn route_keys(&mut self, ctx: &egui::Context, raw: &mut egui::RawInput) {
-        let typing = self.canvas.inline.is_some() || ctx.egui_wants_keyboard_input();
+        let typing = self.canvas.wants_keyboard() || ctx.egui_wants_keyboard_input();
         self.keys.route(&mut raw.events, typing);
     }
 
@@ -296,6 +296,7 @@ impl JourneyApp {
             }
             UiCommand::Delete => self.delete_selection(),
             UiCommand::EditInPlace => self.canvas.start_typing(),
+            UiCommand::NewCard => self.canvas.start_new_card(),
             UiCommand::SelectAll => self.select_all(),
             UiCommand::SelectNone => self.selection = Selection::default(),
             UiCommand::AddStage => self.add_stage(),
@@ -435,7 +436,7 @@ impl JourneyApp {
             self.check_disk_on_focus();
         }
         if !self.is_modal_open() {
-            for command in UiCommand::pressed(&ctx, self.canvas.inline.is_some()) {
+            for command in UiCommand::pressed(&ctx, self.canvas.wants_keyboard()) {
                 self.run_command(command);
             }
             let dropped: Vec<PathBuf> = ctx.input(|i| {

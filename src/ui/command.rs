@@ -36,6 +36,8 @@ pub enum UiCommand {
     /// Type into the selection in place: a card, a name, a new card in an
     /// empty cell.
     EditInPlace,
+    /// Add a card after the selected one (or in the selected cell) and type it.
+    NewCard,
     /// Select every card.
     SelectAll,
     /// Clear the selection.
@@ -56,7 +58,7 @@ pub enum UiCommand {
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::New,
         Self::Open,
         Self::Save,
@@ -71,6 +73,7 @@ impl UiCommand {
         Self::Duplicate,
         Self::Delete,
         Self::EditInPlace,
+        Self::NewCard,
         Self::SelectAll,
         Self::SelectNone,
         Self::AddStage,
@@ -98,6 +101,7 @@ impl UiCommand {
             Self::Duplicate => "Duplicate",
             Self::Delete => "Delete",
             Self::EditInPlace => "Edit text",
+            Self::NewCard => "New card after this",
             Self::SelectAll => "Select all cards",
             Self::SelectNone => "Select none",
             Self::AddStage => "Add stage",
@@ -130,7 +134,8 @@ impl UiCommand {
             Self::Paste => vec![command(Key::V)],
             Self::Duplicate => vec![command(Key::D)],
             Self::Delete => vec![plain(Key::Delete), plain(Key::Backspace)],
-            Self::EditInPlace => vec![plain(Key::F2), plain(Key::Enter), plain(Key::N)],
+            Self::EditInPlace => vec![plain(Key::F2), plain(Key::Enter)],
+            Self::NewCard => vec![plain(Key::N)],
             Self::SelectAll => vec![command(Key::A)],
             Self::SelectNone => vec![plain(Key::Escape)],
             Self::AddStage => vec![command_shift(Key::N)],
@@ -156,6 +161,7 @@ impl UiCommand {
                 | Self::Duplicate
                 | Self::Delete
                 | Self::EditInPlace
+                | Self::NewCard
                 | Self::SelectAll
                 | Self::SelectNone
         )
@@ -185,7 +191,7 @@ impl UiCommand {
         ctx.input_mut(|input| {
             let mut pressed = Vec::new();
             for (shortcut, command) in shortcuts {
-                if input.consume_shortcut(&shortcut) && !pressed.contains(&command) {
+                if consume_with_its_text(input, shortcut) && !pressed.contains(&command) {
                     pressed.push(command);
                 }
             }
@@ -207,6 +213,31 @@ impl UiCommand {
         }
         ui.add(button).clicked()
     }
+}
+
+/// Consumes a press of `shortcut` and, for a plain key such as N, the
+/// letter it types (egui sends it as a `Text` event right after the key):
+/// N starts typing a card, and its own "n" must not end up in it.
+fn consume_with_its_text(input: &mut egui::InputState, shortcut: KeyboardShortcut) -> bool {
+    let Some(at) = input.events.iter().position(|event| {
+        matches!(
+            event,
+            egui::Event::Key { key, pressed: true, modifiers, .. }
+                if *key == shortcut.logical_key && modifiers.matches_logically(shortcut.modifiers)
+        )
+    }) else {
+        return false;
+    };
+    input.events.remove(at);
+    let plain =
+        !(shortcut.modifiers.command || shortcut.modifiers.ctrl || shortcut.modifiers.mac_cmd);
+    if plain && matches!(input.events.get(at), Some(egui::Event::Text(t)) if t.chars().count() == 1)
+    {
+        input.events.remove(at);
+    }
+    // Further presses of the same shortcut in this frame count once.
+    while input.consume_shortcut(&shortcut) {}
+    true
 }
 
 #[cfg(test)]

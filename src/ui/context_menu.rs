@@ -78,6 +78,7 @@ fn card_entries(
     };
     let kind = map.lane(&card.lane).map(|lane| lane.kind);
     command(ui, UiCommand::EditInPlace, choice);
+    command(ui, UiCommand::NewCard, choice);
     ui.separator();
     for each in [
         UiCommand::Cut,

@@ -305,6 +305,31 @@ pub fn inline_for_selection(
     inline_for(Some(hit), layout, map)
 }
 
+/// A new card right after the selected card (N), or at the end of the
+/// selected cell.
+pub fn new_card_for_selection(
+    selection: &Selection,
+    layout: &Layout,
+    map: &JourneyMap,
+) -> Option<InlineEdit> {
+    if let Some(card) = selection.cards.last() {
+        let at = layout.cards.iter().position(|c| &c.id == card)?;
+        let (stage, lane) = (layout.cards[at].stage, layout.cards[at].lane);
+        let index = layout.cards[..=at]
+            .iter()
+            .filter(|c| c.stage == stage && c.lane == lane)
+            .count();
+        let target = Target::NewCard {
+            stage: layout.stages.get(stage)?.id.clone(),
+            lane: layout.lanes.get(lane)?.id.clone(),
+            index,
+        };
+        return Some(InlineEdit::new(target, ""));
+    }
+    let (stage, lane) = selection.cell.as_ref()?;
+    new_card(layout, map.stage_index(stage)?, map.lane_index(lane)?)
+}
+
 /// A new card at the end of a cell of a lane that holds cards.
 fn new_card(layout: &Layout, stage: usize, lane: usize) -> Option<InlineEdit> {
     if !layout.lanes.get(lane)?.kind.holds_cards() {

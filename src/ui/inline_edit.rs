@@ -77,6 +77,11 @@ impl InlineEdit {
         }
     }
 
+    /// The id of the text field, which has the keyboard while typing.
+    pub fn field_id() -> egui::Id {
+        egui::Id::unique("journeymap-inline-edit")
+    }
+
     /// The edit that committing the current text makes, if it changes anything.
     pub fn edit(&self) -> Option<Edit> {
         let text = self.text.trim_end().to_owned();
@@ -111,17 +116,29 @@ impl InlineEdit {
             .hint_text(self.target.hint())
             .margin(egui::vec2(6.0, 6.0))
             // Plain Enter ends typing (below); only Shift+Enter is a new line.
-            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter));
+            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter))
+            .id(Self::field_id());
+        let first_frame = !self.focused;
+        // A click in this frame would take the focus straight back (the
+        // field was not clicked), so then focus comes after it; the keys
+        // typed after a click wait for the next frame anyway (`KeyQueue`).
+        let clicked = ui.input(|i| i.pointer.any_pressed() || i.pointer.any_released());
+        if first_frame && !clicked {
+            // Focus before the field is drawn, so that it takes the keys of
+            // the frame it first appears in. (The key that started typing,
+            // N say, and its own letter were consumed by the command.)
+            ui.memory_mut(|m| m.request_focus(Self::field_id()));
+        }
+        self.focused = true;
         let response = ui.put(rect, field);
+        if first_frame && clicked {
+            response.request_focus();
+            return Outcome::Typing;
+        }
         let (enter, escape) =
             ui.input_mut(|i| (consume_plain(i, Key::Enter), consume_plain(i, Key::Escape)));
         if escape {
             return Outcome::Cancel;
-        }
-        if !self.focused {
-            response.request_focus();
-            self.focused = true;
-            return Outcome::Typing;
         }
         if enter || response.lost_focus() {
             return Outcome::Commit(self.edit());

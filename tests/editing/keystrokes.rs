@@ -190,3 +190,46 @@ fn shift_enter_starts_a_new_line_and_does_not_end_typing() {
         Some("Two\nlines")
     );
 }
+
+#[test]
+fn n_on_a_selected_card_adds_a_new_card_after_it_and_keeps_the_first() {
+    let mut harness = harness();
+    let before = map(&harness);
+    let (stage, card) = before
+        .stages
+        .iter()
+        .find_map(|s| s.cards.first().map(|c| (s.id.clone(), c.clone())))
+        .expect("a card");
+    harness.state_mut().selection = Selection::only_card(card.id.clone());
+    harness.run();
+    in_one_frame(
+        &mut harness,
+        vec![
+            key_event(Modifiers::NONE, Key::N),
+            text("n"),
+            text("bravo"),
+            enter(),
+        ],
+    );
+    let after = map(&harness);
+    assert_eq!(
+        after.card(&card.id).map(|(_, c)| c.text.as_str()),
+        Some(card.text.as_str()),
+        "the selected card is unchanged"
+    );
+    assert_eq!(after.card_count(), before.card_count() + 1);
+    let stage = after.stage(&stage).expect("stage");
+    let texts: Vec<&str> = stage
+        .cards_in(&card.lane)
+        .map(|c| c.text.as_str())
+        .collect();
+    let at = texts
+        .iter()
+        .position(|t| *t == card.text)
+        .expect("the first card");
+    assert_eq!(
+        texts.get(at + 1),
+        Some(&"bravo"),
+        "right after it: {texts:?}"
+    );
+}

@@ -44,8 +44,9 @@ pub struct Canvas {
     last_map_size: Option<Vec2>,
     /// The placement of the last frame, for tests and hit-testing.
     last_placement: Option<Placement>,
-    /// Start typing into the selection on the next frame (F2, Enter, N).
-    typing_pending: bool,
+    /// Start typing on the next frame: into the selection (F2, Enter) or
+    /// a new card after it (N).
+    typing_pending: Option<Typing>,
     /// Scroll the selection into view on the next frame (arrow keys).
     reveal_pending: bool,
     /// The open right-click menu: what was clicked, and where on the map.
@@ -54,6 +55,15 @@ pub struct Canvas {
     commands: Vec<UiCommand>,
     /// The layout of the last frame, kept while the map and zoom stay the same.
     layout_cache: cache::LayoutCache,
+}
+
+/// What typing was asked for, to start once the layout is known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Typing {
+    /// The selection's own text or name.
+    Selection,
+    /// A new card after the selection.
+    NewCard,
 }
 
 /// One frame's map, its layout and where it is on screen.
@@ -74,7 +84,7 @@ impl Default for Canvas {
             fit_pending: true,
             last_map_size: None,
             last_placement: None,
-            typing_pending: false,
+            typing_pending: None,
             reveal_pending: false,
             menu: None,
             commands: Vec::new(),
@@ -115,7 +125,19 @@ impl Canvas {
     /// Starts typing into the selection on the next frame: its text or
     /// name, or a new card in a selected empty cell.
     pub fn start_typing(&mut self) {
-        self.typing_pending = true;
+        self.typing_pending = Some(Typing::Selection);
+    }
+
+    /// Starts typing a new card on the next frame: after the selected card,
+    /// or at the end of the selected cell.
+    pub fn start_new_card(&mut self) {
+        self.typing_pending = Some(Typing::NewCard);
+    }
+
+    /// Whether text is being typed on the canvas, or is about to be (F2 was
+    /// pressed and the field appears this frame): the keys are text then.
+    pub fn wants_keyboard(&self) -> bool {
+        self.inline.is_some() || self.typing_pending.is_some()
     }
 
     /// Forgets gestures and typing, e.g. when another map is opened.
@@ -199,8 +221,14 @@ impl Canvas {
         self.last_map_size = Some(layout.size);
         let placement = Placement::new(rect, self.pan, &layout);
         self.last_placement = Some(placement);
-        if std::mem::take(&mut self.typing_pending) {
-            self.inline = gesture::inline_for_selection(selection, &layout, map);
+        match self.typing_pending.take() {
+            Some(Typing::Selection) => {
+                self.inline = gesture::inline_for_selection(selection, &layout, map);
+            }
+            Some(Typing::NewCard) => {
+                self.inline = gesture::new_card_for_selection(selection, &layout, map);
+            }
+            None => {}
         }
 
         let frame = Frame {
