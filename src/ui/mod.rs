@@ -4,6 +4,7 @@
 pub mod canvas;
 pub mod command;
 pub mod context_menu;
+pub mod file_dialog;
 pub mod gesture;
 pub mod inline_edit;
 pub mod inspector;
@@ -14,6 +15,7 @@ pub mod selection;
 
 pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;
+pub use file_dialog::{FileDialog, FileDialogAction};
 pub use inspector::Inspector;
 pub use selection::Selection;
 
