@@ -21,6 +21,8 @@ pub struct Sample {
     pub name: &'static str,
     /// Example or template.
     pub kind: SampleKind,
+    /// How menus name it, e.g. "Weekly grocery trip" or "Blank map".
+    pub label: &'static str,
     /// The file's text, in canonical form.
     pub source: &'static str,
 }
@@ -33,10 +35,11 @@ impl Sample {
 }
 
 macro_rules! sample {
-    ($name:literal, $kind:ident) => {
+    ($name:literal, $kind:ident, $label:literal) => {
         Sample {
             name: $name,
             kind: SampleKind::$kind,
+            label: $label,
             source: include_str!(concat!("../samples/", $name, ".ron")),
         }
     };
@@ -44,13 +47,21 @@ macro_rules! sample {
 
 /// Every bundled map: the examples first, then the templates.
 pub const SAMPLES: &[Sample] = &[
-    sample!("team-gear", Map),
-    sample!("grocery-trip", Map),
-    sample!("billing-support", Map),
-    sample!("first-try-to-promoter", Map),
-    sample!("switching-phone-plan", Map),
-    sample!("blank", Template),
-    sample!("service-blueprint", Template),
+    sample!("team-gear", Map, "Buying team gear before the big game"),
+    sample!("grocery-trip", Map, "Weekly grocery trip"),
+    sample!(
+        "billing-support",
+        Map,
+        "Calling support about a billing error"
+    ),
+    sample!(
+        "first-try-to-promoter",
+        Map,
+        "From first try to loyal promoter"
+    ),
+    sample!("switching-phone-plan", Map, "Switching mobile-phone plans"),
+    sample!("blank", Template, "Blank map"),
+    sample!("service-blueprint", Template, "Service blueprint"),
 ];
 
 /// The sample a user first sees: a complete map that shows every lane kind.

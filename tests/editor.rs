@@ -63,7 +63,7 @@ fn a_recent_file_that_is_gone_is_explained_and_forgotten() {
     let app = JourneyApp::start(prefs, None);
     assert!(app.prefs.recent.is_empty());
     assert_eq!(app.document.origin, Origin::Sample(samples::DEFAULT_SAMPLE));
-    let message = app.error.as_deref().expect("an explanation");
+    let message = app.message().expect("an explanation");
     assert!(message.contains("/nonexistent/lost.ron"), "{message}");
     assert!(message.contains("cannot read the file"), "{message}");
 }
@@ -86,7 +86,7 @@ fn a_file_that_fails_to_load_shows_its_error_and_leaves_the_map_alone() {
 
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().error.is_none());
+    assert!(harness.state().message().is_none());
     assert!(
         harness
             .query_by_label_contains("Unexpected field")
@@ -211,13 +211,36 @@ fn a_sample_opens_from_the_file_menu() {
     harness.run();
     harness.get_by_label("Open sample").hover();
     harness.run();
-    harness.get_by_label("billing-support").click();
+    // Samples are listed by their names, not their ids.
+    harness
+        .get_by_label("Calling support about a billing error")
+        .click();
     harness.run();
     assert_eq!(
         harness.state().document.origin,
         Origin::Sample("billing-support")
     );
     harness.get_by_label_contains("Journey map: Calling support about a billing error");
+    assert_eq!(
+        harness.state().window_title(),
+        "Calling support about a billing error (sample) — journeymap"
+    );
+}
+
+#[test]
+fn a_map_from_a_template_is_untitled_and_templates_are_listed_by_name() {
+    let mut harness = harness(fresh_app());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("New from template").hover();
+    harness.run();
+    harness.get_by_label("Service blueprint").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document.origin,
+        Origin::Sample("service-blueprint")
+    );
+    assert_eq!(harness.state().window_title(), "Untitled — journeymap");
 }
 
 #[test]

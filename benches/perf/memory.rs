@@ -28,7 +28,7 @@ pub fn child() {
         return;
     };
     let app = JourneyApp::start(Preferences::default(), Some(Path::new(&path)));
-    if let Some(error) = &app.error {
+    if let Some(error) = app.message() {
         eprintln!("perf: the editor could not open the map: {error}");
         std::process::exit(1);
     }

@@ -12,7 +12,7 @@ impl JourneyApp {
         let copied = text.is_some();
         if let Some(text) = text {
             let count = self.selection.cards.len();
-            self.notice = Some(format!(
+            self.notify(format!(
                 "Copied {count} card{}",
                 if count == 1 { "" } else { "s" }
             ));
@@ -41,17 +41,40 @@ impl JourneyApp {
             Ok(edit) => {
                 self.apply(edit);
             }
-            Err(why) => self.notice = Some(format!("Nothing pasted: {why}.")),
+            Err(why) => self.notify(format!("Nothing pasted: {why}.")),
         }
     }
 
-    /// Deletes the selected cards and points, or the selected stage or lane.
+    /// Deletes the selected cards and points, or the selected stage or lane
+    /// (saying what went with it, with an Undo button).
     pub(super) fn delete_selection(&mut self) {
         let selection = std::mem::take(&mut self.selection);
+        let map = &self.document.map;
         if let Some(stage) = selection.stage {
-            self.apply(Edit::RemoveStage(stage));
+            let said = map
+                .stage(&stage)
+                .map(|s| deleted("stage", &s.name, s.cards.len(), s.points.len()));
+            if self.apply(Edit::RemoveStage(stage)).is_some()
+                && let Some(said) = said
+            {
+                self.notify_with_undo(said);
+            }
         } else if let Some(lane) = selection.lane {
-            self.apply(Edit::RemoveLane(lane));
+            let said = map.lane(&lane).map(|l| {
+                let cards = map.cards().filter(|c| c.lane == lane).count();
+                let points = map
+                    .stages
+                    .iter()
+                    .flat_map(|s| &s.points)
+                    .filter(|p| p.lane == lane)
+                    .count();
+                deleted("lane", &l.name, cards, points)
+            });
+            if self.apply(Edit::RemoveLane(lane)).is_some()
+                && let Some(said) = said
+            {
+                self.notify_with_undo(said);
+            }
         } else if !selection.cards.is_empty() || !selection.points.is_empty() {
             self.apply(Edit::Remove {
                 cards: selection.cards,
@@ -99,5 +122,39 @@ impl JourneyApp {
                 _ => {}
             }
         }
+    }
+}
+
+/// "Deleted stage “Buy” with 6 cards and 2 points".
+fn deleted(what: &str, name: &str, cards: usize, points: usize) -> String {
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let with = match (cards, points) {
+        (0, 0) => String::new(),
+        (cards, 0) => format!(" with {}", plural(cards, "card")),
+        (0, points) => format!(" with {}", plural(points, "point")),
+        (cards, points) => format!(
+            " with {} and {}",
+            plural(cards, "card"),
+            plural(points, "point")
+        ),
+    };
+    format!("Deleted {what} “{name}”{with}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deleted;
+
+    #[test]
+    fn a_deletion_says_what_went_with_it() {
+        assert_eq!(
+            deleted("stage", "Buy", 6, 2),
+            "Deleted stage “Buy” with 6 cards and 2 points"
+        );
+        assert_eq!(
+            deleted("lane", "Doing", 1, 0),
+            "Deleted lane “Doing” with 1 card"
+        );
+        assert_eq!(deleted("stage", "Empty", 0, 0), "Deleted stage “Empty”");
     }
 }

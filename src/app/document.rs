@@ -115,15 +115,20 @@ impl Document {
         self.disk
     }
 
-    /// The name shown in the window title: the file name, or the sample's
-    /// name marked as not yet saved.
+    /// The name shown in the window title: the file name; "Untitled" for
+    /// a new map (from a template); a sample's name, marked as a sample.
     pub fn display_name(&self) -> String {
         match &self.origin {
             Origin::File(path) => path.file_name().map_or_else(
                 || path.display().to_string(),
                 |name| name.to_string_lossy().into_owned(),
             ),
-            Origin::Sample(name) => format!("{name} (sample)"),
+            Origin::Sample(name) => match crate::samples::find(name) {
+                Some(sample) if sample.kind == crate::samples::SampleKind::Map => {
+                    format!("{} (sample)", sample.label)
+                }
+                _ => "Untitled".to_owned(),
+            },
         }
     }
 

@@ -1,12 +1,16 @@
-//! Opening and saving without freezing the window, and never losing
-//! unsaved changes without asking: the Save / Don't save / Cancel prompt.
+//! Opening and saving without freezing the window, never losing unsaved
+//! changes without asking, and asking for a file: with the desktop's own
+//! dialog when it can show one, else with journeymap's.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Instant;
 
+use super::jobs::{Report, Work};
+use super::modal::Modal;
 use super::{Document, JourneyApp};
 use crate::edit::StateId;
-use crate::io::{self, DiskState, SaveError, SaveOptions};
+use crate::io::{self, DiskState, LoadError, SaveError, SaveOptions};
+use crate::ui::FileDialog;
 
 /// Something that replaces or closes the document, which waits until its
 /// unsaved changes are saved or let go.
@@ -24,39 +28,33 @@ pub enum Pending {
     Quit,
 }
 
-/// A native file dialog's answer, arriving from its thread.
-pub(super) enum DialogAnswer {
-    /// The file to open, if one was chosen.
-    Open(Option<PathBuf>),
-    /// Where to save, if somewhere was chosen.
-    SaveAs(Option<PathBuf>),
-    /// Where to export an image, if somewhere was chosen.
-    ExportTo(Option<PathBuf>),
-}
-
-/// A save running on another thread.
-pub(super) struct SaveJob {
-    result: Receiver<Result<DiskState, SaveError>>,
-    path: PathBuf,
-    state: StateId,
+/// What a file is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// A map to open.
+    Open,
+    /// Where to save the map.
+    SaveAs,
+    /// Where to write the exported images.
+    Export,
 }
 
 impl JourneyApp {
     /// Does `action` now, or first asks about unsaved changes.
     pub fn request(&mut self, action: Pending) {
         if self.document.is_dirty() {
-            self.prompt = Some(action);
+            self.show_modal(Modal::Unsaved(action));
         } else {
             self.perform(action);
         }
     }
 
     /// Does `action`, discarding unsaved changes.
-    fn perform(&mut self, action: Pending) {
+    pub(super) fn perform(&mut self, action: Pending) {
         match action {
             Pending::New => self.open_sample(BLANK),
-            Pending::OpenDialog => self.ask_for_file_to_open(),
-            Pending::OpenFile(path) => self.open(&path),
+            Pending::OpenDialog => self.choose_file(FilePurpose::Open),
+            Pending::OpenFile(path) => self.open_in_background(path),
             Pending::OpenSample(name) => self.open_sample(name),
             Pending::Quit => {
                 self.quitting = true;
@@ -65,15 +63,60 @@ impl JourneyApp {
         }
     }
 
+    /// Opens the map at `path` now, on this thread, discarding the current
+    /// one: for the start, before the window shows. If it cannot be read,
+    /// the error is shown (with line:column) and the current map stays.
+    pub fn open(&mut self, path: &Path) {
+        let result = Document::open(path);
+        self.opened(path, result);
+    }
+
+    /// Reads and checks the map at `path` in the background, then opens it
+    /// (or says why not); the window stays responsive meanwhile.
+    pub fn open_in_background(&mut self, path: PathBuf) {
+        if self.is_running(|work| matches!(work, Work::Open(_))) {
+            return;
+        }
+        let target = path.clone();
+        self.start_job(Work::Open(path), move |report| {
+            report.send(Report::Opened(Box::new(Document::open(&target))));
+        });
+    }
+
+    /// The end of opening `path`.
+    pub(super) fn opened(&mut self, path: &Path, result: Result<Document, LoadError>) {
+        match result {
+            Ok(document) => {
+                self.prefs.remember(path);
+                self.replace_document(document);
+            }
+            Err(error) => {
+                if !path.exists() {
+                    self.prefs.forget(path);
+                }
+                let details: Vec<String> = error
+                    .diagnostics()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                self.show_message(format!(
+                    "Could not open {}:\n\n{}",
+                    path.display(),
+                    details.join("\n")
+                ));
+            }
+        }
+    }
+
     /// Saves to the document's file, or asks where if it has none.
     pub fn save(&mut self) {
         match self.document.path().map(Path::to_owned) {
             Some(path) => self.save_to(path),
-            None => self.ask_where_to_save(),
+            None => self.choose_file(FilePurpose::SaveAs),
         }
     }
 
-    /// Saves the map to `path` on another thread; the result arrives in a
+    /// Saves the map to `path` in the background; the result arrives in a
     /// later frame. The map is serialised now, so later edits are not part
     /// of this save and stay unsaved. Saving to the document's own file
     /// first checks that nobody else changed it since it was opened or last
@@ -94,178 +137,143 @@ impl JourneyApp {
     }
 
     fn start_save(&mut self, path: PathBuf, expect: Option<DiskState>) {
-        if self.saving.is_some() {
+        if self.is_running(|work| matches!(work, Work::Save { .. })) {
             return;
         }
         let text = match io::to_ron(&self.document.map) {
             Ok(text) => text,
             Err(error) => {
-                self.error = Some(error.to_string());
+                self.show_message(error.to_string());
                 return;
             }
         };
-        let (sender, receiver) = mpsc::channel();
-        let target = path.clone();
         let options = SaveOptions {
             backup: self.prefs.backup,
             expect,
         };
-        std::thread::spawn(move || {
-            let _ = sender.send(io::save_over(&target, text.as_bytes(), options));
-        });
-        self.saving = Some(SaveJob {
-            result: receiver,
+        let target = path.clone();
+        let work = Work::Save {
             path,
             state: self.document.state(),
-        });
-    }
-
-    /// Whether a save or a file dialog is still running.
-    pub fn is_busy(&self) -> bool {
-        self.saving.is_some() || self.dialog.is_some() || self.exporting.is_some()
-    }
-
-    fn ask_for_file_to_open(&mut self) {
-        let folder = self
-            .document
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
-        self.spawn_dialog(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Journey map", &["ron"]);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            DialogAnswer::Open(dialog.pick_file())
-        });
-    }
-
-    /// File ▸ Save as…: asks where, then saves there.
-    pub fn ask_where_to_save(&mut self) {
-        let folder = self
-            .document
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned);
-        let name = match self.document.path().and_then(Path::file_name) {
-            Some(name) => name.to_string_lossy().into_owned(),
-            None => format!("{}.ron", suggested_name(&self.document)),
         };
-        self.spawn_dialog(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .add_filter("Journey map", &["ron"])
-                .set_file_name(name);
-            if let Some(folder) = folder {
-                dialog = dialog.set_directory(folder);
-            }
-            DialogAnswer::SaveAs(dialog.save_file().map(|path| path.with_extension("ron")))
+        self.start_job(work, move |report| {
+            report.send(Report::Saved(io::save_over(
+                &target,
+                text.as_bytes(),
+                options,
+            )));
         });
     }
 
-    pub(super) fn spawn_dialog(&mut self, ask: impl FnOnce() -> DialogAnswer + Send + 'static) {
-        if self.dialog.is_some() {
-            return;
-        }
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = sender.send(ask());
-        });
-        self.dialog = Some(receiver);
-    }
-
-    /// Takes in the answers of dialogs and saves that finished.
-    pub(super) fn poll_jobs(&mut self) {
-        if let Some(receiver) = &self.dialog {
-            match receiver.try_recv() {
-                Ok(answer) => {
-                    self.dialog = None;
-                    match answer {
-                        DialogAnswer::Open(Some(path)) => self.open(&path),
-                        DialogAnswer::SaveAs(Some(path)) => self.save_to(path),
-                        DialogAnswer::ExportTo(Some(path)) => self.export_to(path),
-                        DialogAnswer::ExportTo(None) => {}
-                        DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) => {
-                            self.after_save = None;
-                        }
-                    }
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => self.dialog = None,
-            }
-        }
-        let Some(job) = &self.saving else { return };
-        let result = match job.result.try_recv() {
-            Ok(result) => result,
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Err(SaveError::Write {
-                path: job.path.clone(),
-                source: std::io::Error::other("the save was interrupted"),
-            }),
-        };
-        let Some(job) = self.saving.take() else {
-            return;
-        };
+    /// The end of a save of the document as it was in `state`.
+    pub(super) fn saved(
+        &mut self,
+        path: &Path,
+        state: StateId,
+        result: Result<DiskState, SaveError>,
+    ) {
         match result {
             Ok(disk) => {
-                self.document.saved_as(job.path.clone(), job.state, disk);
-                self.prefs.remember(&job.path);
-                self.notice = Some(format!("Saved {}", job.path.display()));
+                self.document.saved_as(path.to_owned(), state, disk);
+                self.prefs.remember(path);
+                self.notify(format!("Saved {}", path.display()));
                 if let Some(next) = self.after_save.take() {
                     self.request(next);
                 }
             }
             Err(SaveError::ChangedOnDisk { path, deleted }) => {
                 // Asked about next; what was to follow the save still waits.
-                self.conflict = Some(super::disk_changes::Conflict { path, deleted });
+                self.show_modal(Modal::Conflict(super::Conflict { path, deleted }));
             }
             Err(error) => {
                 self.after_save = None;
-                self.error = Some(format!(
+                self.show_message(format!(
                     "{error}.\n\nYour changes are still here, not saved."
                 ));
             }
         }
     }
 
-    /// The Save / Don't save / Cancel prompt, while one is open.
-    pub(super) fn unsaved_prompt(&mut self, ctx: &egui::Context) {
-        let Some(action) = self.prompt.clone() else {
+    /// A save whose thread died.
+    pub(super) fn saved_failed(&mut self, path: &Path) {
+        self.saved(
+            path,
+            self.document.state(),
+            Err(SaveError::Write {
+                path: path.to_owned(),
+                source: std::io::Error::other("the save was interrupted"),
+            }),
+        );
+    }
+
+    /// Asks the user for a file for `purpose`: with the desktop's native
+    /// dialog when one can be shown, else (or if the preference says so)
+    /// with journeymap's own.
+    pub fn choose_file(&mut self, purpose: FilePurpose) {
+        if self.is_running(|work| matches!(work, Work::Dialog(..))) {
             return;
-        };
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("journeymap-unsaved")).show(ctx, |ui| {
-            ui.set_max_width(460.0);
-            ui.heading(format!(
-                "Save the changes to {}?",
-                self.document.display_name()
-            ));
-            ui.add_space(6.0);
-            ui.label("If you don't save, your changes since the last save are lost.");
-            ui.add_space(12.0);
-            ui.horizontal(|ui| {
-                if ui.button("Save").clicked() {
-                    choice = Some(Choice::Save);
-                }
-                if ui.button("Don't save").clicked() {
-                    choice = Some(Choice::Discard);
-                }
-                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                    choice = Some(Choice::Cancel);
-                }
-            });
+        }
+        if self.prefs.own_file_dialog || !super::native_dialog::can_show() {
+            self.show_own_file_dialog(purpose);
+            return;
+        }
+        let folder = self.folder_to_start_in();
+        let name = self.suggested_file_name(purpose);
+        self.start_job(Work::Dialog(purpose, Instant::now()), move |report| {
+            report.send(Report::Chosen(super::native_dialog::ask(
+                purpose,
+                folder.as_deref(),
+                &name,
+            )));
         });
-        match choice {
-            None => {}
-            Some(Choice::Cancel) => self.prompt = None,
-            Some(Choice::Discard) => {
-                self.prompt = None;
-                self.perform(action);
-            }
-            Some(Choice::Save) => {
-                self.prompt = None;
-                self.after_save = Some(action);
-                self.save();
-            }
+    }
+
+    /// Opens journeymap's own file dialog for `purpose`.
+    pub(super) fn show_own_file_dialog(&mut self, purpose: FilePurpose) {
+        let folder = self.folder_to_start_in();
+        let dialog = match purpose {
+            FilePurpose::Open => FileDialog::open(folder.as_deref(), &["ron"]).title("Open a map"),
+            FilePurpose::SaveAs => FileDialog::save(
+                folder.as_deref(),
+                &self.suggested_file_name(purpose),
+                &["ron"],
+            )
+            .title("Save the map as"),
+            FilePurpose::Export => FileDialog::save(
+                folder.as_deref(),
+                &self.suggested_file_name(purpose),
+                &["png"],
+            )
+            .title("Export the images as"),
+        };
+        self.show_modal(Modal::File(Box::new(dialog), purpose));
+    }
+
+    /// Acts on the file chosen for `purpose`, or on none (cancelled).
+    pub(super) fn file_chosen(&mut self, purpose: FilePurpose, path: Option<PathBuf>) {
+        match (purpose, path) {
+            (FilePurpose::Open, Some(path)) => self.open_in_background(path),
+            (FilePurpose::SaveAs, Some(path)) => self.save_to(path.with_extension("ron")),
+            (FilePurpose::Export, Some(path)) => self.export_to(path.with_extension("png")),
+            (FilePurpose::Open | FilePurpose::SaveAs, None) => self.after_save = None,
+            (FilePurpose::Export, None) => {}
+        }
+    }
+
+    /// The folder of the open file, where file dialogs start.
+    fn folder_to_start_in(&self) -> Option<PathBuf> {
+        self.document
+            .path()
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+    }
+
+    /// The file name a dialog for `purpose` suggests.
+    fn suggested_file_name(&self, purpose: FilePurpose) -> String {
+        match (purpose, self.document.path().and_then(Path::file_name)) {
+            (FilePurpose::Export, _) => format!("{}.png", suggested_name(&self.document)),
+            (_, Some(name)) => name.to_string_lossy().into_owned(),
+            (_, None) => format!("{}.ron", suggested_name(&self.document)),
         }
     }
 
@@ -274,14 +282,8 @@ impl JourneyApp {
         self.document = document;
         self.selection = crate::ui::Selection::default();
         self.canvas.reset();
+        self.notice = None;
     }
-}
-
-/// The prompt's buttons.
-enum Choice {
-    Save,
-    Discard,
-    Cancel,
 }
 
 /// A file name for a map that has none yet: its title, made safe.

@@ -1,7 +1,8 @@
-//! The menu bar: File, Edit and View, each entry a command with its shortcut.
+//! The menu bar: File, Edit and View. Each entry queues a [`Command`]
+//! (with its shortcut, where it has one); settings are checkboxes.
 
 use super::JourneyApp;
-use super::files::Pending;
+use super::command::Command;
 use crate::model::LaneKind;
 use crate::samples::{SAMPLES, SampleKind};
 use crate::ui::{UiCommand, lane_kind_name};
@@ -13,17 +14,17 @@ impl JourneyApp {
             ui.menu_button("File", |ui| {
                 pick(ui, UiCommand::New, &mut chosen);
                 ui.menu_button("New from template", |ui| {
-                    self.sample_buttons(ui, SampleKind::Template);
+                    sample_buttons(ui, SampleKind::Template, &mut chosen);
                 });
                 pick(ui, UiCommand::Open, &mut chosen);
                 ui.menu_button("Open sample", |ui| {
-                    self.sample_buttons(ui, SampleKind::Map);
+                    sample_buttons(ui, SampleKind::Map, &mut chosen);
                 });
                 ui.add_enabled_ui(!self.prefs.recent.is_empty(), |ui| {
                     ui.menu_button("Open recent", |ui| {
                         for path in self.prefs.recent.clone() {
                             if ui.button(path.display().to_string()).clicked() {
-                                self.request(Pending::OpenFile(path));
+                                chosen = Some(Command::OpenFile(path));
                             }
                         }
                     });
@@ -35,6 +36,14 @@ impl JourneyApp {
                     .on_hover_text(
                         "Saving keeps the version it replaces beside the map as FILE.ron.bak.",
                     );
+                ui.checkbox(
+                    &mut self.prefs.own_file_dialog,
+                    "Use journeymap's own file dialog",
+                )
+                .on_hover_text(
+                    "Instead of the desktop's. journeymap uses its own anyway when the desktop \
+                     has no file dialog to show (no XDG portal and no zenity).",
+                );
                 ui.separator();
                 pick(ui, UiCommand::ExportImage, &mut chosen);
                 ui.separator();
@@ -49,7 +58,7 @@ impl JourneyApp {
                     UiCommand::ZoomOut,
                 ] {
                     if command.menu_button(ui) {
-                        chosen = Some(command);
+                        chosen = Some(command.into());
                     }
                 }
                 ui.separator();
@@ -58,15 +67,13 @@ impl JourneyApp {
                     .checkbox(&mut dark, UiCommand::ToggleTheme.label())
                     .clicked()
                 {
-                    chosen = Some(UiCommand::ToggleTheme);
+                    chosen = Some(UiCommand::ToggleTheme.into());
                 }
             });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} %", self.canvas.zoom * 100.0));
                 if let Some(status) = self.export_status() {
                     ui.weak(status);
-                } else if let Some(notice) = &self.notice {
-                    ui.weak(notice);
                 }
                 if self.is_busy() {
                     ui.spinner();
@@ -74,22 +81,22 @@ impl JourneyApp {
             });
         });
         if let Some(command) = chosen {
-            self.run_command(command);
+            self.queue(command);
         }
     }
 
-    fn edit_menu(&mut self, ui: &mut egui::Ui, chosen: &mut Option<UiCommand>) {
+    fn edit_menu(&self, ui: &mut egui::Ui, chosen: &mut Option<Command>) {
         let history = self.document.history();
         let undo = history.undo_label().map(|label| format!("Undo {label}"));
         let redo = history.redo_label().map(|label| format!("Redo {label}"));
         ui.add_enabled_ui(undo.is_some(), |ui| {
             if UiCommand::Undo.menu_button_labelled(ui, undo.as_deref().unwrap_or("Undo")) {
-                *chosen = Some(UiCommand::Undo);
+                *chosen = Some(UiCommand::Undo.into());
             }
         });
         ui.add_enabled_ui(redo.is_some(), |ui| {
             if UiCommand::Redo.menu_button_labelled(ui, redo.as_deref().unwrap_or("Redo")) {
-                *chosen = Some(UiCommand::Redo);
+                *chosen = Some(UiCommand::Redo.into());
             }
         });
         ui.separator();
@@ -112,24 +119,25 @@ impl JourneyApp {
         ui.menu_button("Add lane", |ui| {
             for kind in LaneKind::ALL {
                 if ui.button(lane_kind_name(kind)).clicked() {
-                    self.add_lane(kind);
+                    *chosen = Some(Command::AddLane(kind));
                 }
             }
         });
     }
-
-    fn sample_buttons(&mut self, ui: &mut egui::Ui, kind: SampleKind) {
-        for sample in SAMPLES.iter().filter(|s| s.kind == kind) {
-            if ui.button(sample.name).clicked() {
-                self.request(Pending::OpenSample(sample.name));
-            }
-        }
-    }
 }
 
 /// A menu entry for `command`; remembers it in `chosen` when clicked.
-fn pick(ui: &mut egui::Ui, command: UiCommand, chosen: &mut Option<UiCommand>) {
+fn pick(ui: &mut egui::Ui, command: UiCommand, chosen: &mut Option<Command>) {
     if command.menu_button(ui) {
-        *chosen = Some(command);
+        *chosen = Some(command.into());
+    }
+}
+
+/// An entry for each bundled map of `kind`, by its title.
+fn sample_buttons(ui: &mut egui::Ui, kind: SampleKind, chosen: &mut Option<Command>) {
+    for sample in SAMPLES.iter().filter(|s| s.kind == kind) {
+        if ui.button(sample.label).on_hover_text(sample.name).clicked() {
+            *chosen = Some(Command::OpenSample(sample.name));
+        }
     }
 }

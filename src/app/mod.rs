@@ -2,24 +2,31 @@
 //! preferences together in an eframe window.
 
 mod clipboard;
+mod command;
 mod disk_changes;
 mod document;
 mod export;
 mod files;
+mod jobs;
 mod key_queue;
 mod menus;
+mod modal;
+mod native_dialog;
+mod notice;
 mod prefs;
 mod recovery;
 mod startup;
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::Receiver;
 
+pub use command::Command;
 pub use disk_changes::Conflict;
 pub use document::{Document, Origin};
-pub use export::ExportDialog;
-pub use files::Pending;
+pub use files::{FilePurpose, Pending};
 pub use key_queue::KeyQueue;
+pub use modal::Modal;
+pub use notice::Notice;
 pub use prefs::{Preferences, SavedView};
 pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_panic_hook};
 
@@ -28,7 +35,7 @@ use crate::model::LaneKind;
 use crate::render::Theme;
 use crate::samples;
 use crate::ui::inline_edit::{InlineEdit, Target};
-use crate::ui::{Canvas, Inspector, Selection, UiCommand, default_lane_name};
+use crate::ui::{Canvas, ExportDialog, Inspector, Selection, UiCommand, default_lane_name};
 
 /// The journeymap editor.
 pub struct JourneyApp {
@@ -42,24 +49,25 @@ pub struct JourneyApp {
     inspector: Inspector,
     /// What is remembered between runs.
     pub prefs: Preferences,
-    /// A message the user has to acknowledge, e.g. why a file did not open.
-    pub error: Option<String>,
-    /// A short status message, e.g. where the map was saved.
-    pub notice: Option<String>,
-    /// The action waiting on the unsaved-changes prompt, while it is shown.
-    pub prompt: Option<Pending>,
+    /// A short message at the bottom of the window, e.g. where the map was
+    /// saved, with an Undo button after a deletion.
+    notice: Option<Notice>,
+    /// The one modal window, if one is open.
+    modal: Option<Modal>,
+    /// Modal windows that wait for the open one to close, in order.
+    waiting_modals: VecDeque<Modal>,
     /// The action to do once the save under way succeeds.
     after_save: Option<Pending>,
-    /// A native file dialog running on another thread.
-    dialog: Option<Receiver<files::DialogAnswer>>,
-    /// A save running on another thread.
-    saving: Option<files::SaveJob>,
+    /// Background work under way.
+    jobs: Vec<jobs::Running>,
+    /// Images written of all, while an export runs.
+    export_progress: (usize, usize),
+    /// The export dialog's options, kept from one export to the next.
+    export: ExportDialog,
     /// Whether the user chose to quit (changes saved or let go).
     quitting: bool,
-    /// The export dialog, while it is open.
-    export_dialog: Option<ExportDialog>,
-    /// An image export running on another thread.
-    exporting: Option<export::ExportJob>,
+    /// Commands queued this frame, run at its end.
+    commands: Vec<Command>,
     /// Text to put on the system clipboard at the end of the frame.
     pub to_clipboard: Option<String>,
     /// Window commands to send at the end of the frame.
@@ -68,13 +76,6 @@ pub struct JourneyApp {
     title: String,
     /// The recovery copy kept while there are unsaved changes, if on.
     autosave: Option<recovery::Autosave>,
-    /// Recovery copies left by editors that are gone, offered in turn.
-    recovery_offers: Vec<(crate::io::recovery::Orphan, String)>,
-    /// A save refused because the file changed on disk, while asked about.
-    pub conflict: Option<Conflict>,
-    /// The file changed on disk while the window was in the background:
-    /// the state it is in now, while the reload offer is shown.
-    reload_offer: Option<crate::io::DiskState>,
     /// A changed file the user chose not to reload, so as not to ask again.
     declined_reload: Option<crate::io::DiskState>,
     /// Keys typed in one frame that wait for the next, so that each reaches
@@ -91,22 +92,19 @@ impl JourneyApp {
             selection: Selection::default(),
             inspector: Inspector::default(),
             prefs,
-            error: None,
             notice: None,
-            prompt: None,
+            modal: None,
+            waiting_modals: VecDeque::new(),
             after_save: None,
-            dialog: None,
-            saving: None,
+            jobs: Vec::new(),
+            export_progress: (0, 0),
+            export: ExportDialog::default(),
             quitting: false,
-            ctx_commands: Vec::new(),
+            commands: Vec::new(),
             to_clipboard: None,
-            export_dialog: None,
-            exporting: None,
+            ctx_commands: Vec::new(),
             title: String::new(),
             autosave: None,
-            recovery_offers: Vec::new(),
-            conflict: None,
-            reload_offer: None,
             declined_reload: None,
             keys: KeyQueue::default(),
         }
@@ -141,57 +139,20 @@ impl JourneyApp {
         prefs
     }
 
-    /// Opens the map at `path`, discarding the current one. If it cannot be
-    /// read, the error is shown (with line:column) and the current map stays.
-    pub fn open(&mut self, path: &Path) {
-        match Document::open(path) {
-            Ok(document) => {
-                self.prefs.remember(path);
-                self.replace_document(document);
-            }
-            Err(error) => {
-                if !path.exists() {
-                    self.prefs.forget(path);
-                }
-                let details: Vec<String> = error
-                    .diagnostics()
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                self.error = Some(format!(
-                    "Could not open {}:\n\n{}",
-                    path.display(),
-                    details.join("\n")
-                ));
-            }
-        }
-    }
-
     /// Opens a bundled sample, discarding the current map.
     pub fn open_sample(&mut self, name: &str) {
         match samples::find(name).map(Document::from_sample) {
             Some(Ok(document)) => self.replace_document(document),
             Some(Err(error)) => {
-                self.error = Some(format!("The bundled sample {name} is damaged: {error}"));
+                self.show_message(format!("The bundled sample {name} is damaged: {error}"));
             }
-            None => self.error = Some(format!("There is no bundled sample named {name}.")),
+            None => self.show_message(format!("There is no bundled sample named {name}.")),
         }
     }
 
     /// Whether the user chose to quit.
     pub fn is_quitting(&self) -> bool {
         self.quitting
-    }
-
-    /// Whether a modal window (a prompt, an error, a dialog, an offer) is
-    /// open, which takes the keyboard and the clicks from the map.
-    pub fn is_modal_open(&self) -> bool {
-        self.prompt.is_some()
-            || self.error.is_some()
-            || self.export_dialog.is_some()
-            || self.conflict.is_some()
-            || self.reload_offer.is_some()
-            || !self.recovery_offers.is_empty()
     }
 
     /// Cuts this frame's keyboard events after the first key that moves the
@@ -208,23 +169,9 @@ impl JourneyApp {
         self.keys.is_waiting()
     }
 
-    /// Whether a recovery copy left by a gone editor is being offered.
-    pub fn is_offering_recovery(&self) -> bool {
-        !self.recovery_offers.is_empty()
-    }
-
-    /// Whether the "changed on disk, reload?" offer is shown.
-    pub fn is_offering_reload(&self) -> bool {
-        self.reload_offer.is_some()
-    }
-
     /// The theme the preferences ask for.
     pub fn theme(&self) -> Theme {
-        if self.prefs.dark {
-            Theme::dark()
-        } else {
-            Theme::light()
-        }
+        Theme::for_dark(self.prefs.dark)
     }
 
     /// Applies an edit as one undo step and selects what it created.
@@ -239,17 +186,23 @@ impl JourneyApp {
                         }
                     }
                     Created::Point(point) => self.selection = Selection::only_point(point.clone()),
+                    // A new stage or lane is named at once, wherever it was
+                    // added from (menu, shortcut, right-click menu).
                     Created::Stage(stage) => {
                         self.selection = Selection {
                             stage: Some(stage.clone()),
                             ..Selection::default()
                         };
+                        self.canvas.inline =
+                            Some(InlineEdit::new(Target::StageName(stage.clone()), ""));
                     }
                     Created::Lane(lane) => {
                         self.selection = Selection {
                             lane: Some(lane.clone()),
                             ..Selection::default()
-                        }
+                        };
+                        self.canvas.inline =
+                            Some(InlineEdit::new(Target::LaneName(lane.clone()), ""));
                     }
                     Created::Nothing => {}
                 }
@@ -258,57 +211,9 @@ impl JourneyApp {
                 Some(created)
             }
             Err(error) => {
-                self.error = Some(format!("That edit could not be made: {error}."));
+                self.show_message(format!("That edit could not be made: {error}."));
                 None
             }
-        }
-    }
-
-    /// Carries out a menu or keyboard command.
-    pub fn run_command(&mut self, command: UiCommand) {
-        match command {
-            UiCommand::New => self.request(Pending::New),
-            UiCommand::Open => self.request(Pending::OpenDialog),
-            UiCommand::Save => self.save(),
-            UiCommand::SaveAs => self.ask_where_to_save(),
-            UiCommand::ExportImage => self.open_export_dialog(),
-            UiCommand::Quit => self.request(Pending::Quit),
-            UiCommand::Undo => {
-                self.document.undo();
-                self.forget_missing_selection();
-            }
-            UiCommand::Redo => {
-                self.document.redo();
-                self.forget_missing_selection();
-            }
-            UiCommand::Cut => self.cut(),
-            UiCommand::Copy => {
-                self.copy();
-            }
-            // The paste arrives as an event with the clipboard's text.
-            UiCommand::Paste => self.ctx_commands.push(egui::ViewportCommand::RequestPaste),
-            UiCommand::Duplicate => {
-                let copies =
-                    crate::ui::gesture::duplicate(&self.selection.cards, &self.document.map);
-                if let Some(edit) = copies {
-                    self.apply(edit);
-                }
-            }
-            UiCommand::Delete => self.delete_selection(),
-            UiCommand::EditInPlace => self.canvas.start_typing(),
-            UiCommand::NewCard => self.canvas.start_new_card(),
-            UiCommand::SelectAll => self.select_all(),
-            UiCommand::SelectNone => self.selection = Selection::default(),
-            UiCommand::AddStage => self.add_stage(),
-            UiCommand::FitToWindow => self.canvas.fit_to_window(),
-            UiCommand::ActualSize => self.canvas.zoom_to(1.0, None),
-            UiCommand::ZoomIn => self
-                .canvas
-                .zoom_to(self.canvas.zoom * crate::ui::canvas::ZOOM_STEP, None),
-            UiCommand::ZoomOut => self
-                .canvas
-                .zoom_to(self.canvas.zoom / crate::ui::canvas::ZOOM_STEP, None),
-            UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
         }
     }
 
@@ -322,12 +227,10 @@ impl JourneyApp {
             .as_ref()
             .and_then(|id| map.stage_index(id))
             .map_or(map.stages.len(), |i| i + 1);
-        if let Some(Created::Stage(id)) = self.apply(Edit::AddStage {
+        self.apply(Edit::AddStage {
             index,
             name: "New stage".into(),
-        }) {
-            self.canvas.inline = Some(InlineEdit::new(Target::StageName(id), ""));
-        }
+        });
     }
 
     /// Adds a lane of `kind` below the selected one (or at the bottom) and
@@ -341,9 +244,7 @@ impl JourneyApp {
             .and_then(|id| map.lane_index(id))
             .map_or(map.lanes.len(), |i| i + 1);
         let name = default_lane_name(kind).to_owned();
-        if let Some(Created::Lane(id)) = self.apply(Edit::AddLane { index, name, kind }) {
-            self.canvas.inline = Some(InlineEdit::new(Target::LaneName(id), ""));
-        }
+        self.apply(Edit::AddLane { index, name, kind });
     }
 
     /// Drops selected items that an undo or redo removed.
@@ -374,26 +275,6 @@ impl JourneyApp {
         }
     }
 
-    fn error_dialog(&mut self, ctx: &egui::Context) {
-        let Some(message) = &self.error else { return };
-        let mut close = false;
-        egui::Modal::new(egui::Id::unique("journeymap-error")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
-            ui.add_space(6.0);
-            ui.label(message);
-            ui.add_space(10.0);
-            if ui.button("OK").clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape) || i.key_pressed(egui::Key::Enter))
-            {
-                close = true;
-            }
-        });
-        if close {
-            self.error = None;
-        }
-    }
-
     fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
         let title = format!("{marker}{} — journeymap", self.document.display_name());
@@ -410,55 +291,18 @@ impl JourneyApp {
 
     /// One frame of the whole window. Separate from [`eframe::App::ui`] so
     /// that tests can drive the real app headless.
+    ///
+    /// Input is read first (shortcuts are queued, so that no widget also
+    /// takes their keys), then everything is drawn, then the queued
+    /// commands run, at this one point.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested())
-            && !self.quitting
-            && self.document.is_dirty()
-        {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.prompt = Some(Pending::Quit);
-        }
-        if self.keys.is_waiting() {
-            ctx.request_repaint();
-        }
         self.poll_jobs();
-        self.poll_export();
-        if self.is_busy() {
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-        }
-        let came_back = ctx.input(|i| {
-            i.events
-                .iter()
-                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
-        });
-        if came_back {
-            self.check_disk_on_focus();
-        }
-        if !self.is_modal_open() {
-            for command in UiCommand::pressed(&ctx, self.canvas.wants_keyboard()) {
-                self.run_command(command);
-            }
-            let dropped: Vec<PathBuf> = ctx.input(|i| {
-                i.raw
-                    .dropped_files
-                    .iter()
-                    .map(|f| f.path().to_owned())
-                    .collect()
-            });
-            if let Some(path) = dropped.into_iter().next() {
-                self.request(Pending::OpenFile(path));
-            }
-            self.clipboard_events(&ctx);
-        }
-        ctx.set_visuals(if self.prefs.dark {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
+        self.read_input(&ctx);
+        let theme = self.theme();
+        ctx.set_visuals(theme.visuals());
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
-        let theme = self.theme();
         let inspector_edits = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(300.0)
@@ -481,34 +325,64 @@ impl JourneyApp {
             })
             .inner;
         for edit in output.edits {
-            // A stage or lane added from the right-click menu is named at once.
-            match self.apply(edit) {
-                Some(Created::Stage(id)) => {
-                    self.canvas.inline = Some(InlineEdit::new(Target::StageName(id), ""));
-                }
-                Some(Created::Lane(id)) => {
-                    self.canvas.inline = Some(InlineEdit::new(Target::LaneName(id), ""));
-                }
-                _ => {}
-            }
+            self.apply(edit);
         }
         for command in output.commands {
-            self.run_command(command);
+            self.queue(command);
         }
-        self.export_window(&ctx);
-        self.unsaved_prompt(&ctx);
-        self.recovery_offer_window(&ctx);
-        self.conflict_window(&ctx);
-        self.reload_offer_window(&ctx);
-        self.error_dialog(&ctx);
+        self.notice_toast(&ctx);
+        self.modal_window(&ctx);
+
+        if self.run_queued_commands() {
+            // What they changed is drawn in the next frame.
+            ctx.request_repaint();
+        }
         self.autosave(&ctx);
         self.update_title(&ctx);
+        if self.keys.is_waiting() {
+            ctx.request_repaint();
+        }
+        if self.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
         for command in self.ctx_commands.drain(..) {
             ctx.send_viewport_cmd(command);
         }
         if let Some(text) = self.to_clipboard.take() {
             ctx.copy_text(text);
         }
+    }
+
+    /// Reads this frame's input that belongs to the window rather than to a
+    /// widget: closing, coming back, shortcuts, dropped files, the clipboard.
+    fn read_input(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quitting
+            && self.document.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.show_modal(Modal::Unsaved(Pending::Quit));
+        }
+        let came_back = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::WindowFocused(true)))
+        });
+        if came_back {
+            self.check_disk_on_focus();
+        }
+        if self.is_modal_open() {
+            return;
+        }
+        for command in UiCommand::pressed(ctx, self.canvas.wants_keyboard()) {
+            self.queue(command);
+        }
+        let dropped: Option<PathBuf> =
+            ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
+        if let Some(path) = dropped {
+            self.queue(Command::OpenFile(path));
+        }
+        self.clipboard_events(ctx);
     }
 }
 

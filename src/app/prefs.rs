@@ -24,6 +24,8 @@ pub struct Preferences {
     pub view: Option<SavedView>,
     /// Whether saving keeps the version it replaces as `FILE.ron.bak`.
     pub backup: bool,
+    /// Whether file dialogs are journeymap's own rather than the desktop's.
+    pub own_file_dialog: bool,
 }
 
 impl Default for Preferences {
@@ -33,6 +35,7 @@ impl Default for Preferences {
             dark: false,
             view: None,
             backup: true,
+            own_file_dialog: false,
         }
     }
 }

@@ -3,15 +3,16 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::path::Path;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Mutex, PoisonError};
 use std::thread::ThreadId;
 use std::time::{Duration, SystemTime};
 
+use super::modal::Modal;
 use super::{Document, JourneyApp, Origin};
 use crate::edit::{Edit, StateId};
 use crate::io::SaveError;
 use crate::io::recovery::{self, RecoveryCopy, Session, Source};
+use crate::job::{Job, Poll};
 use crate::samples;
 
 /// How long after the last edit the recovery copy is written: long enough
@@ -30,7 +31,7 @@ pub(super) struct Autosave {
     /// The state the recovery copy on disk holds, if there is one.
     written: Option<StateId>,
     /// A write under way on another thread, and the state it writes.
-    writing: Option<(StateId, Receiver<Result<(), SaveError>>)>,
+    writing: Option<(StateId, Job<Result<(), SaveError>>)>,
     /// After a failure: don't write again before this time.
     retry_at: f64,
     /// Whether the user was told that autosave is failing.
@@ -57,24 +58,21 @@ impl JourneyApp {
     /// the recovery copies that editors which are gone left there.
     #[must_use]
     pub fn with_recovery(mut self, root: &Path) -> Self {
-        self.recovery_offers = recovery::orphans(root)
-            .into_iter()
-            .map(|orphan| {
-                let text = match &orphan.copy {
-                    Some(Ok(copy)) => describe(copy),
-                    Some(Err(error)) => format!(
-                        "{error}\n\nIt is kept in {} if you want to look at it.",
-                        orphan.folder().display()
-                    ),
-                    None => "Nothing was unsaved, so nothing was lost.".to_owned(),
-                };
-                (orphan, text)
-            })
-            .collect();
+        for orphan in recovery::orphans(root) {
+            let text = match &orphan.copy {
+                Some(Ok(copy)) => describe(copy),
+                Some(Err(error)) => format!(
+                    "{error}\n\nIt is kept in {} if you want to look at it.",
+                    orphan.folder().display()
+                ),
+                None => "Nothing was unsaved, so nothing was lost.".to_owned(),
+            };
+            self.show_modal(Modal::Recovery(Box::new(orphan), text));
+        }
         match Session::start(root) {
             Ok(session) => self.autosave = Some(Autosave::new(session)),
             Err(error) => {
-                self.error = Some(format!(
+                self.show_message(format!(
                     "Autosave is off: journeymap could not make its recovery folder in {}: \
                      {error}.\n\nSave your work often.",
                     root.display()
@@ -99,20 +97,27 @@ impl JourneyApp {
     /// Keeps the recovery copy in step with the document: written a few
     /// seconds after the last edit, removed once nothing is unsaved.
     pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        if let Some(failure) = self.autosave_step(ctx) {
+            self.show_message(failure);
+        }
+    }
+
+    /// One step of [`Self::autosave`]; returns what to tell the user when
+    /// a write failed (once, until one succeeds again).
+    fn autosave_step(&mut self, ctx: &egui::Context) -> Option<String> {
+        let mut failed = None;
         let now = ctx.input(|i| i.time);
         let dirty = self.document.is_dirty();
         let state = self.document.state();
-        let Some(auto) = &mut self.autosave else {
-            return;
-        };
-        if let Some((written, receiver)) = &auto.writing {
-            let result = match receiver.try_recv() {
-                Err(TryRecvError::Empty) => {
+        let auto = self.autosave.as_mut()?;
+        if let Some((written, job)) = &auto.writing {
+            let result = match job.poll() {
+                Poll::Running => {
                     ctx.request_repaint_after(Duration::from_millis(50));
-                    return;
+                    return None;
                 }
-                Ok(result) => result,
-                Err(TryRecvError::Disconnected) => Err(SaveError::Serialize(
+                Poll::Message(result) => result,
+                Poll::Gone => Err(SaveError::Serialize(
                     "the autosave was interrupted".to_owned(),
                 )),
             };
@@ -125,7 +130,7 @@ impl JourneyApp {
                     auto.retry_at = now + RETRY_AFTER.as_secs_f64();
                     if !auto.told {
                         auto.told = true;
-                        self.error = Some(format!(
+                        failed = Some(format!(
                             "Autosave failed: {error}.\n\nYour map is still open; save it \
                              yourself (Ctrl+S). journeymap tries again in half a minute."
                         ));
@@ -142,25 +147,23 @@ impl JourneyApp {
             if auto.written.take().is_some() {
                 let _ = auto.session.clear();
             }
-            return;
+            return failed;
         }
         if auto.written == Some(state) {
-            return;
+            return failed;
         }
         let due = (auto.changed_at + AUTOSAVE_DELAY.as_secs_f64()).max(auto.retry_at);
         if now < due {
             ctx.request_repaint_after(Duration::from_secs_f64(due - now));
-            return;
+            return failed;
         }
-        let (sender, receiver) = mpsc::channel();
         let file = auto.session.copy_file();
         let source = source_of(&self.document);
         let map = self.document.map.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(recovery::write_copy(&file, &source, &map));
-        });
-        auto.writing = Some((state, receiver));
+        let job = Job::run(move || recovery::write_copy(&file, &source, &map));
+        auto.writing = Some((state, job));
         ctx.request_repaint_after(Duration::from_millis(50));
+        failed
     }
 
     /// Runs `frame` (one frame of the UI); if it panics, the map is first
@@ -192,71 +195,6 @@ impl JourneyApp {
             let _ = recovery::write_copy(&auto.session.copy_file(), &source, &self.document.map);
         }
         let _ = auto.session.record_crash(report);
-    }
-
-    /// The recovery offer for what a gone editor left, one at a time.
-    pub(super) fn recovery_offer_window(&mut self, ctx: &egui::Context) {
-        let Some((orphan, text)) = self.recovery_offers.first() else {
-            return;
-        };
-        let mut choice = None;
-        egui::Modal::new(egui::Id::unique("journeymap-recovery")).show(ctx, |ui| {
-            ui.set_max_width(540.0);
-            ui.heading(match &orphan.copy {
-                Some(Ok(_)) => "Restore unsaved changes?",
-                Some(Err(_)) => "A recovery copy could not be read",
-                None => "journeymap stopped unexpectedly last time",
-            });
-            ui.add_space(6.0);
-            ui.label(text);
-            if let Some(crash) = &orphan.crash {
-                ui.add_space(8.0);
-                ui.label("What went wrong (please report it):");
-                ui.code(crash.trim());
-            }
-            ui.add_space(12.0);
-            ui.horizontal(|ui| match &orphan.copy {
-                Some(Ok(_)) => {
-                    if ui.button("Restore").clicked() {
-                        choice = Some(Offer::Restore);
-                    }
-                    if ui.button("Discard").clicked() {
-                        choice = Some(Offer::Discard);
-                    }
-                }
-                Some(Err(_)) => {
-                    if ui.button("Keep it").clicked() {
-                        choice = Some(Offer::Keep);
-                    }
-                    if ui.button("Delete it").clicked() {
-                        choice = Some(Offer::Discard);
-                    }
-                }
-                None => {
-                    if ui.button("OK").clicked() {
-                        choice = Some(Offer::Discard);
-                    }
-                }
-            });
-        });
-        let Some(choice) = choice else { return };
-        let (mut orphan, _) = self.recovery_offers.remove(0);
-        match choice {
-            Offer::Keep => drop(orphan),
-            Offer::Discard => {
-                let _ = orphan.discard();
-            }
-            Offer::Restore => {
-                if let Some(Ok(copy)) = orphan.copy.take() {
-                    self.restore(copy);
-                }
-                // The restored map is in this editor's own copy before the
-                // old one goes.
-                if self.recovery_copy_is_current() {
-                    let _ = orphan.discard();
-                }
-            }
-        }
     }
 
     /// Opens a recovered map as an unsaved document: over its file (one
@@ -294,7 +232,7 @@ impl JourneyApp {
         match recovery::write_copy(&auto.session.copy_file(), &source, &self.document.map) {
             Ok(()) => auto.written = Some(self.document.state()),
             Err(error) => {
-                self.error = Some(format!(
+                self.show_message(format!(
                     "The restored map could not be autosaved: {error}.\n\nSave it yourself \
                      (Ctrl+S); the recovery copy it came from is kept."
                 ));
@@ -304,20 +242,13 @@ impl JourneyApp {
 
     /// Whether this editor's recovery copy holds the current document (or
     /// nothing needs one).
-    fn recovery_copy_is_current(&self) -> bool {
+    pub(super) fn recovery_copy_is_current(&self) -> bool {
         !self.document.is_dirty()
             || self
                 .autosave
                 .as_ref()
                 .is_some_and(|auto| auto.written == Some(self.document.state()))
     }
-}
-
-/// The recovery offer's buttons.
-enum Offer {
-    Restore,
-    Discard,
-    Keep,
 }
 
 /// Where a document's map belongs, for its recovery copy.

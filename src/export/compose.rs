@@ -69,11 +69,7 @@ impl Page<'_> {
         let ctx = egui::Context::default();
         // Glyph weighting differs between egui's light and dark visuals:
         // use the ones the editor shows this theme with.
-        ctx.set_visuals(if options.dark {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
+        ctx.set_visuals(Theme::for_dark(options.dark).visuals());
         // The whole drawing in one frame, at one pixel per point: the
         // layout is already at the image's scale, so text is rasterised at
         // its final size.
@@ -118,11 +114,7 @@ impl Page<'_> {
         fonts: &mut FontsView<'_>,
         options: &ExportOptions,
     ) -> Result<Drawing, ExportError> {
-        let theme = if options.dark {
-            Theme::dark()
-        } else {
-            Theme::light()
-        };
+        let theme = Theme::for_dark(options.dark);
         let layout_at = |fonts: &mut FontsView<'_>, scale| {
             Layout::with_links_from(&self.part, self.whole, fonts, scale)
         };

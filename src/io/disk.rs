@@ -37,9 +37,21 @@ impl DiskState {
         }
     }
 
-    /// The state of the file at `path` now.
+    /// The state of the file at `path` now. Reads at most
+    /// [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) and a byte: a larger file
+    /// cannot be a map journeymap opened or saved, and its state (of that
+    /// much) differs from any such map's.
     pub fn read(path: &Path) -> std::io::Result<Self> {
-        Ok(Self::of(read_if_present(path)?.as_deref()))
+        use std::io::Read as _;
+        let file = match fs::File::open(path) {
+            Ok(file) => file,
+            Err(error) if error.kind() == ErrorKind::NotFound => return Ok(Self::Missing),
+            Err(error) => return Err(error),
+        };
+        let mut bytes = Vec::new();
+        file.take(super::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)?;
+        Ok(Self::of_bytes(&bytes))
     }
 
     /// The state of a file holding `bytes`, or of no file.

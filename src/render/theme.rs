@@ -40,6 +40,23 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The dark theme if `dark`, else the light one: the one place where a
+    /// theme is chosen, for the editor and for export.
+    pub fn for_dark(dark: bool) -> Self {
+        if dark { Self::dark() } else { Self::light() }
+    }
+
+    /// The egui visuals that go with this theme: the window's widgets on
+    /// screen, and the glyph weighting of text drawn for export, so that
+    /// both look alike.
+    pub fn visuals(&self) -> egui::Visuals {
+        if self.dark {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        }
+    }
+
     /// Dark text on white: slides and daylight projectors.
     pub fn light() -> Self {
         Self {

@@ -4,6 +4,8 @@
 pub mod canvas;
 pub mod command;
 pub mod context_menu;
+pub mod dialogs;
+pub mod export_dialog;
 pub mod file_dialog;
 pub mod gesture;
 pub mod inline_edit;
@@ -15,6 +17,7 @@ pub mod selection;
 
 pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;
+pub use export_dialog::ExportDialog;
 pub use file_dialog::{FileDialog, FileDialogAction};
 pub use inspector::Inspector;
 pub use selection::Selection;

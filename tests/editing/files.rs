@@ -86,7 +86,7 @@ fn the_unsaved_changes_prompt_cancel_keeps_everything() {
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(map(&harness), edited);
-    assert!(harness.state().prompt.is_none());
+    assert!(!harness.state().is_asking_to_save());
     assert!(
         harness
             .query_by_label_contains("Save the changes to")
@@ -137,7 +137,7 @@ fn quitting_without_changes_asks_nothing() {
     let mut harness = harness();
     press(&mut harness, Modifiers::COMMAND, Key::Q);
     assert!(harness.state().is_quitting());
-    assert!(harness.state().prompt.is_none());
+    assert!(!harness.state().is_asking_to_save());
 }
 
 #[test]
@@ -200,9 +200,9 @@ fn the_export_dialog_previews_and_exports_in_the_background() {
     harness.state_mut().export_to(out.clone());
     assert!(harness.state().is_exporting());
     settle(&mut harness);
-    assert_eq!(harness.state().error, None);
+    assert_eq!(harness.state().message(), None);
     let image = image::open(&out).expect("a PNG was written").to_rgba8();
     assert_eq!(image.dimensions(), (3840, 2160));
-    let notice = harness.state().notice.clone().unwrap_or_default();
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
     assert!(notice.contains("slides.png"), "{notice}");
 }

@@ -247,7 +247,7 @@ fn pasting_with_nothing_selected_explains_what_to_do() {
     harness.event(Event::Paste("A note".into()));
     harness.run();
     assert_eq!(map(&harness), before);
-    let notice = harness.state().notice.clone().unwrap_or_default();
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
     assert!(notice.contains("select a cell"), "{notice}");
 }
 

@@ -374,7 +374,7 @@ fn keeping_mine_over_a_changed_file_asks_once_and_saving_still_asks() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     settle(&mut harness);
     assert!(
-        harness.state().conflict.is_some(),
+        harness.state().is_asking_about_conflict(),
         "never a silent overwrite"
     );
 }

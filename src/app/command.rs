@@ -1,0 +1,105 @@
+//! The one command queue: shortcuts, menus, the canvas's right-click menu
+//! and buttons all queue a [`Command`]; the queue is run at one point of
+//! the frame, after everything is drawn, so that no command changes the
+//! map while part of the window is still showing the old one.
+
+use std::path::PathBuf;
+
+use super::JourneyApp;
+use super::files::Pending;
+use crate::model::LaneKind;
+use crate::ui::{Selection, UiCommand};
+
+/// Something the user asked the editor to do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// A command of the command table, with its label and shortcuts.
+    Ui(UiCommand),
+    /// Edit ▸ Add lane ▸ kind.
+    AddLane(LaneKind),
+    /// Open this file (File ▸ Open recent, or dropped on the window).
+    OpenFile(PathBuf),
+    /// Open a bundled sample or template by name.
+    OpenSample(&'static str),
+}
+
+impl From<UiCommand> for Command {
+    fn from(command: UiCommand) -> Self {
+        Self::Ui(command)
+    }
+}
+
+impl JourneyApp {
+    /// Queues `command`, to run at the end of this frame.
+    pub fn queue(&mut self, command: impl Into<Command>) {
+        self.commands.push(command.into());
+    }
+
+    /// Runs the queued commands, in order. Returns whether there were any.
+    pub(super) fn run_queued_commands(&mut self) -> bool {
+        let commands = std::mem::take(&mut self.commands);
+        let any = !commands.is_empty();
+        for command in commands {
+            self.run(command);
+        }
+        any
+    }
+
+    /// Carries out `command` now.
+    pub fn run(&mut self, command: Command) {
+        match command {
+            Command::Ui(command) => self.run_ui_command(command),
+            Command::AddLane(kind) => self.add_lane(kind),
+            Command::OpenFile(path) => self.request(Pending::OpenFile(path)),
+            Command::OpenSample(name) => self.request(Pending::OpenSample(name)),
+        }
+    }
+
+    /// Carries out a command of the command table.
+    fn run_ui_command(&mut self, command: UiCommand) {
+        match command {
+            UiCommand::New => self.request(Pending::New),
+            UiCommand::Open => self.request(Pending::OpenDialog),
+            UiCommand::Save => self.save(),
+            UiCommand::SaveAs => self.choose_file(super::files::FilePurpose::SaveAs),
+            UiCommand::ExportImage => self.open_export_dialog(),
+            UiCommand::Quit => self.request(Pending::Quit),
+            UiCommand::Undo => {
+                self.document.undo();
+                self.forget_missing_selection();
+            }
+            UiCommand::Redo => {
+                self.document.redo();
+                self.forget_missing_selection();
+            }
+            UiCommand::Cut => self.cut(),
+            UiCommand::Copy => {
+                self.copy();
+            }
+            // The paste arrives as an event with the clipboard's text.
+            UiCommand::Paste => self.ctx_commands.push(egui::ViewportCommand::RequestPaste),
+            UiCommand::Duplicate => {
+                let copies =
+                    crate::ui::gesture::duplicate(&self.selection.cards, &self.document.map);
+                if let Some(edit) = copies {
+                    self.apply(edit);
+                }
+            }
+            UiCommand::Delete => self.delete_selection(),
+            UiCommand::EditInPlace => self.canvas.start_typing(),
+            UiCommand::NewCard => self.canvas.start_new_card(),
+            UiCommand::SelectAll => self.select_all(),
+            UiCommand::SelectNone => self.selection = Selection::default(),
+            UiCommand::AddStage => self.add_stage(),
+            UiCommand::FitToWindow => self.canvas.fit_to_window(),
+            UiCommand::ActualSize => self.canvas.zoom_to(1.0, None),
+            UiCommand::ZoomIn => self
+                .canvas
+                .zoom_to(self.canvas.zoom * crate::ui::canvas::ZOOM_STEP, None),
+            UiCommand::ZoomOut => self
+                .canvas
+                .zoom_to(self.canvas.zoom / crate::ui::canvas::ZOOM_STEP, None),
+            UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+        }
+    }
+}

@@ -1,0 +1,221 @@
+//! File ▸ Export image…: the options of `journeymap export` with a live
+//! preview. A widget: it returns what the user chose; the app shell asks
+//! where to write the images and runs the export.
+
+use std::num::NonZeroUsize;
+
+use crate::export::{self, ExportOptions, Preset, Size};
+use crate::job::{Job, Poll};
+
+/// The export dialog's state: the options and the preview.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "one per checkbox or two-way choice of the dialog"
+)]
+pub struct ExportDialog {
+    /// The image size.
+    pub size: Preset,
+    /// Pixels per point for [`Preset::Full`].
+    pub scale: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Transparent background.
+    pub transparent: bool,
+    /// Draw the legend.
+    pub legend: bool,
+    /// One image per `split_size` stages instead of all on one.
+    pub split: bool,
+    /// Stages per image when split.
+    pub split_size: usize,
+    preview: Option<egui::TextureHandle>,
+    preview_of: Option<ExportOptions>,
+    preview_job: Option<Job<(ExportOptions, Option<egui::ColorImage>)>>,
+}
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            size: Preset::Slide1080p,
+            scale: 2.0,
+            dark: false,
+            transparent: false,
+            legend: true,
+            split: false,
+            split_size: 3,
+            preview: None,
+            preview_of: None,
+            preview_job: None,
+        }
+    }
+}
+
+/// What the user chose in the export dialog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportAction {
+    /// Export…: ask where, then export with [`ExportDialog::options`].
+    Export,
+    /// Cancel or Esc.
+    Close,
+}
+
+impl ExportDialog {
+    /// The export options chosen.
+    pub fn options(&self) -> ExportOptions {
+        ExportOptions {
+            size: self.size.size(self.scale),
+            dark: self.dark,
+            transparent: self.transparent,
+            legend: self.legend,
+            split: NonZeroUsize::new(self.split_size).filter(|_| self.split),
+        }
+    }
+
+    /// Shows the dialog with a preview of `map`; returns the user's choice.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        map: &crate::model::JourneyMap,
+    ) -> Option<ExportAction> {
+        refresh_preview(self, ctx, map);
+        let mut action = None;
+        egui::Modal::new(egui::Id::unique("journeymap-export")).show(ctx, |ui| {
+            ui.set_width(520.0);
+            ui.heading("Export image");
+            ui.add_space(6.0);
+            options_ui(ui, self);
+            ui.add_space(8.0);
+            preview_ui(ui, self);
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button("Export…").clicked() {
+                    action = Some(ExportAction::Export);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    action = Some(ExportAction::Close);
+                }
+            });
+        });
+        action
+    }
+}
+
+fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+    egui::Grid::new("export-options")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("Size");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.size, Preset::Slide1080p, "Slide 1920×1080");
+                ui.radio_value(&mut dialog.size, Preset::Slide4k, "Slide 3840×2160");
+                ui.radio_value(&mut dialog.size, Preset::Full, "Whole map");
+            });
+            ui.end_row();
+            if dialog.size == Preset::Full {
+                ui.label("Scale");
+                ui.add(
+                    egui::Slider::new(&mut dialog.scale, 1.0..=3.0)
+                        .step_by(1.0)
+                        .suffix("×"),
+                );
+                ui.end_row();
+            }
+            ui.label("Theme");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.dark, false, "Light");
+                ui.radio_value(&mut dialog.dark, true, "Dark");
+            });
+            ui.end_row();
+            ui.label("Background");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.transparent, false, "Page colour");
+                ui.radio_value(&mut dialog.transparent, true, "Transparent");
+            });
+            ui.end_row();
+            ui.label("Legend");
+            ui.checkbox(&mut dialog.legend, "Faces, severities, channels");
+            ui.end_row();
+            ui.label("Split");
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut dialog.split, "One image per");
+                ui.add_enabled(
+                    dialog.split,
+                    egui::DragValue::new(&mut dialog.split_size).range(1..=50),
+                );
+                ui.label("stages");
+            });
+            ui.end_row();
+        });
+}
+
+fn preview_ui(ui: &mut egui::Ui, dialog: &ExportDialog) {
+    let size = egui::vec2(480.0, 270.0);
+    match &dialog.preview {
+        Some(texture) => {
+            let shown = texture.size_vec2() * (size.x / texture.size_vec2().x).min(1.0);
+            ui.add(egui::Image::new((texture.id(), shown)).alt_text("Preview of the export"));
+        }
+        None if dialog.preview_job.is_none() && dialog.preview_of.is_some() => {
+            ui.allocate_ui(size, |ui| {
+                ui.centered_and_justified(|ui| {
+                    ui.label("No preview: the map could not be drawn with these options.");
+                });
+            });
+        }
+        None => {
+            ui.allocate_ui(size, |ui| {
+                ui.centered_and_justified(egui::Ui::spinner);
+            });
+        }
+    }
+    if dialog.preview_job.is_some() {
+        ui.weak("Updating the preview…");
+    }
+}
+
+/// Renders a small preview of the first image whenever the options change,
+/// in the background.
+fn refresh_preview(dialog: &mut ExportDialog, ctx: &egui::Context, map: &crate::model::JourneyMap) {
+    if let Some(job) = &dialog.preview_job {
+        match job.poll() {
+            Poll::Message((options, image)) => {
+                dialog.preview_job = None;
+                dialog.preview_of = Some(options);
+                dialog.preview = image.map(|image| {
+                    ctx.load_texture("export-preview", image, egui::TextureOptions::LINEAR)
+                });
+            }
+            Poll::Running => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(50));
+                return;
+            }
+            Poll::Gone => {
+                // The preview thread died: say so rather than start another
+                // one every frame (options changed later still retry).
+                dialog.preview_job = None;
+                dialog.preview = None;
+                dialog.preview_of = Some(dialog.options());
+            }
+        }
+    }
+    let options = dialog.options();
+    if dialog.preview_of == Some(options) {
+        return;
+    }
+    // The preview is the first image drawn small: a slide with the same
+    // proportions, or a thumbnail-sized slide for the whole map.
+    let mut small = options;
+    small.size = Size::Slide {
+        width: 480,
+        height: 270,
+    };
+    let map = map.clone();
+    dialog.preview_job = Some(Job::run(move || {
+        let image = export::render_first(&map, &small).ok().map(|image| {
+            let size = [image.width() as usize, image.height() as usize];
+            egui::ColorImage::from_rgba_unmultiplied(size, image.as_raw())
+        });
+        (options, image)
+    }));
+    ctx.request_repaint_after(std::time::Duration::from_millis(50));
+}
