@@ -1,22 +1,25 @@
-//! The inspector's drop-down pickers, driven headless: they fit the panel
-//! and their captions read on one line.
+//! The inspector's drop-down pickers, driven headless: they fit the panel,
+//! their captions read on one line, and every option of a short list can be
+//! seen without scrolling.
 
 #![expect(
     clippy::expect_used,
     reason = "test helpers fail the test with a message"
 )]
 
-use egui::{Rect, TextStyle};
+use egui::{Order, Rect, TextStyle};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use journeymap::app::{JourneyApp, Preferences};
-use journeymap::model::{CardId, JourneyMap};
+use journeymap::model::{CardId, Channel, JourneyMap, LaneKind, Severity};
 use journeymap::ui::Selection;
+
+const SCREEN: [f32; 2] = [1400.0, 900.0];
 
 fn harness() -> Harness<'static, JourneyApp> {
     let app = JourneyApp::start(Preferences::default(), None);
     let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(SCREEN)
         .build_ui_state(|ui, app: &mut JourneyApp| app.frame_ui(ui), app);
     harness.run();
     harness
@@ -29,6 +32,14 @@ fn map(harness: &Harness<'_, JourneyApp>) -> JourneyMap {
 fn select(harness: &mut Harness<'_, JourneyApp>, selection: Selection) {
     harness.state_mut().selection = selection;
     harness.run();
+}
+
+/// The first card in a lane of `kind`.
+fn first_card(map: &JourneyMap, kind: LaneKind) -> CardId {
+    map.cards()
+        .find(|c| map.lane(&c.lane).is_some_and(|l| l.kind == kind))
+        .map(|c| c.id.clone())
+        .expect("a card of that kind")
 }
 
 /// The opportunity that answers the pain point with the longest text: the
@@ -61,6 +72,17 @@ fn caption_rect(harness: &Harness<'_, JourneyApp>, caption: &str) -> Rect {
 fn line_height(harness: &Harness<'_, JourneyApp>) -> f32 {
     let font = TextStyle::Body.resolve(&harness.ctx.global_style());
     harness.ctx.fonts_mut(|fonts| fonts.row_height(&font))
+}
+
+/// The area of the drop-down list that is open: the topmost popup.
+fn open_list(harness: &Harness<'_, JourneyApp>) -> Rect {
+    harness
+        .ctx
+        .memory(|memory| {
+            let layer = memory.areas().top_layer_id(Order::Foreground)?;
+            memory.area_rect(layer.id)
+        })
+        .expect("a drop-down list is open")
 }
 
 #[test]
@@ -103,4 +125,39 @@ fn a_long_answered_pain_point_keeps_the_inspector_narrow_and_its_caption_on_one_
         after <= before + 0.5,
         "the inspector stayed wider after the selection: {before} then {after}"
     );
+}
+
+#[test]
+fn every_channel_can_be_seen_in_the_open_channel_list() {
+    let mut harness = harness();
+    let card = first_card(&map(&harness), LaneKind::Touchpoints);
+    select(&mut harness, Selection::only_card(card));
+    harness.get_by_label("Channel").click();
+    harness.run();
+    let list = open_list(&harness);
+    let screen = Rect::from_min_size(egui::Pos2::ZERO, SCREEN.into());
+    for option in std::iter::once("none").chain(Channel::ALL.map(Channel::label)) {
+        let rect = harness.get_by_label(option).rect();
+        assert!(
+            list.contains_rect(rect) && screen.contains_rect(rect),
+            "\"{option}\" at {rect:?} is cut off by the list {list:?}"
+        );
+    }
+}
+
+#[test]
+fn every_severity_can_be_seen_in_the_open_severity_list() {
+    let mut harness = harness();
+    let card = first_card(&map(&harness), LaneKind::PainPoints);
+    select(&mut harness, Selection::only_card(card));
+    harness.get_by_label("Severity").click();
+    harness.run();
+    let list = open_list(&harness);
+    for option in std::iter::once("none").chain(Severity::ALL.map(Severity::label)) {
+        let rect = harness.get_by_label(option).rect();
+        assert!(
+            list.contains_rect(rect),
+            "\"{option}\" at {rect:?} is cut off by the list {list:?}"
+        );
+    }
 }

@@ -137,6 +137,7 @@ impl Inspector {
                 ui,
                 "Channel",
                 channel.map_or("none", Channel::label),
+                ListHeight::All,
                 |ui| {
                     ui.selectable_value(&mut channel, None, "none");
                     for option in Channel::ALL {
@@ -154,6 +155,7 @@ impl Inspector {
                 ui,
                 "Severity",
                 severity.map_or("none", Severity::label),
+                ListHeight::All,
                 |ui| {
                     ui.selectable_value(&mut severity, None, "none");
                     for option in Severity::ALL {
@@ -393,10 +395,12 @@ fn answers_picker(ui: &mut egui::Ui, map: &JourneyMap, card: &Card, edits: &mut 
         .and_then(|id| pains.iter().find(|(_, p)| p == id))
         .map(|(t, _)| t.clone());
     let mut answers = card.answers.clone();
+    // A map may have dozens of pain points: the list scrolls.
     picker(
         ui,
         "Answers pain point",
         current.as_deref().unwrap_or("none"),
+        ListHeight::Scroll,
         |ui| {
             ui.selectable_value(&mut answers, None, "none");
             for (text, id) in &pains {
@@ -409,18 +413,35 @@ fn answers_picker(ui: &mut egui::Ui, map: &JourneyMap, card: &Card, edits: &mut 
     }
 }
 
+/// How tall a picker's open list may grow.
+#[derive(Clone, Copy)]
+enum ListHeight {
+    /// Tall enough for every option, as far as the window allows: a short,
+    /// fixed list should never hide an option behind a scroll bar.
+    All,
+    /// egui's default height, then it scrolls: for lists that grow with the map.
+    Scroll,
+}
+
 /// A drop-down list under its caption, like the text fields: as wide as the
 /// panel, with the current choice cut to one line. A long choice can then
 /// neither squeeze the caption into a column of letters nor widen the panel.
-fn picker(ui: &mut egui::Ui, caption: &str, selected: &str, options: impl FnOnce(&mut egui::Ui)) {
+fn picker(
+    ui: &mut egui::Ui,
+    caption: &str,
+    selected: &str,
+    height: ListHeight,
+    options: impl FnOnce(&mut egui::Ui),
+) {
     let label = ui.label(RichText::new(caption).small().weak());
-    egui::ComboBox::from_id_salt(caption)
+    let mut combo = egui::ComboBox::from_id_salt(caption)
         .selected_text(selected)
         .width(ui.available_width())
-        .truncate()
-        .show_ui(ui, options)
-        .response
-        .labelled_by(label.id);
+        .truncate();
+    if matches!(height, ListHeight::All) {
+        combo = combo.height(ui.ctx().content_rect().height());
+    }
+    combo.show_ui(ui, options).response.labelled_by(label.id);
     ui.add_space(4.0);
 }
 
