@@ -120,9 +120,9 @@ impl Theme {
     pub fn severity(&self, severity: Severity) -> Color32 {
         match (self.dark, severity) {
             (false, Severity::Low) => Color32::from_rgb(0xb8, 0x86, 0x0b),
-            (false, Severity::Medium) => Color32::from_rgb(0xd0, 0x62, 0x0c),
-            (false, Severity::High) => Color32::from_rgb(0xcc, 0x4c, 0x02),
-            (false, Severity::Critical) => Color32::from_rgb(0x8c, 0x2d, 0x04),
+            (false, Severity::Medium) => Color32::from_rgb(0xd9, 0x65, 0x0b),
+            (false, Severity::High) => Color32::from_rgb(0xb5, 0x39, 0x0b),
+            (false, Severity::Critical) => Color32::from_rgb(0x7f, 0x1d, 0x0b),
             (true, Severity::Low) => Color32::from_rgb(0xd4, 0xb1, 0x3f),
             (true, Severity::Medium) => Color32::from_rgb(0xf0, 0x94, 0x3a),
             (true, Severity::High) => Color32::from_rgb(0xf5, 0x6b, 0x2e),
