@@ -338,3 +338,51 @@ fn the_example_in_the_readme_is_a_valid_map() {
     assert_eq!(map.card_count(), 3);
     assert_eq!(map.point_count(), 1);
 }
+
+/// The saved line of `text` for the first card, given its text.
+fn saved_with_card_text(text: &str) -> String {
+    let mut map = io::parse_map(MAP).unwrap_or_else(|error| panic!("MAP is valid: {error}"));
+    text.clone_into(&mut map.stages[0].cards[0].text);
+    io::to_ron(&map).unwrap_or_else(|error| panic!("saves: {error}"))
+}
+
+#[test]
+fn an_apostrophe_is_saved_as_itself() {
+    let saved = saved_with_card_text("Store won't answer");
+    assert!(saved.contains("text: \"Store won't answer\","), "{saved}");
+    assert!(!saved.contains(r"\'"), "{saved}");
+    let reopened = io::parse_map(&saved).expect("reloads");
+    assert_eq!(reopened.stages[0].cards[0].text, "Store won't answer");
+    assert_eq!(io::to_ron(&reopened).expect("ron"), saved, "canonical");
+}
+
+#[test]
+fn quotes_backslashes_and_line_breaks_are_still_escaped_and_read_back() {
+    for (text, written) in [
+        (r#"They said "soon""#, r#""They said \"soon\"""#),
+        (r"C:\maps\trip.ron", r#""C:\\maps\\trip.ron""#),
+        (r"a backslash then \'", r#""a backslash then \\'""#),
+        ("two\nlines\tand a tab", r#""two\nlines\tand a tab""#),
+        ("'", r#""'""#),
+    ] {
+        let saved = saved_with_card_text(text);
+        assert!(
+            saved.contains(&format!("text: {written},")),
+            "{text:?} should be written as {written}:\n{saved}"
+        );
+        let reopened = io::parse_map(&saved).expect("reloads");
+        assert_eq!(reopened.stages[0].cards[0].text, text);
+        assert_eq!(io::to_ron(&reopened).expect("ron"), saved, "canonical");
+    }
+}
+
+#[test]
+fn an_escaped_apostrophe_from_an_older_save_still_loads_and_is_saved_plain() {
+    let old = MAP.replace("Store phone line", r"Store won\'t answer");
+    let map = io::parse_map(&old).expect("an older save loads");
+    assert_eq!(map.stages[0].cards[0].text, "Store won't answer");
+    assert_eq!(
+        io::to_ron(&map).expect("ron"),
+        MAP.replace("Store phone line", "Store won't answer")
+    );
+}

@@ -226,10 +226,43 @@ pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
-    let mut text = ron::ser::to_string_pretty(&file, pretty)
+    let text = ron::ser::to_string_pretty(&file, pretty)
         .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    let mut text = plain_apostrophes(text);
     text.push('\n');
     Ok(text)
+}
+
+/// `text` (RON from the ron crate) with `\'` written as a plain `'`.
+///
+/// The ron crate escapes every character of a string as
+/// [`char::escape_debug`] does, which escapes a single quote: `won't` would
+/// be saved as `won\'t`. A single quote needs no escape inside a
+/// double-quoted RON string, and the reader still accepts `\'` from files
+/// saved that way. Every other escape is kept, and `\\` is passed over
+/// whole, so a backslash followed by a quote stays `\\'`. Outside strings
+/// the output has no backslashes: a map holds no `char` values.
+fn plain_apostrophes(text: String) -> String {
+    if !text.contains("\\'") {
+        return text;
+    }
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            plain.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\'') => plain.push('\''),
+            Some(escaped) => {
+                plain.push('\\');
+                plain.push(escaped);
+            }
+            None => plain.push('\\'),
+        }
+    }
+    plain
 }
 
 /// Saves `map` to `path` atomically in canonical form.

@@ -14,7 +14,7 @@ pub use layout::{
 };
 pub use legend::legend;
 pub use paint::{Marks, View};
-pub use theme::Theme;
+pub use theme::{Theme, contrast};
 
 #[cfg(test)]
 pub(crate) mod tests;

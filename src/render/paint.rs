@@ -122,9 +122,7 @@ pub fn stage_headers(layout: &Layout, theme: &Theme) -> Vec<Shape> {
     for stage in &layout.stages {
         let colour = theme.stage(stage.colour);
         let rect = stage.header.shrink2(vec2(1.0 * layout.scale, 0.0));
-        let tint = theme
-            .background
-            .lerp_to_gamma(colour, if theme.dark { 0.22 } else { 0.14 });
+        let tint = theme.stage_tint(stage.colour);
         shapes.push(Shape::rect_filled(rect, radius(layout, 6.0), tint));
         let band_rect = Rect::from_min_size(rect.min, vec2(rect.width(), band));
         let top_corners = CornerRadius {

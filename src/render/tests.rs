@@ -3,7 +3,7 @@
 use egui::{FontId, Pos2, Rect};
 
 use super::*;
-use crate::model::{Channel, JourneyMap, LaneKind};
+use crate::model::{Channel, JourneyMap, LaneKind, MAX_SCORE, MIN_SCORE};
 use crate::samples;
 
 /// Runs `f` with the fonts of a headless egui context.
@@ -298,5 +298,61 @@ fn the_width_of_a_layout_is_its_natural_width_times_its_scale() {
                 layout.size.x
             );
         }
+    }
+}
+
+/// A map with one emotion lane (below a text lane, so it is a striped row)
+/// and a point at every score, one stage each.
+fn every_score_map() -> JourneyMap {
+    let mut map = JourneyMap::default();
+    map.add_lane(0, "Doing", LaneKind::Text);
+    let lane = map.add_lane(1, "Feeling", LaneKind::Emotion);
+    for score in MIN_SCORE..=MAX_SCORE {
+        let stage = map.add_stage(map.stages.len(), format!("Stage {score:+}"));
+        map.add_point(&stage, &lane, 0, score, format!("feels {score:+}"))
+            .expect("a valid score");
+    }
+    map
+}
+
+#[test]
+fn emotion_labels_keep_clear_of_the_zero_line_at_every_score() {
+    let map = every_score_map();
+    for scale in [1.0, 1.5, 2.0] {
+        let layout = with_fonts(|fonts| Layout::new(&map, fonts, scale));
+        assert_eq!(layout.points.len(), 7);
+        for point in &layout.points {
+            let zero = layout.score_y(point.lane, 0).expect("emotion lane");
+            let label = point.label_rect();
+            assert!(
+                !label.y_range().contains(zero),
+                "at scale {scale}, the label of {:+} ({:?}) is struck through by the zero line at y {zero}",
+                point.score,
+                label.y_range(),
+            );
+        }
+    }
+}
+
+#[test]
+fn emotion_labels_stay_in_their_lane_and_off_their_face() {
+    let map = every_score_map();
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    for point in &layout.points {
+        let label = point.label_rect();
+        let row = layout.lanes[point.lane].row;
+        assert!(
+            row.contains(label.min.y) && row.contains(label.max.y),
+            "the label of {:+} ({:?}) leaves its lane {row:?}",
+            point.score,
+            label.y_range(),
+        );
+        let face =
+            Rect::from_center_size(point.center, egui::Vec2::splat(2.0 * layout.face_radius()));
+        assert!(
+            !label.intersects(face),
+            "the label of {:+} covers its face",
+            point.score
+        );
     }
 }

@@ -133,28 +133,36 @@ impl Inspector {
         }
         if kind == LaneKind::Touchpoints {
             let mut channel = card.channel;
-            egui::ComboBox::from_label("Channel")
-                .selected_text(channel.map_or("none", Channel::label))
-                .show_ui(ui, |ui| {
+            picker(
+                ui,
+                "Channel",
+                channel.map_or("none", Channel::label),
+                ListHeight::All,
+                |ui| {
                     ui.selectable_value(&mut channel, None, "none");
                     for option in Channel::ALL {
                         ui.selectable_value(&mut channel, Some(option), option.label());
                     }
-                });
+                },
+            );
             if channel != card.channel {
                 edits.push(Edit::SetChannel(card.id.clone(), channel));
             }
         }
         if kind == LaneKind::PainPoints {
             let mut severity = card.severity;
-            egui::ComboBox::from_label("Severity")
-                .selected_text(severity.map_or("none", Severity::label))
-                .show_ui(ui, |ui| {
+            picker(
+                ui,
+                "Severity",
+                severity.map_or("none", Severity::label),
+                ListHeight::All,
+                |ui| {
                     ui.selectable_value(&mut severity, None, "none");
                     for option in Severity::ALL {
                         ui.selectable_value(&mut severity, Some(option), option.label());
                     }
-                });
+                },
+            );
             if severity != card.severity {
                 edits.push(Edit::SetSeverity(card.id.clone(), severity));
             }
@@ -387,18 +395,54 @@ fn answers_picker(ui: &mut egui::Ui, map: &JourneyMap, card: &Card, edits: &mut 
         .and_then(|id| pains.iter().find(|(_, p)| p == id))
         .map(|(t, _)| t.clone());
     let mut answers = card.answers.clone();
-    egui::ComboBox::from_label("Answers pain point")
-        .selected_text(current.unwrap_or_else(|| "none".to_owned()))
-        .width(220.0)
-        .show_ui(ui, |ui| {
+    // A map may have dozens of pain points: the list scrolls.
+    picker(
+        ui,
+        "Answers pain point",
+        current.as_deref().unwrap_or("none"),
+        ListHeight::Scroll,
+        |ui| {
             ui.selectable_value(&mut answers, None, "none");
             for (text, id) in &pains {
                 ui.selectable_value(&mut answers, Some(id.clone()), text);
             }
-        });
+        },
+    );
     if answers != card.answers {
         edits.push(Edit::SetAnswers(card.id.clone(), answers));
     }
+}
+
+/// How tall a picker's open list may grow.
+#[derive(Clone, Copy)]
+enum ListHeight {
+    /// Tall enough for every option, as far as the window allows: a short,
+    /// fixed list should never hide an option behind a scroll bar.
+    All,
+    /// egui's default height, then it scrolls: for lists that grow with the map.
+    Scroll,
+}
+
+/// A drop-down list under its caption, like the text fields: as wide as the
+/// panel, with the current choice cut to one line. A long choice can then
+/// neither squeeze the caption into a column of letters nor widen the panel.
+fn picker(
+    ui: &mut egui::Ui,
+    caption: &str,
+    selected: &str,
+    height: ListHeight,
+    options: impl FnOnce(&mut egui::Ui),
+) {
+    let label = ui.label(RichText::new(caption).small().weak());
+    let mut combo = egui::ComboBox::from_id_salt(caption)
+        .selected_text(selected)
+        .width(ui.available_width())
+        .truncate();
+    if matches!(height, ListHeight::All) {
+        combo = combo.height(ui.ctx().content_rect().height());
+    }
+    combo.show_ui(ui, options).response.labelled_by(label.id);
+    ui.add_space(4.0);
 }
 
 /// `text` cut to `max` characters with an ellipsis.

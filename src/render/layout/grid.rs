@@ -213,17 +213,29 @@ fn emotion_points(
                 reason = "a stage holds a handful of points"
             )]
             let x = column.min + column.span() * (i as f32 + 1.0) / (count + 1.0);
+            let center = pos2(x, score_y(row, scale, point.score));
+            let label = texts.text(
+                &point.label,
+                size::SMALL * scale,
+                size::COLUMN_WIDTH * 0.5 * scale,
+            );
+            // Above a face the customer is happy at, below the others: the
+            // zero line between +1 and 0 never runs through a label.
+            let gap = (size::FACE_RADIUS + size::FACE_LABEL_GAP) * scale;
+            let label_y = if point.score > 0 {
+                center.y - gap - label.size().y
+            } else {
+                center.y + gap
+            };
+            let label_pos = pos2(center.x - label.size().x / 2.0, label_y);
             points.push(PointLayout {
                 id: point.id.clone(),
                 stage: stage_index,
                 lane: lane_index,
-                center: pos2(x, score_y(row, scale, point.score)),
+                center,
                 score: point.score,
-                label: texts.text(
-                    &point.label,
-                    size::SMALL * scale,
-                    size::COLUMN_WIDTH * 0.5 * scale,
-                ),
+                label,
+                label_pos,
             });
         }
     }

@@ -36,8 +36,10 @@ pub(super) mod size {
     pub const STRIPE: f32 = 5.0;
     pub const STAR_WIDTH: f32 = 16.0;
     pub const MIN_ROW: f32 = 64.0;
-    pub const EMOTION_ROW: f32 = 170.0;
+    pub const EMOTION_ROW: f32 = 188.0;
     pub const FACE_RADIUS: f32 = 12.0;
+    /// Between an emotion face and its label.
+    pub const FACE_LABEL_GAP: f32 = 3.0;
     pub const BAND: f32 = 8.0;
     pub const PERSONA_MIN_WIDTH: f32 = 960.0;
     pub const TEXT: f32 = 13.5;
@@ -165,8 +167,19 @@ pub struct PointLayout {
     pub center: Pos2,
     /// Its score.
     pub score: i8,
-    /// Its label, centred under the face.
+    /// Its label, centred on the face horizontally: above the face when
+    /// the score is positive, below it otherwise, so that it never lies
+    /// across the zero line.
     pub label: Arc<Galley>,
+    /// Where the label's top-left goes.
+    pub label_pos: Pos2,
+}
+
+impl PointLayout {
+    /// The area the label is drawn in.
+    pub fn label_rect(&self) -> Rect {
+        Rect::from_min_size(self.label_pos, self.label.size())
+    }
 }
 
 /// What is under a position of the map.
@@ -405,10 +418,11 @@ impl Layout {
 }
 
 /// The y of a score within an emotion row: +3 near the top, −3 near the
-/// bottom, leaving room for the face and its label.
+/// bottom, leaving room for the face and its label, which goes above a face
+/// at +3 and below one at −3.
 pub(super) fn score_y(row: Rangef, scale: f32, score: i8) -> f32 {
-    let top = row.min + (size::FACE_RADIUS + 8.0) * scale;
-    let bottom = row.max - (size::FACE_RADIUS + size::SMALL * 1.4 + 10.0) * scale;
+    let room = (size::FACE_RADIUS + size::SMALL * 1.4 + 10.0) * scale;
+    let (top, bottom) = (row.min + room, row.max - room);
     let fraction =
         f32::from(MAX_SCORE - score.clamp(MIN_SCORE, MAX_SCORE)) / f32::from(MAX_SCORE - MIN_SCORE);
     top + (bottom - top) * fraction

@@ -85,7 +85,7 @@ fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
         .collect()
 }
 
-/// A face whose colour and mouth show the score, with its label below.
+/// A face whose colour and mouth show the score, with its label.
 fn face(
     layout: &Layout,
     theme: &Theme,
@@ -103,9 +103,11 @@ fn face(
             Stroke::new(2.5 * layout.scale, theme.selection),
         ));
     }
-    let label = &point.label;
-    let pos = pos2(c.x - label.size().x / 2.0, c.y + r + 3.0 * layout.scale);
-    shapes.push(Shape::galley(pos, label.clone(), theme.muted));
+    shapes.push(Shape::galley(
+        point.label_pos,
+        point.label.clone(),
+        theme.muted,
+    ));
 }
 
 /// A face of radius `r` at `c` whose colour and mouth show `score`.
