@@ -288,6 +288,8 @@ impl JourneyApp {
                 .canvas
                 .zoom_to(self.canvas.zoom / crate::ui::canvas::ZOOM_STEP, None),
             UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
+            // Shown by the app shell's modal slot (being reshaped).
+            UiCommand::ShowShortcuts | UiCommand::GettingStarted | UiCommand::About => {}
         }
     }
 
