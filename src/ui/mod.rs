@@ -1,10 +1,12 @@
-//! The editor's views: the map canvas and the menu commands. They read the
-//! map and report what the user asked for as edits; they never change it.
+//! The editor's views: the map canvas, the menu commands and the Help
+//! windows. They read the map and report what the user asked for as edits;
+//! they never change it.
 
 pub mod canvas;
 pub mod command;
 pub mod context_menu;
 pub mod gesture;
+pub mod help;
 pub mod inline_edit;
 pub mod inspector;
 pub mod navigate;
@@ -14,6 +16,7 @@ pub mod selection;
 
 pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;
+pub use help::HelpWindow;
 pub use inspector::Inspector;
 pub use selection::Selection;
 
