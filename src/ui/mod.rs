@@ -7,6 +7,7 @@ pub mod command;
 pub mod context_menu;
 pub mod gesture;
 pub mod help;
+pub mod icon;
 pub mod inline_edit;
 pub mod inspector;
 pub mod navigate;
