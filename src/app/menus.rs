@@ -70,6 +70,15 @@ impl JourneyApp {
                     chosen = Some(UiCommand::ToggleTheme.into());
                 }
             });
+            ui.menu_button("Help", |ui| {
+                for command in [
+                    UiCommand::ShowShortcuts,
+                    UiCommand::GettingStarted,
+                    UiCommand::About,
+                ] {
+                    pick(ui, command, &mut chosen);
+                }
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!("{:.0} %", self.canvas.zoom * 100.0));
                 if let Some(status) = self.export_status() {

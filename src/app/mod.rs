@@ -185,7 +185,12 @@ impl JourneyApp {
                             ..Selection::default()
                         }
                     }
-                    Created::Point(point) => self.selection = Selection::only_point(point.clone()),
+                    // A new point's label is typed at once, like a card's text.
+                    Created::Point(point) => {
+                        self.selection = Selection::only_point(point.clone());
+                        self.canvas.inline =
+                            Some(InlineEdit::new(Target::PointLabel(point.clone()), ""));
+                    }
                     // A new stage or lane is named at once, wherever it was
                     // added from (menu, shortcut, right-click menu).
                     Created::Stage(stage) => {
@@ -426,11 +431,16 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
     startup::started();
     install_panic_hook();
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("journeymap")
-            .with_inner_size([1400.0, 900.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+        viewport: egui::ViewportBuilder {
+            // The icon, and the id that docks match to journeymap.desktop.
+            icon: crate::ui::icon::window_icon().map(std::sync::Arc::new),
+            ..egui::ViewportBuilder::default()
+        }
+        .with_app_id("journeymap")
+        .with_title("journeymap")
+        .with_inner_size([1400.0, 900.0])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(

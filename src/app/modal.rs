@@ -6,9 +6,9 @@ use super::files::{FilePurpose, Pending};
 use super::{Conflict, JourneyApp};
 use crate::io::DiskState;
 use crate::io::recovery::Orphan;
-use crate::ui::FileDialog;
 use crate::ui::dialogs::{self, ConflictChoice, RecoveryChoice, RecoveryKind, UnsavedChoice};
 use crate::ui::export_dialog::ExportAction;
+use crate::ui::{FileDialog, HelpWindow};
 
 /// A modal window and what it is about.
 pub enum Modal {
@@ -27,6 +27,8 @@ pub enum Modal {
     Recovery(Box<Orphan>, String),
     /// journeymap's own file dialog, when no native one can be shown.
     File(Box<FileDialog>, FilePurpose),
+    /// Help ▸ Keyboard shortcuts, Getting started or About.
+    Help(HelpWindow),
 }
 
 impl JourneyApp {
@@ -76,6 +78,14 @@ impl JourneyApp {
     /// Whether the "changed on disk, reload?" offer is shown.
     pub fn is_offering_reload(&self) -> bool {
         matches!(self.modal, Some(Modal::Reload(_)))
+    }
+
+    /// The help window shown, if the modal window is one.
+    pub fn help_window(&self) -> Option<HelpWindow> {
+        match &self.modal {
+            Some(Modal::Help(window)) => Some(*window),
+            _ => None,
+        }
     }
 
     /// Whether journeymap's own file dialog is open.
@@ -172,6 +182,7 @@ impl JourneyApp {
                     }
                 }
             }
+            Modal::Help(mut window) => (!window.show(ctx)).then_some(Modal::Help(window)),
             Modal::File(mut dialog, purpose) => match dialog.show(ctx) {
                 None => Some(Modal::File(dialog, purpose)),
                 Some(crate::ui::FileDialogAction::Cancelled) => {

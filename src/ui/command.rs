@@ -4,86 +4,98 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A command a user can give from a menu or the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UiCommand {
-    /// Start a new map from the blank template.
-    New,
-    /// Open a map file.
-    Open,
-    /// Save the map to its file (or ask where, the first time).
-    Save,
-    /// Save the map to a new file.
-    SaveAs,
-    /// Export the map as PNG images for slides.
-    ExportImage,
-    /// Quit journeymap.
-    Quit,
-    /// Revert the last edit.
-    Undo,
-    /// Apply the last undone edit again.
-    Redo,
-    /// Copy the selected cards and remove them.
-    Cut,
-    /// Copy the selected cards to the clipboard, as RON text.
-    Copy,
-    /// Paste cards (or lines of text) at the selection.
-    Paste,
-    /// Put a copy of each selected card right after it.
-    Duplicate,
-    /// Delete the selection.
-    Delete,
-    /// Type into the selection in place: a card, a name, a new card in an
-    /// empty cell.
-    EditInPlace,
-    /// Add a card after the selected one (or in the selected cell) and type it.
-    NewCard,
-    /// Select every card.
-    SelectAll,
-    /// Clear the selection.
-    SelectNone,
-    /// Add a stage after the selected one (or at the end).
-    AddStage,
-    /// Zoom so that the whole map fits the window.
-    FitToWindow,
-    /// Zoom to 100 %.
-    ActualSize,
-    /// Zoom in one step.
-    ZoomIn,
-    /// Zoom out one step.
-    ZoomOut,
-    /// Switch between the light and the dark theme.
-    ToggleTheme,
+/// Declares [`UiCommand`], [`UiCommand::ALL`] and [`UiCommand::menu`] from
+/// one list, grouped by menu, so that a new command cannot be left out of
+/// the list (and so out of the shortcuts and the shortcuts overlay).
+macro_rules! commands {
+    ($($menu:literal => { $($(#[$doc:meta])* $name:ident),+ $(,)? })+) => {
+        /// A command a user can give from a menu or the keyboard.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $($($(#[$doc])* $name,)+)+
+        }
+
+        impl UiCommand {
+            /// Every command, in menu order: the File menu's first.
+            pub const ALL: [Self; [$($(stringify!($name),)+)+].len()] = [$($(Self::$name,)+)+];
+
+            /// The menu the command belongs to: "File", "Edit", "View" or
+            /// "Help".
+            pub fn menu(self) -> &'static str {
+                match self {
+                    $($(Self::$name)|+ => $menu,)+
+                }
+            }
+        }
+    };
+}
+
+commands! {
+    "File" => {
+        /// Start a new map from the blank template.
+        New,
+        /// Open a map file.
+        Open,
+        /// Save the map to its file (or ask where, the first time).
+        Save,
+        /// Save the map to a new file.
+        SaveAs,
+        /// Export the map as PNG images for slides.
+        ExportImage,
+        /// Quit journeymap.
+        Quit,
+    }
+    "Edit" => {
+        /// Revert the last edit.
+        Undo,
+        /// Apply the last undone edit again.
+        Redo,
+        /// Copy the selected cards and remove them.
+        Cut,
+        /// Copy the selected cards to the clipboard, as RON text.
+        Copy,
+        /// Paste cards (or lines of text) at the selection.
+        Paste,
+        /// Put a copy of each selected card right after it.
+        Duplicate,
+        /// Delete the selection.
+        Delete,
+        /// Type into the selection in place: a card, a name, a new card in an
+        /// empty cell.
+        EditInPlace,
+        /// Add a card after the selected one (or in the selected cell) and
+        /// type it.
+        NewCard,
+        /// Select every card.
+        SelectAll,
+        /// Clear the selection.
+        SelectNone,
+        /// Add a stage after the selected one (or at the end).
+        AddStage,
+    }
+    "View" => {
+        /// Zoom so that the whole map fits the window.
+        FitToWindow,
+        /// Zoom to 100 %.
+        ActualSize,
+        /// Zoom in one step.
+        ZoomIn,
+        /// Zoom out one step.
+        ZoomOut,
+        /// Switch between the light and the dark theme.
+        ToggleTheme,
+    }
+    "Help" => {
+        /// Show every keyboard shortcut and canvas gesture.
+        ShowShortcuts,
+        /// Show what to double-click and type to start a map.
+        GettingStarted,
+        /// Show the version, the licence and the bundled fonts' licences.
+        About,
+    }
 }
 
 impl UiCommand {
-    /// Every command, in menu order.
-    pub const ALL: [Self; 23] = [
-        Self::New,
-        Self::Open,
-        Self::Save,
-        Self::SaveAs,
-        Self::ExportImage,
-        Self::Quit,
-        Self::Undo,
-        Self::Redo,
-        Self::Cut,
-        Self::Copy,
-        Self::Paste,
-        Self::Duplicate,
-        Self::Delete,
-        Self::EditInPlace,
-        Self::NewCard,
-        Self::SelectAll,
-        Self::SelectNone,
-        Self::AddStage,
-        Self::FitToWindow,
-        Self::ActualSize,
-        Self::ZoomIn,
-        Self::ZoomOut,
-        Self::ToggleTheme,
-    ];
-
     /// The menu label.
     pub fn label(self) -> &'static str {
         match self {
@@ -110,6 +122,9 @@ impl UiCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ToggleTheme => "Dark theme",
+            Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::GettingStarted => "Getting started",
+            Self::About => "About journeymap",
         }
     }
 
@@ -143,7 +158,8 @@ impl UiCommand {
             Self::ActualSize => vec![command(Key::Num1)],
             Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
             Self::ZoomOut => vec![command(Key::Minus)],
-            Self::ToggleTheme => vec![],
+            Self::ShowShortcuts => vec![plain(Key::F1)],
+            Self::ToggleTheme | Self::GettingStarted | Self::About => vec![],
         }
     }
 
@@ -262,5 +278,14 @@ mod tests {
     fn every_command_is_listed_once() {
         let unique: std::collections::HashSet<_> = UiCommand::ALL.into_iter().collect();
         assert_eq!(unique.len(), UiCommand::ALL.len());
+    }
+
+    #[test]
+    fn the_commands_of_each_menu_are_listed_together_in_menu_order() {
+        let menus: Vec<&str> = UiCommand::ALL
+            .chunk_by(|a, b| a.menu() == b.menu())
+            .filter_map(|run| run.first().map(|c| c.menu()))
+            .collect();
+        assert_eq!(menus, ["File", "Edit", "View", "Help"]);
     }
 }

@@ -1,5 +1,6 @@
-//! The editor's views: the map canvas and the menu commands. They read the
-//! map and report what the user asked for as edits; they never change it.
+//! The editor's views: the map canvas, the menu commands and the Help
+//! windows. They read the map and report what the user asked for as edits;
+//! they never change it.
 
 pub mod canvas;
 pub mod command;
@@ -8,6 +9,8 @@ pub mod dialogs;
 pub mod export_dialog;
 pub mod file_dialog;
 pub mod gesture;
+pub mod help;
+pub mod icon;
 pub mod inline_edit;
 pub mod inspector;
 pub mod navigate;
@@ -19,6 +22,7 @@ pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;
 pub use export_dialog::ExportDialog;
 pub use file_dialog::{FileDialog, FileDialogAction};
+pub use help::HelpWindow;
 pub use inspector::Inspector;
 pub use selection::Selection;
 

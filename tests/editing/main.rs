@@ -8,6 +8,7 @@
 
 mod files;
 mod gestures;
+mod help;
 mod helpers;
 mod keystrokes;
 mod safety;
@@ -214,7 +215,7 @@ fn dragging_an_emotion_point_sets_its_score_in_whole_steps() {
 }
 
 #[test]
-fn clicking_in_the_emotion_lane_adds_a_point_at_that_height() {
+fn double_clicking_in_the_emotion_lane_adds_a_point_at_that_height_and_types_its_label() {
     let mut harness = harness();
     let before = map(&harness);
     let layout = layout(&harness);
@@ -227,7 +228,9 @@ fn clicking_in_the_emotion_lane_adds_a_point_at_that_height() {
     let y = layout.score_y(lane, -2).expect("y of -2");
     // Right at the column's left edge, away from the existing faces.
     let spot = egui::pos2(column.min + 6.0, y);
-    click_at(&mut harness, spot, 1);
+    click_at(&mut harness, spot, 2);
+    type_text(&mut harness, "Lost");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     let after = map(&harness);
     assert_eq!(after.point_count(), before.point_count() + 1);
     let stage = &after.stages[1];
@@ -236,10 +239,32 @@ fn clicking_in_the_emotion_lane_adds_a_point_at_that_height() {
         .next()
         .expect("a point");
     assert_eq!(first.score, -2);
+    assert_eq!(first.label, "Lost");
     assert_eq!(
         harness.state().selection.points,
         std::slice::from_ref(&first.id),
         "the new point is selected"
+    );
+}
+
+#[test]
+fn a_single_click_in_the_emotion_lane_selects_and_adds_no_point() {
+    let mut harness = harness();
+    let before = map(&harness);
+    let layout = layout(&harness);
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Emotion)
+        .expect("emotion lane");
+    let column = layout.stages[1].column;
+    let spot = egui::pos2(column.min + 6.0, layout.score_y(lane, -2).expect("y"));
+    click_at(&mut harness, spot, 1);
+    assert_eq!(map(&harness), before, "no stray point");
+    assert_eq!(
+        harness.state().selection.cell,
+        Some((before.stages[1].id.clone(), before.lanes[lane].id.clone())),
+        "the cell is selected"
     );
 }
 

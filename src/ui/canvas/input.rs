@@ -73,9 +73,9 @@ impl Canvas {
         }
         let Some(at) = pointer else { return };
         if response.double_clicked() {
-            self.inline = gesture::inline_for(placement.hit(at, layout), layout, map);
-        } else if response.clicked() {
-            let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+            // Double-clicking an empty spot adds there: a card in a card
+            // lane, a point at that height in the emotion lane (whose label
+            // is then typed, as a card's text is).
             let hit = placement.hit(at, layout);
             if let Some(Hit::Cell { stage, lane }) = hit
                 && layout.lanes[lane].kind == LaneKind::Emotion
@@ -88,8 +88,11 @@ impl Canvas {
                     placement.to_map(at),
                 ));
             } else {
-                gesture::select(hit, layout, additive, selection);
+                self.inline = gesture::inline_for(hit, layout, map);
             }
+        } else if response.clicked() {
+            let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+            gesture::select(placement.hit(at, layout), layout, additive, selection);
         }
     }
 

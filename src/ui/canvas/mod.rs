@@ -256,6 +256,10 @@ impl Canvas {
         draw::selected_header(ui, &placement, &layout, theme, selection);
         self.paint_drag(ui, pointer, &layout, &placement, theme);
         self.show_inline(ui, &layout, &placement, map, &mut edits);
+        if map.card_count() == 0 && self.inline.is_none() {
+            crate::ui::help::getting_started_over(ui, rect);
+        }
+        Self::hint_on_hover(&response, &frame);
         CanvasOutput {
             edits,
             commands: std::mem::take(&mut self.commands),
@@ -405,6 +409,24 @@ impl Canvas {
                 edits.extend(edit);
                 self.inline = None;
             }
+        }
+    }
+
+    /// Over an empty part of a cell, says how to add something there.
+    fn hint_on_hover(response: &egui::Response, frame: &Frame<'_>) {
+        let Some(at) = response.hover_pos() else {
+            return;
+        };
+        if let Some(Hit::Cell { lane, .. }) = frame.placement.hit(at, frame.layout) {
+            let kind = frame.layout.lanes.get(lane).map(|l| l.kind);
+            let hint = match kind {
+                Some(crate::model::LaneKind::Emotion) => {
+                    "Double-click to add a point at this height"
+                }
+                Some(_) => "Double-click to add a card",
+                None => return,
+            };
+            response.clone().on_hover_text_at_pointer(hint);
         }
     }
 
