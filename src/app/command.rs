@@ -86,6 +86,19 @@ impl JourneyApp {
                 }
             }
             UiCommand::Delete => self.delete_selection(),
+            UiCommand::MoveCardLeft
+            | UiCommand::MoveCardRight
+            | UiCommand::MoveCardUp
+            | UiCommand::MoveCardDown => {
+                let direction = command.card_move();
+                let cards = &self.selection.cards;
+                let edit = direction
+                    .and_then(|d| crate::ui::move_cards::move_cards(&self.document.map, cards, d));
+                if let Some(edit) = edit {
+                    self.apply(edit);
+                    self.canvas.reveal_selection();
+                }
+            }
             UiCommand::EditInPlace => self.canvas.start_typing(),
             UiCommand::NewCard => self.canvas.start_new_card(),
             UiCommand::SelectAll => self.select_all(),

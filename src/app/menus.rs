@@ -118,6 +118,16 @@ impl JourneyApp {
         ] {
             pick(ui, command, chosen);
         }
+        ui.menu_button("Move card", |ui| {
+            for command in [
+                UiCommand::MoveCardLeft,
+                UiCommand::MoveCardRight,
+                UiCommand::MoveCardUp,
+                UiCommand::MoveCardDown,
+            ] {
+                pick(ui, command, chosen);
+            }
+        });
         ui.separator();
         pick(ui, UiCommand::EditInPlace, chosen);
         pick(ui, UiCommand::NewCard, chosen);

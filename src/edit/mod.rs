@@ -95,6 +95,10 @@ pub enum Edit {
         /// Position within the target cell.
         index: usize,
     },
+    /// Move several cards at once (Alt+arrows on a selection of cards): the
+    /// moves are made in order, each as [`Edit::MoveCard`] would make it on
+    /// the map as the moves before it left it, and undone as one step.
+    MoveCards(Vec<CardMove>),
     /// Remove cards and emotion points (a Delete is one step).
     Remove {
         /// Cards to remove.
@@ -126,6 +130,20 @@ pub enum Edit {
     /// Replace the whole map with a valid one: restoring a recovery copy or
     /// the version on disk, undoable as one step.
     ReplaceMap(Box<JourneyMap>),
+}
+
+/// One card's move in [`Edit::MoveCards`]: the same fields as
+/// [`Edit::MoveCard`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CardMove {
+    /// The card.
+    pub card: CardId,
+    /// The target cell's stage.
+    pub stage: StageId,
+    /// The target cell's lane.
+    pub lane: LaneId,
+    /// Position within the target cell, counted without the card.
+    pub index: usize,
 }
 
 /// What an edit created, so the editor can select it (e.g. to type into a
@@ -168,6 +186,7 @@ impl Edit {
             Self::SetMomentOfTruth(..) => "moment of truth",
             Self::SetAnswers(..) => "link opportunity",
             Self::MoveCard { .. } => "move card",
+            Self::MoveCards(..) => "move cards",
             Self::Remove { .. } => "delete",
             Self::AddPoint { .. } => "add emotion point",
             Self::SetScore(..) => "move emotion point",
@@ -235,6 +254,18 @@ impl Edit {
                 lane,
                 index,
             } => map.move_card(&card, &stage, &lane, index).map(nothing),
+            Self::MoveCards(moves) => {
+                for CardMove {
+                    card,
+                    stage,
+                    lane,
+                    index,
+                } in moves
+                {
+                    map.move_card(&card, &stage, &lane, index)?;
+                }
+                Ok(Created::Nothing)
+            }
             Self::Remove { cards, points } => {
                 for id in cards {
                     map.remove_card(&id)?;

@@ -11,6 +11,7 @@ fn grocery() -> JourneyMap {
 }
 
 /// One of each kind of edit, valid on the grocery-trip sample.
+#[expect(clippy::too_many_lines, reason = "one of each kind of edit, listed")]
 fn every_edit(map: &JourneyMap) -> Vec<Edit> {
     let stage = map.stages[2].id.clone();
     let other_stage = map.stages[4].id.clone();
@@ -81,10 +82,24 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
         Edit::SetAnswers(opp_card.clone(), None),
         Edit::MoveCard {
             card: pain_card.clone(),
-            stage: other_stage,
-            lane: text,
+            stage: other_stage.clone(),
+            lane: text.clone(),
             index: 0,
         },
+        Edit::MoveCards(vec![
+            CardMove {
+                card: pain_card.clone(),
+                stage: other_stage.clone(),
+                lane: text.clone(),
+                index: 0,
+            },
+            CardMove {
+                card: touch_card.clone(),
+                stage: other_stage,
+                lane: text,
+                index: 1,
+            },
+        ]),
         Edit::Remove {
             cards: vec![pain_card, touch_card],
             points: vec![],

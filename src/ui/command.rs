@@ -60,6 +60,16 @@ commands! {
         Duplicate,
         /// Delete the selection.
         Delete,
+        /// Move the selected cards to the previous stage, in the same lane.
+        MoveCardLeft,
+        /// Move the selected cards to the next stage, in the same lane.
+        MoveCardRight,
+        /// Move the selected cards one place up, on to the lane above from
+        /// the top of their cell.
+        MoveCardUp,
+        /// Move the selected cards one place down, on to the lane below from
+        /// the bottom of their cell.
+        MoveCardDown,
         /// Type into the selection in place: a card, a name, a new card in an
         /// empty cell.
         EditInPlace,
@@ -112,6 +122,10 @@ impl UiCommand {
             Self::Paste => "Paste",
             Self::Duplicate => "Duplicate",
             Self::Delete => "Delete",
+            Self::MoveCardLeft => "Move card left",
+            Self::MoveCardRight => "Move card right",
+            Self::MoveCardUp => "Move card up",
+            Self::MoveCardDown => "Move card down",
             Self::EditInPlace => "Edit text",
             Self::NewCard => "New card after this",
             Self::SelectAll => "Select all cards",
@@ -133,6 +147,7 @@ impl UiCommand {
         let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
         let plain = |key| KeyboardShortcut::new(Modifiers::NONE, key);
+        let alt = |key| KeyboardShortcut::new(Modifiers::ALT, key);
         match self {
             Self::New => vec![command(Key::N)],
             Self::Open => vec![command(Key::O)],
@@ -149,6 +164,10 @@ impl UiCommand {
             Self::Paste => vec![command(Key::V)],
             Self::Duplicate => vec![command(Key::D)],
             Self::Delete => vec![plain(Key::Delete), plain(Key::Backspace)],
+            Self::MoveCardLeft => vec![alt(Key::ArrowLeft)],
+            Self::MoveCardRight => vec![alt(Key::ArrowRight)],
+            Self::MoveCardUp => vec![alt(Key::ArrowUp)],
+            Self::MoveCardDown => vec![alt(Key::ArrowDown)],
             Self::EditInPlace => vec![plain(Key::F2), plain(Key::Enter)],
             Self::NewCard => vec![plain(Key::N)],
             Self::SelectAll => vec![command(Key::A)],
@@ -176,11 +195,27 @@ impl UiCommand {
                 | Self::Paste
                 | Self::Duplicate
                 | Self::Delete
+                | Self::MoveCardLeft
+                | Self::MoveCardRight
+                | Self::MoveCardUp
+                | Self::MoveCardDown
                 | Self::EditInPlace
                 | Self::NewCard
                 | Self::SelectAll
                 | Self::SelectNone
         )
+    }
+
+    /// The way a Move card command moves the selected cards, if it is one.
+    pub fn card_move(self) -> Option<super::navigate::Direction> {
+        use super::navigate::Direction;
+        match self {
+            Self::MoveCardLeft => Some(Direction::Left),
+            Self::MoveCardRight => Some(Direction::Right),
+            Self::MoveCardUp => Some(Direction::Up),
+            Self::MoveCardDown => Some(Direction::Down),
+            _ => None,
+        }
     }
 
     /// Whether plain keys belong to something other than the map: text

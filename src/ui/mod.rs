@@ -13,6 +13,7 @@ pub mod help;
 pub mod icon;
 pub mod inline_edit;
 pub mod inspector;
+pub mod move_cards;
 pub mod navigate;
 pub mod placement;
 pub mod reorder;
