@@ -69,6 +69,47 @@ pub fn step(map: &JourneyMap, selection: &Selection, direction: Direction) -> Op
     enter(map, 0, 0, direction, 0)
 }
 
+/// Shift+arrows: the selection extended one step in `direction`, as a
+/// Shift+click extends it. From the card selected last, the card a plain
+/// arrow would go to is added and becomes the last; stepping back onto the
+/// card selected just before it takes the last one off again, so that
+/// Shift+Down then Shift+Up ends where it started, as in a list. Points
+/// extend the same way when only points are selected. `None` where a plain
+/// arrow would leave the cards (or the points): an empty cell, the other
+/// kind, the edge of the map. With no card or point selected, it is a
+/// plain step.
+pub fn extend(map: &JourneyMap, selection: &Selection, direction: Direction) -> Option<Selection> {
+    if selection.cards.is_empty() && selection.points.is_empty() {
+        return step(map, selection, direction);
+    }
+    let next = step(map, selection, direction)?;
+    let mut extended = selection.clone();
+    if selection.cards.is_empty() {
+        let [point] = next.points.as_slice() else {
+            return None;
+        };
+        walk(&mut extended.points, point);
+    } else {
+        let [card] = next.cards.as_slice() else {
+            return None;
+        };
+        walk(&mut extended.cards, card);
+    }
+    Some(extended)
+}
+
+/// Moves the end of a Shift+arrow selection onto `item`: back over the
+/// item before the end, which drops the end; onto an item already selected,
+/// which becomes the end; or on to a new one, which is added.
+fn walk<T: PartialEq + Clone>(items: &mut Vec<T>, item: &T) {
+    if items.len() >= 2 && &items[items.len() - 2] == item {
+        items.pop();
+    } else {
+        items.retain(|i| i != item);
+        items.push(item.clone());
+    }
+}
+
 /// The cell next to stage `s`, lane `l`, entered from `direction`; `k` is
 /// the position of the card being left, kept when moving sideways.
 fn neighbour(
@@ -213,6 +254,21 @@ mod tests {
             step(&map, &on_doing, Down).and_then(|s| s.lane),
             Some(feeling)
         );
+    }
+
+    #[test]
+    fn shift_arrows_extend_the_selection_and_step_back_over_it() {
+        let (map, _, _, [a1, a2, b1]) = map();
+        let on_a1 = Selection::only_card(a1.clone());
+        let down = extend(&map, &on_a1, Down).expect("extended");
+        assert_eq!(down.cards, [a1.clone(), a2.clone()]);
+        let right = extend(&map, &down, Right).expect("extended");
+        assert_eq!(right.cards, [a1.clone(), a2.clone(), b1], "B's only card");
+        let back = extend(&map, &down, Up).expect("extended");
+        assert_eq!(back.cards, [a1], "Shift+Up undoes Shift+Down");
+        // Below a2 is the emotion lane: a point, not a card.
+        assert_eq!(extend(&map, &down, Down), None);
+        assert_eq!(extend(&map, &on_a1, Up), None, "top edge");
     }
 
     #[test]

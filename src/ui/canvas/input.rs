@@ -145,26 +145,37 @@ impl Canvas {
         }
     }
 
-    /// Arrow keys move the selection; the view follows it.
+    /// Arrow keys move the selection, Shift+arrows extend it; the view
+    /// follows. (Alt+arrows move the selected cards: commands, taken
+    /// before the canvas sees the keys.)
     pub(super) fn arrow_keys(
         &mut self,
         ui: &egui::Ui,
         frame: &Frame<'_>,
         selection: &mut Selection,
     ) {
-        let pressed = |key| ui.input_mut(|i| i.consume_key(Modifiers::NONE, key));
-        let direction = if pressed(Key::ArrowUp) {
-            Direction::Up
-        } else if pressed(Key::ArrowDown) {
-            Direction::Down
-        } else if pressed(Key::ArrowLeft) {
-            Direction::Left
-        } else if pressed(Key::ArrowRight) {
-            Direction::Right
-        } else {
+        // egui lets a plain key match with Shift held: Shift comes first.
+        let pressed = |modifiers, key| ui.input_mut(|i| i.consume_key(modifiers, key));
+        let mut keys = [Modifiers::SHIFT, Modifiers::NONE]
+            .into_iter()
+            .flat_map(|m| {
+                [
+                    (Key::ArrowUp, Direction::Up),
+                    (Key::ArrowDown, Direction::Down),
+                    (Key::ArrowLeft, Direction::Left),
+                    (Key::ArrowRight, Direction::Right),
+                ]
+                .map(|(key, direction)| (m, key, direction))
+            });
+        let Some((modifiers, _, direction)) = keys.find(|&(m, key, _)| pressed(m, key)) else {
             return;
         };
-        if let Some(next) = navigate::step(frame.map, selection, direction) {
+        let next = if modifiers.shift {
+            navigate::extend(frame.map, selection, direction)
+        } else {
+            navigate::step(frame.map, selection, direction)
+        };
+        if let Some(next) = next {
             *selection = next;
             self.reveal_pending = true;
         }
