@@ -2,6 +2,7 @@
 //! view, paints the map through [`crate::render`], and turns clicks, drags
 //! and keys into [`Edit`]s. It never changes the map itself.
 
+mod access;
 mod cache;
 mod draw;
 mod input;
@@ -202,6 +203,7 @@ impl Canvas {
                 format!("Journey map: {}", map.title),
             )
         });
+        access::keep_keyboard_on_the_map(ui, &response);
         if self.fit_pending {
             self.fit_pending = false;
             // The map's width at any zoom is known without laying it out:
@@ -259,6 +261,7 @@ impl Canvas {
         if map.card_count() == 0 && self.inline.is_none() {
             crate::ui::help::getting_started_over(ui, rect);
         }
+        access::describe(ui, &response, &frame, selection);
         Self::hint_on_hover(&response, &frame);
         CanvasOutput {
             edits,
