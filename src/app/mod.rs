@@ -379,6 +379,7 @@ impl JourneyApp {
         if self.is_modal_open() {
             return;
         }
+        self.inspector.route_keys(ctx, self.canvas.wants_keyboard());
         for command in UiCommand::pressed(ctx, self.canvas.wants_keyboard()) {
             self.queue(command);
         }

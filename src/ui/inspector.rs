@@ -3,6 +3,8 @@
 //! and persona. It reports changes as [`Edit`]s; a text field's change is
 //! one edit when the field loses focus, not one per keystroke.
 
+mod focus;
+
 use std::collections::HashMap;
 
 use egui::{Color32, RichText, TextEdit};
@@ -33,6 +35,8 @@ pub struct Inspector {
     drafts: HashMap<&'static str, String>,
     /// What the drafts belong to; they are dropped when the selection changes.
     drafts_for: Selection,
+    /// Where Tab on the map sends the keyboard, and whether it is here.
+    focus: focus::Focus,
 }
 
 impl Inspector {
@@ -49,6 +53,7 @@ impl Inspector {
         }
         let mut edits = Vec::new();
         egui::ScrollArea::vertical().show(ui, |ui| {
+            self.focus.begin(ui);
             if let [id] = selection.cards.as_slice()
                 && let Some((stage, card)) = map.card(id)
             {
@@ -69,6 +74,7 @@ impl Inspector {
             } else {
                 self.journey(ui, map, &mut edits);
             }
+            self.focus.end(ui);
         });
         edits
     }
@@ -97,6 +103,7 @@ impl Inspector {
         let response = ui
             .add(field.hint_text(label).desired_width(f32::INFINITY))
             .labelled_by(caption.id);
+        self.focus.field(&response);
         ui.add_space(4.0);
         if response.lost_focus() {
             self.drafts.remove(key);
@@ -198,7 +205,8 @@ impl Inspector {
         ui.label(RichText::new(&stage.name).weak());
         ui.add_space(6.0);
         let mut score = point.score;
-        ui.add(egui::Slider::new(&mut score, MIN_SCORE..=MAX_SCORE).text("Score"));
+        let slider = ui.add(egui::Slider::new(&mut score, MIN_SCORE..=MAX_SCORE).text("Score"));
+        self.focus.field(&slider);
         if score != point.score {
             edits.push(Edit::SetScore(point.id.clone(), score));
         }
