@@ -21,7 +21,7 @@ pub enum HelpWindow {
 /// The gestures on the map that are not commands, as (what, how). Each how
 /// is worded as in README.md's "In the editor" table (a test checks that),
 /// with "Ctrl" standing for Cmd on macOS.
-const GESTURES: [(&str, &str); 14] = [
+const GESTURES: [(&str, &str); 16] = [
     ("Add a card", "Double-click an empty part of a cell"),
     ("Edit a card or a name", "Double-click it"),
     (
@@ -34,6 +34,8 @@ const GESTURES: [(&str, &str); 14] = [
     ("Add to the selection", "Shift+click or Ctrl+click"),
     ("Select in a rectangle", "Shift+drag"),
     ("Move around the grid", "Arrow keys"),
+    ("Extend the selection", "Shift+arrow keys"),
+    ("Into the inspector and back", "Tab, then Shift+Tab or Esc"),
     ("Everything about one thing", "Right-click it"),
     ("Add an emotion point", "Double-click in the emotion lane"),
     ("Change a feeling", "Drag a face up or down"),

@@ -61,7 +61,7 @@ impl Inspector {
             } else if selection.cards.len() > 1 {
                 ui.heading(format!("{} cards", selection.cards.len()));
                 ui.label(
-                    "Drag them together, press Delete to remove them or Ctrl+D to duplicate them.",
+                    "Drag them together or move them with Alt+arrow keys, press Delete to remove them or Ctrl+D to duplicate them.",
                 );
             } else if let [id] = selection.points.as_slice()
                 && let Some((stage, point)) = map.point(id)
