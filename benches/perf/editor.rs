@@ -31,10 +31,23 @@ impl Editor {
         Self::with_app(JourneyApp::new(document, Preferences::default()))
     }
 
+    /// The editor showing `map` fitted to the window, with the
+    /// accessibility tree built every frame, as while a screen reader runs.
+    pub fn with_screen_reader(map: JourneyMap) -> Self {
+        let document = Document::new(map, Origin::Sample("bench"));
+        let ctx = egui::Context::default();
+        ctx.enable_accesskit();
+        Self::with_context(ctx, JourneyApp::new(document, Preferences::default()))
+    }
+
     /// The editor around an app made elsewhere (e.g. one that opened a file).
     pub fn with_app(app: JourneyApp) -> Self {
+        Self::with_context(egui::Context::default(), app)
+    }
+
+    fn with_context(ctx: egui::Context, app: JourneyApp) -> Self {
         let mut editor = Self {
-            ctx: egui::Context::default(),
+            ctx,
             app,
             time: 0.0,
             path: Vec::new(),

@@ -14,10 +14,27 @@ use crate::filter;
 use crate::maps::BenchMap;
 
 /// Editor frames at fit-to-window, at 100 % in the middle of the map,
-/// while dragging a card there, and right after an edit.
+/// while dragging a card there, and right after an edit; and at both
+/// zooms with a screen reader listening (the accessibility tree is built,
+/// with a node for every card in view).
 pub fn frames(criterion: &mut Criterion, maps: &[BenchMap]) {
     let mut group = criterion.benchmark_group("frame");
     group.sampling_mode(SamplingMode::Flat);
+    for BenchMap { name, map } in maps {
+        let ids = ["fit+reader", "100%+reader"].map(|view| format!("frame/{view}/{name}"));
+        if filter::any_wanted(&ids) {
+            let mut editor = Editor::with_screen_reader(map.clone());
+            for (i, id) in ids.iter().enumerate() {
+                if i == 1 {
+                    editor.actual_size_in_the_middle();
+                }
+                let id = id.trim_start_matches("frame/");
+                group.bench_function(id, |b| {
+                    bench(b, &format!("frame/{id}"), || editor.next_frame());
+                });
+            }
+        }
+    }
     for BenchMap { name, map } in maps {
         let ids = ["fit", "100%", "drag", "edit"].map(|view| format!("frame/{view}/{name}"));
         if !filter::any_wanted(&ids) {

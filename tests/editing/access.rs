@@ -105,6 +105,26 @@ fn a_pain_point_says_its_kind_and_severity() {
 }
 
 #[test]
+fn an_opportunity_says_which_pain_point_it_answers() {
+    let harness = whole_map();
+    let map = map(&harness);
+    let (opportunity, pain) = map
+        .cards()
+        .find_map(|c| Some((c, map.card(c.answers.as_ref()?)?.1)))
+        .expect("an opportunity that answers a pain point");
+    let node = harness.get_by_label(&opportunity.text);
+    assert_eq!(
+        node.accesskit_node().role_description(),
+        Some("opportunity")
+    );
+    let description = node.accesskit_node().description().unwrap_or_default();
+    assert!(
+        description.starts_with(&format!("answers {}", pain.text)),
+        "{description}"
+    );
+}
+
+#[test]
 fn a_card_clicked_through_its_node_is_selected_and_is_the_screen_readers_focus() {
     let mut harness = whole_map();
     let map = map(&harness);

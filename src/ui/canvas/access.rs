@@ -25,11 +25,11 @@
 //! without laying anything out: the same work as painting them, which
 //! already does this pass.
 
-use egui::{Id, Rect, Role, Sense, UiBuilder, Vec2, WidgetInfo};
+use egui::{Id, Rect, Role, Sense, UiBuilder, Vec2, accesskit};
 
 use super::Frame;
 use crate::model::{Card, JourneyMap, LaneKind, Stage};
-use crate::render::CardLayout;
+use crate::render::{ANSWERS_ARROW, CardLayout};
 use crate::ui::selection::Selection;
 
 /// The canvas never keeps egui's keyboard focus: the map has the keyboard
@@ -65,16 +65,26 @@ pub(super) fn describe(
 }
 
 /// The node of one item: a hover-only widget over `rect` (screen
-/// coordinates, clipped to `items`), named and described by `words`.
-fn node(items: &egui::Ui, id: Id, rect: Rect, words: &Words) {
-    let response = items.interact(rect, id, Sense::hover());
-    response.widget_info(|| WidgetInfo::labeled(words.role, true, &words.label));
+/// coordinates, clipped to `items`), which puts the node inside the
+/// canvas's, named and described by `words`. The node is written in one
+/// go rather than through [`egui::Response::widget_info`], which would
+/// take egui's lock once more per item for no more than the bounds.
+fn node(items: &egui::Ui, id: Id, rect: Rect, words: Words) {
+    items.interact(rect, id, Sense::hover());
     items.ctx().accesskit_node_builder(id, |node| {
+        node.set_role(words.role);
+        node.set_label(words.label);
+        node.set_bounds(accesskit::Rect {
+            x0: rect.min.x.into(),
+            y0: rect.min.y.into(),
+            x1: rect.max.x.into(),
+            y1: rect.max.y.into(),
+        });
         if let Some(kind) = words.kind {
             node.set_role_description(kind);
         }
         if !words.description.is_empty() {
-            node.set_description(words.description.clone());
+            node.set_description(words.description);
         }
         if words.selected {
             node.set_selected(true);
@@ -95,7 +105,7 @@ fn headers_and_labels(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selec
         let rect = shown.header.translate(placement.header_offset);
         if rect.intersects(placement.header_clip) {
             let words = stage_words(stage, selection);
-            node(items, canvas.with(("stage", &stage.id)), rect, &words);
+            node(items, canvas.with(("stage", &stage.id)), rect, words);
         }
     }
     items.set_clip_rect(placement.label_clip);
@@ -109,7 +119,7 @@ fn headers_and_labels(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selec
                 description: crate::ui::lane_kind_name(lane.kind).to_owned(),
                 selected: selection.lane.as_ref() == Some(&lane.id),
             };
-            node(items, canvas.with(("lane", &lane.id)), rect, &words);
+            node(items, canvas.with(("lane", &lane.id)), rect, words);
         }
     }
 }
@@ -132,7 +142,7 @@ fn cards_and_points(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selecti
         };
         if let Some(card) = stage.cards.iter().find(|c| c.id == shown.id) {
             let words = card_words(map, stage, card, shown, selection);
-            node(items, canvas.with(("card", &card.id)), rect, &words);
+            node(items, canvas.with(("card", &card.id)), rect, words);
         }
     }
     let face = Vec2::splat(2.0 * layout.face_radius());
@@ -152,7 +162,7 @@ fn cards_and_points(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selecti
                 description: format!("stage {}", stage.name),
                 selected: selection.points.contains(&point.id),
             };
-            node(items, canvas.with(("point", &point.id)), rect, &words);
+            node(items, canvas.with(("point", &point.id)), rect, words);
         }
     }
 }
@@ -216,7 +226,7 @@ fn card_words(
     shown: &CardLayout,
     selection: &Selection,
 ) -> Words {
-    let lane = map.lane(&card.lane);
+    let lane = map.lanes.get(shown.lane);
     let kind = lane.map_or(LaneKind::Text, |l| l.kind);
     let mut details = Vec::new();
     match kind {
@@ -231,8 +241,13 @@ fn card_words(
             }
         }
         LaneKind::Opportunities => {
-            if let Some((_, pain)) = card.answers.as_ref().and_then(|id| map.card(id)) {
-                details.push(format!("answers {}", pain.text));
+            // The layout found the pain point's text for the card's footer,
+            // "↪ answers: …": a search of the map per card would cost more
+            // than all the rest.
+            if let Some((_, footer)) = &shown.footer {
+                let footer = footer.text().trim_start_matches(ANSWERS_ARROW).trim();
+                let pain = footer.strip_prefix("answers:").unwrap_or(footer).trim();
+                details.push(format!("answers {pain}"));
             }
         }
         LaneKind::Text | LaneKind::Emotion => {}
