@@ -24,10 +24,26 @@ fn wheel(harness: &mut egui_kittest::Harness<'_, JourneyApp>, notches: f32) {
     }
 }
 
+fn wheel_twice(harness: &mut egui_kittest::Harness<'_, JourneyApp>) {
+    let rect = harness.state().canvas.rect().expect("drawn");
+    harness.event(Event::PointerMoved(rect.center()));
+    harness.run();
+    let notch = Event::MouseWheel {
+        unit: MouseWheelUnit::Line,
+        delta: vec2(0.0, 1.0),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Unknown,
+        modifiers: Modifiers::COMMAND,
+    };
+    harness.input_mut().events.extend([notch.clone(), notch]);
+    for _ in 0..60 {
+        harness.step();
+    }
+}
+
 #[test]
 fn one_ctrl_wheel_notch_zooms_by_ten_to_twenty_percent() {
     let mut harness = harness();
-    // The first frame sets the zoom speed; the notch comes after it.
     let before = harness.state().canvas.zoom;
     wheel(&mut harness, 1.0);
     let ratio = harness.state().canvas.zoom / before;
@@ -38,6 +54,14 @@ fn one_ctrl_wheel_notch_zooms_by_ten_to_twenty_percent() {
     assert!(
         (1.10..=1.20).contains(&ratio),
         "one notch back zoomed ÷{ratio}"
+    );
+    // winit on X11 reports a notch twice in one frame: still one notch.
+    let before = harness.state().canvas.zoom;
+    wheel_twice(&mut harness);
+    let ratio = harness.state().canvas.zoom / before;
+    assert!(
+        (1.10..=1.20).contains(&ratio),
+        "an X11 notch zoomed ×{ratio}"
     );
 }
 

@@ -26,8 +26,6 @@ pub const MAX_ZOOM: f32 = 4.0;
 /// How much one zoom step (Ctrl + / Ctrl −) changes the zoom.
 pub const ZOOM_STEP: f32 = 1.25;
 /// How much one notch of the mouse wheel with Ctrl changes the zoom: 15 %.
-/// A notch is 40 points of scroll in egui (`line_scroll_speed`); trackpads
-/// scroll a few points at a time, so they zoom smoothly.
 pub const WHEEL_NOTCH_ZOOM: f32 = 1.15;
 
 /// How the map is shown and what is being done to it: zoom, pan, the
@@ -103,6 +101,34 @@ pub struct CanvasOutput {
     pub edits: Vec<Edit>,
     /// Commands chosen in the right-click menu, to run on the selection.
     pub commands: Vec<UiCommand>,
+}
+
+/// The zoom factor of this frame's Ctrl + wheel events: [`WHEEL_NOTCH_ZOOM`]
+/// a notch. A wheel that scrolls by lines zooms at most one notch a frame:
+/// winit on X11 reports each notch twice in the same frame (measured under
+/// Xvfb: two `Line` events of 1.0 per click), and a wheel is not turned
+/// faster than a notch a frame. A trackpad scrolls in points, 40 to a notch,
+/// so it zooms smoothly.
+fn wheel_zoom(events: &[egui::Event]) -> f32 {
+    let (mut lines, mut points) = (0.0_f32, 0.0_f32);
+    for event in events {
+        if let egui::Event::MouseWheel {
+            unit,
+            delta,
+            modifiers,
+            ..
+        } = event
+            && (modifiers.command || modifiers.ctrl)
+        {
+            match unit {
+                egui::MouseWheelUnit::Point => points += delta.x + delta.y,
+                egui::MouseWheelUnit::Line | egui::MouseWheelUnit::Page => {
+                    lines += delta.x + delta.y;
+                }
+            }
+        }
+    }
+    WHEEL_NOTCH_ZOOM.powf(lines.clamp(-1.0, 1.0) + points / 40.0)
 }
 
 /// The room a map fitted to the window `rect` may take: all but a margin.
@@ -380,16 +406,17 @@ impl Canvas {
     }
 
     fn scroll_and_zoom(&mut self, ui: &egui::Ui, response: &egui::Response) {
-        // egui turns Ctrl + wheel into zoom at exp(speed × points); a notch
-        // of 40 points zooms by WHEEL_NOTCH_ZOOM. Pinching is not affected.
-        let speed = WHEEL_NOTCH_ZOOM.ln() / 40.0;
-        if (ui.ctx().options(|o| o.input_options.scroll_zoom_speed) - speed).abs() > f32::EPSILON {
+        // The wheel's zoom is worked out here, per notch (below); egui's own
+        // (exp of the points scrolled) is turned off. Pinching still comes
+        // through egui's zoom delta.
+        if ui.ctx().options(|o| o.input_options.scroll_zoom_speed) != 0.0 {
             ui.ctx()
-                .options_mut(|o| o.input_options.scroll_zoom_speed = speed);
+                .options_mut(|o| o.input_options.scroll_zoom_speed = 0.0);
         }
         if response.hovered() {
-            let (scroll, zoom, pointer) =
+            let (scroll, pinch, pointer) =
                 ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+            let zoom = pinch * ui.input(|i| wheel_zoom(&i.events));
             if (zoom - 1.0).abs() > f32::EPSILON {
                 self.zoom_to(self.zoom * zoom, pointer);
             } else {
