@@ -213,6 +213,9 @@ impl JourneyApp {
                 }
                 self.notice = None;
                 self.forget_missing_selection();
+                if created != Created::Nothing {
+                    self.canvas.reveal_selection();
+                }
                 Some(created)
             }
             Err(error) => {

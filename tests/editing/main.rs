@@ -12,6 +12,7 @@ mod help;
 mod helpers;
 mod keystrokes;
 mod safety;
+mod view;
 
 use egui::{Event, Key, Modifiers, PointerButton, Rect, vec2};
 use egui_kittest::kittest::Queryable as _;

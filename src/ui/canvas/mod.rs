@@ -25,6 +25,10 @@ pub const MIN_ZOOM: f32 = 0.15;
 pub const MAX_ZOOM: f32 = 4.0;
 /// How much one zoom step (Ctrl + / Ctrl −) changes the zoom.
 pub const ZOOM_STEP: f32 = 1.25;
+/// How much one notch of the mouse wheel with Ctrl changes the zoom: 15 %.
+/// A notch is 40 points of scroll in egui (`line_scroll_speed`); trackpads
+/// scroll a few points at a time, so they zoom smoothly.
+pub const WHEEL_NOTCH_ZOOM: f32 = 1.15;
 
 /// How the map is shown and what is being done to it: zoom, pan, the
 /// gesture in progress and text being typed. View state, never saved.
@@ -132,6 +136,12 @@ impl Canvas {
     /// or at the end of the selected cell.
     pub fn start_new_card(&mut self) {
         self.typing_pending = Some(Typing::NewCard);
+    }
+
+    /// Scrolls the selection into view on the next frame, e.g. a stage or
+    /// lane just added, whose name is typed next.
+    pub fn reveal_selection(&mut self) {
+        self.reveal_pending = true;
     }
 
     /// Whether text is being typed on the canvas, or is about to be (F2 was
@@ -305,8 +315,15 @@ impl Canvas {
             None
         };
         let Some(target) = target else { return };
+        // Clear of the headers and labels, at most as large as they are
+        // drawn when kept in view.
+        let share = crate::ui::placement::MAX_FROZEN_SHARE;
         let visible = Rect::from_min_max(
-            rect.min + vec2(layout.label_column.span(), layout.header_row.span()),
+            rect.min
+                + vec2(
+                    layout.label_column.span().min(share * rect.width()),
+                    layout.header_row.span().min(share * rect.height()),
+                ),
             rect.max,
         );
         let on_screen = target.translate(rect.min.to_vec2() + self.pan);
@@ -363,6 +380,13 @@ impl Canvas {
     }
 
     fn scroll_and_zoom(&mut self, ui: &egui::Ui, response: &egui::Response) {
+        // egui turns Ctrl + wheel into zoom at exp(speed × points); a notch
+        // of 40 points zooms by WHEEL_NOTCH_ZOOM. Pinching is not affected.
+        let speed = WHEEL_NOTCH_ZOOM.ln() / 40.0;
+        if (ui.ctx().options(|o| o.input_options.scroll_zoom_speed) - speed).abs() > f32::EPSILON {
+            ui.ctx()
+                .options_mut(|o| o.input_options.scroll_zoom_speed = speed);
+        }
         if response.hovered() {
             let (scroll, zoom, pointer) =
                 ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
