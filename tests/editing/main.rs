@@ -6,6 +6,7 @@
     reason = "test helpers fail the test with a message"
 )]
 
+mod deleting;
 mod files;
 mod gestures;
 mod help;
