@@ -141,17 +141,17 @@ pub fn reposition(
             continue;
         }
         // A gap from `start`; its low edge is the kept item before it.
-        let low = start.checked_sub(1);
-        let low_key = match low {
-            Some(i) => match read(i, &mut known) {
-                Some(key) => Some(key),
-                None => {
+        let low_key = match start.checked_sub(1) {
+            Some(i) => {
+                let key = read(i, &mut known);
+                if key.is_none() {
                     // A kept item without a usable key moves too.
                     kept[i] = false;
                     start = i;
                     continue;
                 }
-            },
+                key
+            }
             None => None,
         };
         let mut end = start;
@@ -210,8 +210,6 @@ fn longest_increasing(values: &[Option<usize>]) -> Vec<bool> {
 
 #[cfg(test)]
 mod tests {
-    #![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
     use super::*;
 
     #[test]

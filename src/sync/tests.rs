@@ -1,8 +1,6 @@
 //! Behaviour of shared maps: peers that edit at once and then exchange sync
 //! messages end up showing the same valid map.
 
-#![expect(clippy::unwrap_used, reason = "tests fail loudly")]
-
 use super::*;
 use crate::model::{CardId, JourneyMap, LaneId, LaneKind, StageId, validate};
 

@@ -8,7 +8,9 @@ use automerge::{AutomergeError, ObjId, ObjType, ROOT, ReadDoc, TextEncoding, Val
 
 use super::layout::{self, Builder};
 use super::order;
-use crate::model::{Card, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage, StageId};
+use crate::model::{
+    Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage, StageId,
+};
 
 type Result<T = ()> = std::result::Result<T, AutomergeError>;
 
@@ -114,7 +116,7 @@ fn lanes<T: Transactable>(tx: &mut T, build: &Builder, before: &[Lane], after: &
                 tx,
                 &id,
                 layout::COLOUR,
-                lane.colour.map(|c| c.to_hex()).as_deref(),
+                lane.colour.map(Colour::to_hex).as_deref(),
             )?;
         }
     }
@@ -193,7 +195,7 @@ fn stages<T: Transactable>(
                 tx,
                 &id,
                 layout::COLOUR,
-                stage.colour.map(|c| c.to_hex()).as_deref(),
+                stage.colour.map(Colour::to_hex).as_deref(),
             )?;
         }
     }
@@ -261,7 +263,7 @@ impl Placed for Card {
                 tx,
                 obj,
                 layout::ANSWERS,
-                self.answers.as_ref().map(|a| a.as_str()),
+                self.answers.as_ref().map(CardId::as_str),
             )?;
         }
         if old.moment_of_truth != self.moment_of_truth {
@@ -476,9 +478,10 @@ fn set_texts<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str, new: &[String]
     for _ in new_mid..old_mid {
         tx.delete(&list, prefix + new_mid)?;
     }
-    for at in prefix + old_mid..prefix + new_mid {
+    let inserted = &new[prefix + old_mid..prefix + new_mid];
+    for (at, text) in (prefix + old_mid..).zip(inserted) {
         let id = tx.insert_object(&list, at, ObjType::Text)?;
-        tx.splice_text(&id, 0, 0, &new[at])?;
+        tx.splice_text(&id, 0, 0, text)?;
     }
     Ok(())
 }
