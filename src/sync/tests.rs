@@ -370,7 +370,8 @@ fn a_peer_joining_empty_receives_the_whole_map() {
     };
     let mut people = [ana, joiner];
     sync(&mut people);
-    assert_converged(&people);
+    let map = assert_converged(&people);
+    assert!(map.stages.len() >= 3 && map.card_count() > 10, "{map:#?}");
 }
 
 #[test]
@@ -493,4 +494,115 @@ fn timing_at_twenty_thousand_cards() {
     let read = replica.to_map();
     eprintln!("to_map after edits: {:?}", started.elapsed());
     assert_eq!(read, before);
+}
+
+/// A small deterministic random number generator for the edit storm.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % u64::try_from(n.max(1)).unwrap()).unwrap()
+    }
+}
+
+/// One random edit of the kinds people make, through the model's own
+/// operations (an edit the model refuses is simply not made).
+fn random_edit(map: &mut JourneyMap, dice: &mut Dice, who: usize) {
+    let cards: Vec<CardId> = map.cards().map(|c| c.id.clone()).collect();
+    let stages: Vec<StageId> = map.stages.iter().map(|s| s.id.clone()).collect();
+    let lanes: Vec<LaneId> = map
+        .lanes
+        .iter()
+        .filter(|l| l.kind.holds_cards())
+        .map(|l| l.id.clone())
+        .collect();
+    if cards.is_empty() || stages.is_empty() || lanes.is_empty() {
+        return;
+    }
+    let card = &cards[dice.below(cards.len())];
+    let stage = &stages[dice.below(stages.len())];
+    let lane = &lanes[dice.below(lanes.len())];
+    match dice.below(9) {
+        0 | 1 => {
+            let old = map.card(card).unwrap().1.text.clone();
+            let cut = old
+                .char_indices()
+                .map(|(i, _)| i)
+                .nth(dice.below(old.len()));
+            let at = cut.unwrap_or(old.len());
+            let text = format!("{}[{who}]{}", &old[..at], &old[at..]);
+            let _ = map.set_card_text(card, text);
+        }
+        2 | 3 => {
+            let _ = map.move_card(card, stage, lane, dice.below(4));
+        }
+        4 => {
+            let _ = map.remove_card(card);
+        }
+        5 => {
+            // Ids a peer makes are its own, as sharing will need.
+            let mut new = crate::model::Card::new(
+                CardId::new(map.fresh_id(&format!("p{who}c"))),
+                lane.clone(),
+                "new",
+            );
+            new.moment_of_truth = dice.below(2) == 0;
+            let _ = map.insert_card(stage, dice.below(4), new);
+        }
+        6 => {
+            let _ = map.move_stage(stage, dice.below(stages.len()));
+        }
+        7 => {
+            let pain = cards.iter().find(|c| {
+                map.card(c)
+                    .is_some_and(|(_, c)| map.lane(&c.lane).unwrap().kind == LaneKind::PainPoints)
+            });
+            if let Some(pain) = pain.cloned() {
+                let _ = map.link_opportunity(card, &pain);
+            }
+        }
+        _ => {
+            if dice.below(4) == 0 && stages.len() > 3 {
+                let _ = map.remove_stage(stage);
+            } else {
+                let _ = map.rename_stage(stage, format!("stage by {who}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_storm_of_random_concurrent_edits_converges_to_one_valid_map() {
+    let mut dice = Dice(0x9e37_79b9_7f4a_7c15);
+    let mut people = three_people();
+    for round in 0..40 {
+        for (who, person) in people.iter_mut().enumerate() {
+            for _ in 0..=dice.below(3) {
+                person.edit(|map| random_edit(map, &mut dice, who));
+                assert_eq!(validate(&person.map), Vec::new());
+            }
+        }
+        // Sometimes only two people are online together.
+        match round % 3 {
+            0 => sync(&mut people),
+            _ => {
+                let [a, b, _] = &mut people;
+                let (mut ab, mut ba) = (Peer::new(), Peer::new());
+                for _ in 0..10 {
+                    if let Some(m) = a.replica.generate_sync_message(&mut ab) {
+                        b.replica.receive_sync_message(&mut ba, &m).unwrap();
+                    }
+                    if let Some(m) = b.replica.generate_sync_message(&mut ba) {
+                        a.replica.receive_sync_message(&mut ab, &m).unwrap();
+                    }
+                }
+            }
+        }
+    }
+    sync(&mut people);
+    let map = assert_converged(&people);
+    assert!(map.stages.len() >= 3 && map.card_count() > 10, "{map:#?}");
 }
