@@ -7,6 +7,8 @@
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`export`]: PNG images of a map for slides, rendered headless.
+//! - [`sync`]: sharing a map: the CRDT replica beside the model, its diff
+//!   in and repair out.
 //! - [`ui`]: the editor's views: canvas and menu commands.
 //! - [`app`]: the editor window.
 //! - [`cli`]: the command-line interface.
@@ -27,4 +29,5 @@ pub mod job;
 pub mod model;
 pub mod render;
 pub mod samples;
+pub mod sync;
 pub mod ui;
