@@ -15,9 +15,15 @@
 # Needs: xvfb, x11-utils (xdpyinfo).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-binary=${1:-target/release/journeymap}
 runs=${2:-10}
-[ -x "$binary" ] || cargo build --release --quiet
+if [ -n "${1:-}" ]; then
+    binary=$1
+else
+    # Always build: `cargo bench` leaves a binary with the test scaffolding
+    # (the `test-support` feature) here, and this times the product.
+    cargo build --release --quiet
+    binary=${CARGO_TARGET_DIR:-target}/release/journeymap
+fi
 
 work=$(mktemp -d)
 display=":$(( 100 + RANDOM % 400 ))"

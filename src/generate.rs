@@ -11,7 +11,7 @@ mod words;
 
 use crate::model::{
     Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, Persona, PointId, Severity, Stage, StageId,
+    MIN_SCORE, PALETTE, Persona, PointId, Severity, Stage, StageId,
 };
 
 /// The size and seed of a generated map.
@@ -197,8 +197,8 @@ fn stage(rng: &mut Rng, index: usize) -> Stage {
         stage.metrics = format!("{} {}", rng.pick(&words::METRICS), 40 + rng.below(55));
     }
     if rng.chance(50) {
-        // The inspector's palette without its grey, as in the samples.
-        stage.colour = Some(rng.pick(&crate::ui::inspector::PALETTE[..6]));
+        // The palette the inspector offers, without its grey, as in the samples.
+        stage.colour = Some(rng.pick(&PALETTE[..PALETTE.len() - 1]));
     }
     stage
 }

@@ -198,6 +198,50 @@ fn absurd_sizes_are_refused_before_drawing() {
     }
 }
 
+#[test]
+fn the_export_paints_every_text_of_the_layout_and_the_emotion_curve() {
+    let map = sample("first-try-to-promoter");
+    let options = ExportOptions {
+        size: Size::Full { scale: 1.0 },
+        legend: false,
+        ..slide_1080p()
+    };
+    let drawn = drawing(&export::pages(&map, &options)[0], &options);
+    let painted: Vec<&str> = drawn
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(text) => Some(text.galley.text()),
+            _ => None,
+        })
+        .collect();
+    let layout = &drawn.layout;
+    let laid_out = layout
+        .cards
+        .iter()
+        .map(|card| &card.text)
+        .chain(layout.stages.iter().map(|stage| &stage.name))
+        .chain(layout.lanes.iter().map(|lane| &lane.name));
+    for galley in laid_out {
+        assert!(
+            painted.contains(&galley.text()),
+            "{:?} is laid out but not painted",
+            galley.text()
+        );
+    }
+    assert_eq!(layout.cards.len(), map.card_count());
+    let curves = drawn
+        .shapes
+        .iter()
+        .filter(|shape| matches!(shape, Shape::CubicBezier(_)))
+        .count();
+    assert_eq!(
+        curves,
+        map.point_count() - 1,
+        "one segment between each pair of points"
+    );
+}
+
 /// Every text the export draws for the map, with its place relative to the
 /// map's origin, rounded to whole pixels.
 fn texts(shapes: &[Shape], origin: egui::Vec2) -> Vec<(String, i32, i32)> {

@@ -47,6 +47,7 @@ fn main() {
     let maps = maps::all();
     suites::frames(&mut criterion, &maps);
     suites::reference_frame(&mut criterion);
+    suites::shell(&mut criterion);
     suites::files(&mut criterion, &maps);
     suites::export(&mut criterion, &maps);
     criterion.final_summary();

@@ -201,3 +201,80 @@ pub fn export(criterion: &mut Criterion, maps: &[BenchMap]) {
     }
     group.finish();
 }
+
+/// The shell's new paths: a frame of journeymap's own file dialog open on
+/// a folder of 10,000 maps (the listing is read on its own thread and
+/// capped; only the rows in view are drawn), and routing a frame of 200
+/// typed keys through the key queue.
+pub fn shell(criterion: &mut Criterion) {
+    if filter::wanted("shell/file_dialog_frame/10k") {
+        dialog_frame(criterion);
+    }
+    if filter::wanted("shell/key_queue/200") {
+        let events: Vec<egui::Event> = (0..200)
+            .map(|i| {
+                if i % 20 == 19 {
+                    egui::Event::Key {
+                        key: egui::Key::Enter,
+                        physical_key: None,
+                        pressed: true,
+                        repeat: false,
+                        modifiers: egui::Modifiers::NONE,
+                    }
+                } else {
+                    egui::Event::Text("x".into())
+                }
+            })
+            .collect();
+        criterion.bench_function("shell/key_queue/200", |b| {
+            bench(b, "shell/key_queue/200", || {
+                let mut queue = journeymap::app::KeyQueue::default();
+                let mut frame = events.clone();
+                time(|| {
+                    // Every frame until nothing waits, as the editor does.
+                    while queue.route(&mut frame, true) {
+                        frame.clear();
+                    }
+                })
+            });
+        });
+    }
+}
+
+fn dialog_frame(criterion: &mut Criterion) {
+    let dir = match tempfile::tempdir() {
+        Ok(dir) => dir,
+        Err(error) => {
+            eprintln!("perf: no temporary folder for the file dialog: {error}");
+            return;
+        }
+    };
+    for i in 0..10_000 {
+        if let Err(error) = std::fs::write(dir.path().join(format!("map-{i:05}.ron")), "") {
+            eprintln!("perf: could not fill the folder: {error}");
+            return;
+        }
+    }
+    let ctx = egui::Context::default();
+    let mut dialog = journeymap::ui::FileDialog::open(Some(dir.path()), &["ron"]);
+    let mut frame = || {
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, WINDOW)),
+            ..RawInput::default()
+        };
+        let mut output = ctx.run_ui(input, |ui| {
+            dialog.show(ui.ctx());
+        });
+        output.textures_delta.clear();
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    // A second of frames: the listing (on its own thread) arrives in
+    // about 0.1 s.
+    for _ in 0..200 {
+        frame();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    criterion.bench_function("shell/file_dialog_frame/10k", |b| {
+        bench(b, "shell/file_dialog_frame/10k", || time(&mut frame));
+    });
+}

@@ -46,35 +46,13 @@ impl JourneyApp {
     }
 
     /// Deletes the selected cards and points, or the selected stage or lane
-    /// (saying what went with it, with an Undo button).
+    /// (which says what went with it: see [`JourneyApp::apply`]).
     pub(super) fn delete_selection(&mut self) {
         let selection = std::mem::take(&mut self.selection);
-        let map = &self.document.map;
         if let Some(stage) = selection.stage {
-            let said = map
-                .stage(&stage)
-                .map(|s| deleted("stage", &s.name, s.cards.len(), s.points.len()));
-            if self.apply(Edit::RemoveStage(stage)).is_some()
-                && let Some(said) = said
-            {
-                self.notify_with_undo(said);
-            }
+            self.apply(Edit::RemoveStage(stage));
         } else if let Some(lane) = selection.lane {
-            let said = map.lane(&lane).map(|l| {
-                let cards = map.cards().filter(|c| c.lane == lane).count();
-                let points = map
-                    .stages
-                    .iter()
-                    .flat_map(|s| &s.points)
-                    .filter(|p| p.lane == lane)
-                    .count();
-                deleted("lane", &l.name, cards, points)
-            });
-            if self.apply(Edit::RemoveLane(lane)).is_some()
-                && let Some(said) = said
-            {
-                self.notify_with_undo(said);
-            }
+            self.apply(Edit::RemoveLane(lane));
         } else if !selection.cards.is_empty() || !selection.points.is_empty() {
             self.apply(Edit::Remove {
                 cards: selection.cards,
@@ -125,8 +103,29 @@ impl JourneyApp {
     }
 }
 
+/// What deleting the stage or lane that `edit` removes takes with it, as
+/// the notice says it: "Deleted stage “Buy” with 6 cards and 2 points".
+pub(super) fn deletion_notice(map: &crate::model::JourneyMap, edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::RemoveStage(stage) => map
+            .stage(stage)
+            .map(|s| deleted("stage", &s.name, s.cards.len(), s.points.len())),
+        Edit::RemoveLane(lane) => map.lane(lane).map(|l| {
+            let cards = map.cards().filter(|c| &c.lane == lane).count();
+            let points = map
+                .stages
+                .iter()
+                .flat_map(|s| &s.points)
+                .filter(|p| &p.lane == lane)
+                .count();
+            deleted("lane", &l.name, cards, points)
+        }),
+        _ => None,
+    }
+}
+
 /// "Deleted stage “Buy” with 6 cards and 2 points".
-fn deleted(what: &str, name: &str, cards: usize, points: usize) -> String {
+pub(super) fn deleted(what: &str, name: &str, cards: usize, points: usize) -> String {
     let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
     let with = match (cards, points) {
         (0, 0) => String::new(),

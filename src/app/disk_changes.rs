@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::jobs::{Report, Work};
 use super::modal::Modal;
 use super::{Document, JourneyApp};
-use crate::io::DiskState;
+use crate::io::{DiskState, LoadError};
 
 /// A save refused because the file changed on disk, waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,13 +19,21 @@ pub struct Conflict {
 }
 
 impl JourneyApp {
-    /// Reloads the document's file from disk, dropping unsaved changes but
-    /// keeping the view, as the user asked.
+    /// Reloads the document's file from disk in the background, dropping
+    /// unsaved changes but keeping the view, as the user asked.
     pub fn reload(&mut self) {
         let Some(path) = self.document.path().map(ToOwned::to_owned) else {
             return;
         };
-        match Document::open(&path) {
+        let target = path.clone();
+        self.start_job(Work::Reload(path), move |report| {
+            report.send(Report::Opened(Box::new(Document::open(&target))));
+        });
+    }
+
+    /// The end of a reload of `path`.
+    pub(super) fn reloaded(&mut self, path: &std::path::Path, result: Result<Document, LoadError>) {
+        match result {
             Ok(document) => {
                 let (zoom, pan) = (self.canvas.zoom, self.canvas.pan);
                 self.replace_document(document);

@@ -17,6 +17,8 @@ use crate::job::{Job, Poll};
 pub(super) enum Work {
     /// Reading and checking a map file.
     Open(PathBuf),
+    /// Reading the document's file again, keeping the view.
+    Reload(PathBuf),
     /// Writing the map, as it was in `state`, to `path`.
     Save {
         /// Where.
@@ -116,6 +118,7 @@ impl JourneyApp {
     fn finished(&mut self, work: Work, report: Option<Report>) {
         match (work, report) {
             (Work::Open(path), Some(Report::Opened(result))) => self.opened(&path, *result),
+            (Work::Reload(path), Some(Report::Opened(result))) => self.reloaded(&path, *result),
             (Work::Save { path, state }, Some(Report::Saved(result))) => {
                 self.saved(&path, state, result);
             }
@@ -133,7 +136,7 @@ impl JourneyApp {
             }
             (Work::Dialog(purpose, _), _) => self.show_own_file_dialog(purpose),
             (Work::DiskCheck, Some(Report::OnDisk(Ok(now)))) => self.disk_checked(now),
-            (Work::Open(path), _) => {
+            (Work::Open(path) | Work::Reload(path), _) => {
                 self.show_message(format!(
                     "Could not open {}: reading it stopped unexpectedly.",
                     path.display()

@@ -176,6 +176,9 @@ impl JourneyApp {
 
     /// Applies an edit as one undo step and selects what it created.
     pub fn apply(&mut self, edit: Edit) -> Option<Created> {
+        // Deleting a stage or lane takes its cards: say so, with Undo,
+        // wherever it was deleted from (keys, menus, inspector).
+        let deletion = clipboard::deletion_notice(&self.document.map, &edit);
         match self.document.apply(edit) {
             Ok(created) => {
                 match &created {
@@ -213,6 +216,12 @@ impl JourneyApp {
                 }
                 self.notice = None;
                 self.forget_missing_selection();
+                if created != Created::Nothing {
+                    self.canvas.reveal_selection();
+                }
+                if let Some(deletion) = deletion {
+                    self.notify_with_undo(deletion);
+                }
                 Some(created)
             }
             Err(error) => {
@@ -379,7 +388,7 @@ impl JourneyApp {
         if self.is_modal_open() {
             return;
         }
-        self.inspector.route_keys(ctx, self.canvas.wants_keyboard());
+        self.inspector.route_tab(ctx, self.canvas.wants_keyboard());
         for command in UiCommand::pressed(ctx, self.canvas.wants_keyboard()) {
             self.queue(command);
         }

@@ -70,7 +70,11 @@ impl JourneyApp {
             self.show_modal(Modal::Recovery(Box::new(orphan), text));
         }
         match Session::start(root) {
-            Ok(session) => self.autosave = Some(Autosave::new(session)),
+            Ok(session) => {
+                *CRASH_FOLDER.lock().unwrap_or_else(PoisonError::into_inner) =
+                    Some(session.folder().to_owned());
+                self.autosave = Some(Autosave::new(session));
+            }
             Err(error) => {
                 self.show_message(format!(
                     "Autosave is off: journeymap could not make its recovery folder in {}: \
@@ -90,6 +94,11 @@ impl JourneyApp {
     /// Ends the recovery session after a clean exit: the copy goes with it.
     pub fn end_recovery(&mut self) {
         if let Some(autosave) = self.autosave.take() {
+            let mut folder = CRASH_FOLDER.lock().unwrap_or_else(PoisonError::into_inner);
+            if folder.as_deref() == Some(autosave.session.folder()) {
+                *folder = None;
+            }
+            drop(folder);
             let _ = autosave.session.end();
         }
     }
@@ -320,13 +329,32 @@ fn ago(time: SystemTime) -> String {
 /// this thread.
 static LAST_PANIC: Mutex<Option<(ThreadId, String)>> = Mutex::new(None);
 
+/// The recovery session folder of the editor running in this process, for
+/// the panic hook.
+static CRASH_FOLDER: Mutex<Option<std::path::PathBuf>> = Mutex::new(None);
+
 /// Records every panic's message and place for [`JourneyApp::guarded`]
-/// before the usual hook prints it.
+/// before the usual hook prints it. A panic on the thread that installed
+/// the hook (the window's) also writes the crash report at once: a panic
+/// outside the frame (in winit, say, when the X window is destroyed) ends
+/// the editor without passing through [`JourneyApp::guarded`], and the
+/// next start must still say what went wrong. Panics of background jobs
+/// are not crashes: their jobs report them.
 pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
+    let window_thread = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        *LAST_PANIC.lock().unwrap_or_else(PoisonError::into_inner) =
-            Some((std::thread::current().id(), info.to_string()));
+        let report = info.to_string();
+        let thread = std::thread::current().id();
+        if thread == window_thread
+            && let Some(folder) = CRASH_FOLDER
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .as_deref()
+        {
+            let _ = recovery::record_crash_in(folder, &report);
+        }
+        *LAST_PANIC.lock().unwrap_or_else(PoisonError::into_inner) = Some((thread, report));
         previous(info);
     }));
 }

@@ -2,6 +2,13 @@
 //! took to reach the screen and close the window, so that a script can time
 //! a cold start of the real binary (`benches/cold_start.sh`). Without the
 //! variable, nothing changes.
+//!
+//! Unlike the test scaffolding behind the `test-support` feature, this stays
+//! in the product on purpose: a cold start is a property of the binary that
+//! is shipped (its size, what it links, what it does before the first
+//! frame), so it is measured on exactly that binary, and anyone can time the
+//! editor they installed the same way. It costs one environment lookup at
+//! start and one flag check per frame.
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{LazyLock, OnceLock};

@@ -1,11 +1,10 @@
 //! Saving without ever leaving a half-written file.
 
 use std::fs;
-use std::io::Write as _;
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use super::SaveError;
-use super::faults::{self, Step};
 
 /// Whether [`write_atomically`] may replace a file that already exists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,7 +44,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
 
-    if let Some(error) = faults::strike(Step::Create, &target) {
+    if let Some(error) = strike(Step::Create, &target) {
         return Err(fail(error));
     }
     let mut temp = tempfile::Builder::new()
@@ -53,7 +52,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
         .suffix(".tmp")
         .tempfile_in(&folder)
         .map_err(fail)?;
-    if let Some(error) = faults::strike(Step::Write, &target) {
+    if let Some(error) = strike(Step::Write, &target) {
         // Like a disk filling up: part of the new version is written first.
         temp.write_all(&bytes[..bytes.len() / 2]).map_err(fail)?;
         return Err(fail(error));
@@ -67,13 +66,13 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
     }
     temp.as_file().sync_all().map_err(fail)?;
 
-    if let Some(error) = faults::strike(Step::Replace, &target) {
+    if let Some(error) = strike(Step::Replace, &target) {
         return Err(fail(error));
     }
     match overwrite {
         Overwrite::Allow => temp.persist(&target).map_err(|e| fail(e.error))?,
         Overwrite::Refuse => temp.persist_noclobber(&target).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            if e.error.kind() == io::ErrorKind::AlreadyExists {
                 SaveError::AlreadyExists {
                     path: path.to_owned(),
                 }
@@ -84,6 +83,31 @@ pub fn write_atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Resu
     };
     sync_folder(&folder);
     Ok(())
+}
+
+/// The step of an atomic save at which an injected fault strikes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Step {
+    /// Creating the temporary file beside the target.
+    Create,
+    /// Writing the bytes into the temporary file.
+    Write,
+    /// Renaming the temporary file over the target.
+    Replace,
+}
+
+/// The error a fault injected by a test causes at `step` of saving `target`
+/// (`io::faults`). The product is built without fault injection, and
+/// there this is always `None` and compiles to nothing.
+#[inline]
+fn strike(step: Step, target: &Path) -> Option<io::Error> {
+    #[cfg(any(test, feature = "test-support"))]
+    return super::faults::strike(step, target);
+    #[cfg(not(any(test, feature = "test-support")))]
+    {
+        let _ = (step, target);
+        None
+    }
 }
 
 /// The file a symlink points to, or `path` itself.
@@ -99,13 +123,13 @@ fn resolve_symlink(path: &Path) -> PathBuf {
 /// Temporary files are created private (0600); a new map should be readable
 /// like any other file the user creates (0644 under the usual umask).
 #[cfg(unix)]
-fn give_new_file_default_permissions(path: &Path) -> std::io::Result<()> {
+fn give_new_file_default_permissions(path: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt as _;
     fs::set_permissions(path, fs::Permissions::from_mode(0o644))
 }
 
 #[cfg(not(unix))]
-fn give_new_file_default_permissions(_path: &Path) -> std::io::Result<()> {
+fn give_new_file_default_permissions(_path: &Path) -> io::Result<()> {
     Ok(())
 }
 

@@ -119,3 +119,27 @@ pub fn save_over(path: &Path, bytes: &[u8], options: SaveOptions) -> Result<Disk
     write_atomically(path, bytes, Overwrite::Allow)?;
     Ok(DiskState::of_bytes(bytes))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::MAX_FILE_BYTES;
+
+    #[test]
+    fn the_state_of_a_file_larger_than_any_map_is_read_no_further_than_the_cap() {
+        let folder = tempfile::tempdir().expect("tempdir");
+        let path = folder.path().join("huge.ron");
+        let file = fs::File::create(&path).expect("create");
+        // Sparse: four times the cap, made in no time.
+        file.set_len(4 * MAX_FILE_BYTES).expect("grow");
+        let prefix = vec![0_u8; usize::try_from(MAX_FILE_BYTES + 1).expect("fits")];
+        assert_eq!(
+            DiskState::read(&path).expect("read"),
+            DiskState::of_bytes(&prefix)
+        );
+        assert_eq!(
+            DiskState::read(&folder.path().join("gone.ron")).expect("read"),
+            DiskState::Missing
+        );
+    }
+}

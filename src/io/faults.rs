@@ -6,10 +6,15 @@
 //! folder, so tests running in parallel do not see each other's faults) and
 //! lasts until its [`FaultGuard`] is dropped. With no fault injected, the
 //! check in the save path is one uncontended lock of an empty list.
+//!
+//! Test scaffolding: only built with the `test-support` feature (which
+//! `cargo test` turns on), so the product has no such check at all.
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
+
+use super::atomic::Step;
 
 /// A way for a save to fail, as the operating system would report it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,17 +25,6 @@ pub enum Fault {
     ReadOnly,
     /// Another program holds the file: it cannot be replaced.
     Locked,
-}
-
-/// The step of an atomic save at which a fault strikes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Step {
-    /// Creating the temporary file beside the target.
-    Create,
-    /// Writing the bytes into the temporary file.
-    Write,
-    /// Renaming the temporary file over the target.
-    Replace,
 }
 
 static FAULTS: Mutex<Vec<(PathBuf, Fault)>> = Mutex::new(Vec::new());

@@ -9,6 +9,7 @@
 mod atomic;
 mod disk;
 mod error;
+#[cfg(any(test, feature = "test-support"))]
 pub mod faults;
 mod locate;
 pub mod recovery;

@@ -109,17 +109,24 @@ impl Session {
 
     /// Writes what went wrong, to be shown at the next start.
     pub fn record_crash(&self, report: &str) -> Result<(), SaveError> {
-        super::write_atomically(
-            &self.folder.join(CRASH_FILE),
-            report.as_bytes(),
-            Overwrite::Allow,
-        )
+        record_crash_in(&self.folder, report)
     }
 
     /// Ends the session after a clean exit: its folder goes, copy and all.
     pub fn end(self) -> std::io::Result<()> {
         fs::remove_dir_all(&self.folder)
     }
+}
+
+/// Writes what went wrong into the session folder `folder`, for the next
+/// start to show: for a crash outside the frame, where only the folder is
+/// known (see [`Session::folder`]).
+pub fn record_crash_in(folder: &Path, report: &str) -> Result<(), SaveError> {
+    super::write_atomically(
+        &folder.join(CRASH_FILE),
+        report.as_bytes(),
+        Overwrite::Allow,
+    )
 }
 
 /// Writes `map`, belonging to `source`, atomically as the recovery copy

@@ -35,6 +35,18 @@ impl Colour {
     }
 }
 
+/// The colours offered for stages and lanes: Paul Tol's colour-blind-safe
+/// "bright" palette, as in the samples. The last one is its grey.
+pub const PALETTE: [Colour; 7] = [
+    Colour::rgb(0x44, 0x77, 0xaa),
+    Colour::rgb(0x66, 0xcc, 0xee),
+    Colour::rgb(0x22, 0x88, 0x33),
+    Colour::rgb(0xcc, 0xbb, 0x44),
+    Colour::rgb(0xee, 0x66, 0x77),
+    Colour::rgb(0xaa, 0x33, 0x77),
+    Colour::rgb(0xbb, 0xbb, 0xbb),
+];
+
 impl Serialize for Colour {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_hex())

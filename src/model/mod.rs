@@ -13,7 +13,7 @@ mod stage;
 mod validate;
 
 pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
-pub use colour::Colour;
+pub use colour::{Colour, PALETTE};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use lane::{Lane, LaneKind};
 pub use map::{JourneyMap, Persona};

@@ -66,20 +66,6 @@ pub struct Marks {
     pub drop_line: Option<[Pos2; 2]>,
 }
 
-/// The whole map in place: background, persona strip, body, headers and labels.
-pub fn whole_map(layout: &Layout, theme: &Theme, marks: &Marks) -> Vec<Shape> {
-    let mut shapes = vec![Shape::rect_filled(
-        Rect::from_min_size(Pos2::ZERO, layout.size),
-        CornerRadius::ZERO,
-        theme.background,
-    )];
-    shapes.extend(persona(layout, theme));
-    shapes.extend(body(layout, theme, marks, &View::ALL));
-    shapes.extend(stage_headers(layout, theme));
-    shapes.extend(lane_labels(layout, theme));
-    shapes
-}
-
 fn radius(layout: &Layout, points: f32) -> CornerRadius {
     CornerRadius::from(points * layout.scale)
 }

@@ -175,27 +175,6 @@ fn text_is_laid_out_at_the_drawn_size_not_scaled_afterwards() {
     );
 }
 
-#[test]
-fn the_whole_map_paints_its_text_and_a_curve() {
-    let map = sample("first-try-to-promoter");
-    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
-    let shapes = paint::whole_map(&layout, &Theme::light(), &Marks::default());
-    let texts = shapes
-        .iter()
-        .filter(|s| matches!(s, egui::Shape::Text(_)))
-        .count();
-    let curves = shapes
-        .iter()
-        .filter(|s| matches!(s, egui::Shape::CubicBezier(_)))
-        .count();
-    assert!(texts >= map.card_count() + map.stages.len() + map.lanes.len());
-    assert_eq!(
-        curves,
-        map.point_count() - 1,
-        "one segment between each pair of points"
-    );
-}
-
 fn texts_of(shapes: &[egui::Shape]) -> Vec<String> {
     shapes
         .iter()

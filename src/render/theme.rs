@@ -197,7 +197,7 @@ fn relative_luminance(colour: Color32) -> f32 {
 mod tests {
     use super::*;
     use crate::model::Colour;
-    use crate::ui::inspector::PALETTE;
+    use crate::model::PALETTE;
 
     /// WCAG 2's minimum contrast for marks and large text (success criteria
     /// 1.4.11 and 1.4.3); the small text of a map needs it at the least.

@@ -219,3 +219,58 @@ fn refresh_preview(dialog: &mut ExportDialog, ctx: &egui::Context, map: &crate::
     }));
     ctx.request_repaint_after(std::time::Duration::from_millis(50));
 }
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::export::Size;
+
+    /// The dialog over the default sample, and the last choice it gave.
+    fn harness() -> Harness<'static, (ExportDialog, Option<ExportAction>)> {
+        let map = crate::samples::find(crate::samples::DEFAULT_SAMPLE)
+            .and_then(|sample| sample.map().ok())
+            .unwrap_or_default();
+        let mut harness = Harness::new_ui_state(
+            move |ui, (dialog, action): &mut (ExportDialog, Option<ExportAction>)| {
+                if let Some(chosen) = dialog.show(ui.ctx(), &map) {
+                    *action = Some(chosen);
+                }
+            },
+            (ExportDialog::default(), None),
+        );
+        harness.run_steps(3);
+        harness
+    }
+
+    #[test]
+    fn the_options_chosen_are_the_options_exported() {
+        let mut harness = harness();
+        harness.get_by_label("Slide 3840×2160").click();
+        harness.run_steps(3);
+        harness.get_by_label("Dark").click();
+        harness.run_steps(3);
+        let options = harness.state().0.options();
+        assert_eq!(
+            options.size,
+            Size::Slide {
+                width: 3840,
+                height: 2160
+            }
+        );
+        assert!(options.dark);
+        harness.get_by_label("Export…").click();
+        harness.run_steps(3);
+        assert_eq!(harness.state().1, Some(ExportAction::Export));
+    }
+
+    #[test]
+    fn escape_closes_the_dialog() {
+        let mut harness = harness();
+        harness.key_press(egui::Key::Escape);
+        harness.run_steps(3);
+        assert_eq!(harness.state().1, Some(ExportAction::Close));
+    }
+}

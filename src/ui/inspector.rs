@@ -12,21 +12,9 @@ use egui::{Color32, RichText, TextEdit};
 use super::selection::Selection;
 use crate::edit::Edit;
 use crate::model::{
-    Card, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneKind, MAX_SCORE, MIN_SCORE,
+    Card, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneKind, MAX_SCORE, MIN_SCORE, PALETTE,
     Severity, Stage,
 };
-
-/// The colours offered for stages and lanes: Paul Tol's colour-blind-safe
-/// "bright" palette, as in the samples.
-pub const PALETTE: [Colour; 7] = [
-    Colour::rgb(0x44, 0x77, 0xaa),
-    Colour::rgb(0x66, 0xcc, 0xee),
-    Colour::rgb(0x22, 0x88, 0x33),
-    Colour::rgb(0xcc, 0xbb, 0x44),
-    Colour::rgb(0xee, 0x66, 0x77),
-    Colour::rgb(0xaa, 0x33, 0x77),
-    Colour::rgb(0xbb, 0xbb, 0xbb),
-];
 
 /// Text being typed into the inspector's fields, by field, until the field
 /// loses focus.

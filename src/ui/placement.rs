@@ -6,6 +6,11 @@ use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::render::{Hit, Layout};
 
+/// The most of the canvas's height the stage headers take while they are
+/// kept at the top, and of its width the lane labels take at the left: at a
+/// high zoom they would otherwise hide much of the map.
+pub const MAX_FROZEN_SHARE: f32 = 0.2;
+
 /// The screen offsets and clip areas of one frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
@@ -36,8 +41,16 @@ impl Placement {
         let header_y = (origin.y + layout.header_row.min).max(rect.min.y) - layout.header_row.min;
         let label_x =
             (origin.x + layout.label_column.min).max(rect.min.x) - layout.label_column.min;
-        let headers_bottom = header_y + layout.header_row.max;
-        let labels_right = label_x + layout.label_column.max;
+        // Kept in view (the map scrolled past them): at most a share of the
+        // canvas, showing their top and left, where the names are.
+        let mut headers_bottom = header_y + layout.header_row.max;
+        if origin.y + layout.header_row.min < rect.min.y {
+            headers_bottom = headers_bottom.min(rect.min.y + MAX_FROZEN_SHARE * rect.height());
+        }
+        let mut labels_right = label_x + layout.label_column.max;
+        if origin.x + layout.label_column.min < rect.min.x {
+            labels_right = labels_right.min(rect.min.x + MAX_FROZEN_SHARE * rect.width());
+        }
         Self {
             rect,
             origin,
@@ -45,10 +58,16 @@ impl Placement {
             label_offset: vec2(label_x, origin.y),
             body_clip: Rect::from_min_max(pos2(labels_right, headers_bottom), rect.max)
                 .intersect(rect),
-            header_clip: Rect::from_min_max(pos2(labels_right, rect.min.y), rect.max)
-                .intersect(rect),
-            label_clip: Rect::from_min_max(pos2(rect.min.x, headers_bottom), rect.max)
-                .intersect(rect),
+            header_clip: Rect::from_min_max(
+                pos2(labels_right, rect.min.y),
+                pos2(rect.max.x, headers_bottom),
+            )
+            .intersect(rect),
+            label_clip: Rect::from_min_max(
+                pos2(rect.min.x, headers_bottom),
+                pos2(labels_right, rect.max.y),
+            )
+            .intersect(rect),
             header_strip: Rect::from_x_y_ranges(
                 rect.x_range(),
                 (header_y + layout.header_row.min)..=headers_bottom,
@@ -84,7 +103,7 @@ impl Placement {
         }
         if self.label_strip.contains(screen) {
             return match layout.hit(screen - self.label_offset) {
-                hit @ Some(Hit::LaneLabel(_)) => hit,
+                hit @ Some(Hit::LaneLabel(_)) if self.label_clip.contains(screen) => hit,
                 _ => None,
             };
         }

@@ -206,3 +206,16 @@ fn the_export_dialog_previews_and_exports_in_the_background() {
     let notice = harness.state().notice().unwrap_or_default().to_owned();
     assert!(notice.contains("slides.png"), "{notice}");
 }
+
+#[test]
+fn a_notice_about_one_map_goes_when_another_is_opened() {
+    let mut harness = harness();
+    // With nothing selected, a paste says where cards would go.
+    harness.state_mut().selection = journeymap::ui::Selection::default();
+    harness.state_mut().paste("A card");
+    harness.run();
+    assert!(harness.state().notice().is_some(), "a notice to begin with");
+    harness.state_mut().open_sample("team-gear");
+    harness.run();
+    assert_eq!(harness.state().notice(), None);
+}

@@ -7,12 +7,14 @@
 )]
 
 mod access;
+mod deleting;
 mod files;
 mod gestures;
 mod help;
 mod helpers;
 mod keystrokes;
 mod safety;
+mod view;
 
 use egui::{Event, Key, Modifiers, PointerButton, Rect, vec2};
 use egui_kittest::kittest::Queryable as _;

@@ -13,12 +13,6 @@ use crate::ui::navigate::{self, Direction};
 use crate::ui::selection::Selection;
 
 impl Canvas {
-    /// Scrolls the selection into view on the next frame, e.g. after
-    /// Alt+arrows moved the selected cards.
-    pub fn reveal_selection(&mut self) {
-        self.reveal_pending = true;
-    }
-
     /// Clicks, double-clicks and drags with the primary button.
     pub(super) fn pointer(
         &mut self,

@@ -26,6 +26,8 @@ pub const MIN_ZOOM: f32 = 0.15;
 pub const MAX_ZOOM: f32 = 4.0;
 /// How much one zoom step (Ctrl + / Ctrl −) changes the zoom.
 pub const ZOOM_STEP: f32 = 1.25;
+/// How much one notch of the mouse wheel with Ctrl changes the zoom: 15 %.
+pub const WHEEL_NOTCH_ZOOM: f32 = 1.15;
 
 /// How the map is shown and what is being done to it: zoom, pan, the
 /// gesture in progress and text being typed. View state, never saved.
@@ -102,6 +104,34 @@ pub struct CanvasOutput {
     pub commands: Vec<UiCommand>,
 }
 
+/// The zoom factor of this frame's Ctrl + wheel events: [`WHEEL_NOTCH_ZOOM`]
+/// a notch. A wheel that scrolls by lines zooms at most one notch a frame:
+/// winit on X11 reports each notch twice in the same frame (measured under
+/// Xvfb: two `Line` events of 1.0 per click), and a wheel is not turned
+/// faster than a notch a frame. A trackpad scrolls in points, 40 to a notch,
+/// so it zooms smoothly.
+fn wheel_zoom(events: &[egui::Event]) -> f32 {
+    let (mut lines, mut points) = (0.0_f32, 0.0_f32);
+    for event in events {
+        if let egui::Event::MouseWheel {
+            unit,
+            delta,
+            modifiers,
+            ..
+        } = event
+            && (modifiers.command || modifiers.ctrl)
+        {
+            match unit {
+                egui::MouseWheelUnit::Point => points += delta.x + delta.y,
+                egui::MouseWheelUnit::Line | egui::MouseWheelUnit::Page => {
+                    lines += delta.x + delta.y;
+                }
+            }
+        }
+    }
+    WHEEL_NOTCH_ZOOM.powf(lines.clamp(-1.0, 1.0) + points / 40.0)
+}
+
 /// The room a map fitted to the window `rect` may take: all but a margin.
 fn fit_room(rect: Rect) -> Vec2 {
     (rect.size() - Vec2::splat(2.0 * 16.0)).max(Vec2::splat(1.0))
@@ -133,6 +163,12 @@ impl Canvas {
     /// or at the end of the selected cell.
     pub fn start_new_card(&mut self) {
         self.typing_pending = Some(Typing::NewCard);
+    }
+
+    /// Scrolls the selection into view on the next frame, e.g. a stage or
+    /// lane just added, whose name is typed next.
+    pub fn reveal_selection(&mut self) {
+        self.reveal_pending = true;
     }
 
     /// Whether text is being typed on the canvas, or is about to be (F2 was
@@ -308,8 +344,15 @@ impl Canvas {
             None
         };
         let Some(target) = target else { return };
+        // Clear of the headers and labels, at most as large as they are
+        // drawn when kept in view.
+        let share = crate::ui::placement::MAX_FROZEN_SHARE;
         let visible = Rect::from_min_max(
-            rect.min + vec2(layout.label_column.span(), layout.header_row.span()),
+            rect.min
+                + vec2(
+                    layout.label_column.span().min(share * rect.width()),
+                    layout.header_row.span().min(share * rect.height()),
+                ),
             rect.max,
         );
         let on_screen = target.translate(rect.min.to_vec2() + self.pan);
@@ -366,9 +409,17 @@ impl Canvas {
     }
 
     fn scroll_and_zoom(&mut self, ui: &egui::Ui, response: &egui::Response) {
+        // The wheel's zoom is worked out here, per notch (below); egui's own
+        // (exp of the points scrolled) is turned off. Pinching still comes
+        // through egui's zoom delta.
+        if ui.ctx().options(|o| o.input_options.scroll_zoom_speed) != 0.0 {
+            ui.ctx()
+                .options_mut(|o| o.input_options.scroll_zoom_speed = 0.0);
+        }
         if response.hovered() {
-            let (scroll, zoom, pointer) =
+            let (scroll, pinch, pointer) =
                 ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
+            let zoom = pinch * ui.input(|i| wheel_zoom(&i.events));
             if (zoom - 1.0).abs() > f32::EPSILON {
                 self.zoom_to(self.zoom * zoom, pointer);
             } else {

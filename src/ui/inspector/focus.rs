@@ -16,7 +16,7 @@
 //!
 //! egui decides where Tab moves the focus while the widgets are drawn, in
 //! their order, and the menu bar comes first: so the keys are looked at
-//! before anything is drawn ([`super::Inspector::route_keys`]), and the
+//! before anything is drawn ([`super::Inspector::route_tab`]), and the
 //! inspector asks egui for the next focusable widget just before its own.
 
 use egui::{FocusDirection, Id, Key, LayerId, Modifiers, Rect};
@@ -55,7 +55,7 @@ impl Inspector {
     /// start of each frame, before anything is drawn and before the
     /// shortcuts are read. `typing_on_map` says whether text is being
     /// typed on the canvas.
-    pub fn route_keys(&mut self, ctx: &egui::Context, typing_on_map: bool) {
+    pub fn route_tab(&mut self, ctx: &egui::Context, typing_on_map: bool) {
         let focus = &mut self.focus;
         if focus.wanted == Some(When::AfterTyping) {
             focus.wanted = Some(When::Now);
