@@ -87,10 +87,11 @@ impl JourneyApp {
         self.jobs.iter().any(|running| is(&running.work))
     }
 
-    /// Whether background work the user waits on (open, save, export, a
-    /// file dialog) is still running.
+    /// Whether background work is still running (open, save, export, a
+    /// file dialog, the changed-on-disk check): the window keeps repainting
+    /// until it reports, and shows a spinner.
     pub fn is_busy(&self) -> bool {
-        self.is_running(|work| *work != Work::DiskCheck)
+        !self.jobs.is_empty()
     }
 
     /// Takes in what the jobs report and acts on it.

@@ -41,20 +41,7 @@ fn an_empty_map_says_how_to_start() {
 #[test]
 fn hovering_an_empty_cell_hints_how_to_add_a_card() {
     let mut harness = harness();
-    let layout = layout(&harness);
-    let lane = layout
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Text)
-        .expect("text lane");
-    let cell = layout.cell(0, lane).expect("cell");
-    let lowest = layout
-        .cards
-        .iter()
-        .filter(|c| c.stage == 0 && c.lane == lane)
-        .map(|c| c.rect.max.y)
-        .fold(cell.min.y, f32::max);
-    let empty = egui::pos2(cell.center().x, f32::midpoint(lowest, cell.max.y));
+    let (_, empty) = empty_spot(&layout(&harness), LaneKind::Text);
     harness.hover_at(to_screen(&harness, empty));
     // Tooltips show after the pointer rests a moment.
     for _ in 0..20 {

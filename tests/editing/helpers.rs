@@ -149,3 +149,39 @@ pub fn in_one_frame(harness: &mut Harness<'_, JourneyApp>, events: Vec<Event>) {
     }
     harness.run();
 }
+
+/// The first lane of `kind` and the middle of the empty part of its cell in
+/// the first stage, below its cards, in map coordinates.
+pub fn empty_spot(layout: &Layout, kind: journeymap::model::LaneKind) -> (usize, Pos2) {
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == kind)
+        .expect("a lane of that kind");
+    let cell = layout.cell(0, lane).expect("cell");
+    let lowest = layout
+        .cards
+        .iter()
+        .filter(|c| c.stage == 0 && c.lane == lane)
+        .map(|c| c.rect.max.y)
+        .fold(cell.min.y, f32::max);
+    let spot = Rect::from_min_max(egui::pos2(cell.min.x, lowest), cell.max).center();
+    assert!(
+        cell.contains(spot) && spot.y > lowest,
+        "the cell has room below its cards"
+    );
+    (lane, spot)
+}
+
+/// The emotion lane, and a spot in the second stage at the height of
+/// `score`, right at the column's left edge, away from the faces.
+pub fn emotion_spot(layout: &Layout, score: i8) -> (usize, Pos2) {
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == journeymap::model::LaneKind::Emotion)
+        .expect("emotion lane");
+    let column = layout.stages[1].column;
+    let y = layout.score_y(lane, score).expect("y of the score");
+    (lane, egui::pos2(column.min + 6.0, y))
+}

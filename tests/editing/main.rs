@@ -16,7 +16,7 @@ mod keystrokes;
 mod safety;
 mod view;
 
-use egui::{Event, Key, Modifiers, PointerButton, Rect, vec2};
+use egui::{Event, Key, Modifiers, PointerButton, vec2};
 use egui_kittest::kittest::Queryable as _;
 use helpers::*;
 use journeymap::model::LaneKind;
@@ -51,24 +51,7 @@ fn a_stage_added_from_the_menu_is_named_by_typing_and_undone_step_by_step() {
 fn double_clicking_an_empty_part_of_a_cell_adds_a_card_typed_at_once() {
     let mut harness = harness();
     let before = map(&harness);
-    let layout = layout(&harness);
-    let lane = layout
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Text)
-        .expect("text lane");
-    let cell = layout.cell(0, lane).expect("cell");
-    let lowest = layout
-        .cards
-        .iter()
-        .filter(|c| c.stage == 0 && c.lane == lane)
-        .map(|c| c.rect.max.y)
-        .fold(cell.min.y, f32::max);
-    let empty_spot = Rect::from_min_max(egui::pos2(cell.min.x, lowest), cell.max).center();
-    assert!(
-        cell.contains(empty_spot) && empty_spot.y > lowest,
-        "the cell has room below its cards"
-    );
+    let (lane, empty_spot) = empty_spot(&layout(&harness), LaneKind::Text);
     click_at(&mut harness, empty_spot, 2);
     assert!(harness.state().canvas.is_typing_new_card());
     type_text(&mut harness, "Asks a neighbour");
@@ -221,16 +204,7 @@ fn dragging_an_emotion_point_sets_its_score_in_whole_steps() {
 fn double_clicking_in_the_emotion_lane_adds_a_point_at_that_height_and_types_its_label() {
     let mut harness = harness();
     let before = map(&harness);
-    let layout = layout(&harness);
-    let lane = layout
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Emotion)
-        .expect("emotion lane");
-    let column = layout.stages[1].column;
-    let y = layout.score_y(lane, -2).expect("y of -2");
-    // Right at the column's left edge, away from the existing faces.
-    let spot = egui::pos2(column.min + 6.0, y);
+    let (lane, spot) = emotion_spot(&layout(&harness), -2);
     click_at(&mut harness, spot, 2);
     type_text(&mut harness, "Lost");
     press(&mut harness, Modifiers::NONE, Key::Enter);
@@ -254,14 +228,7 @@ fn double_clicking_in_the_emotion_lane_adds_a_point_at_that_height_and_types_its
 fn a_single_click_in_the_emotion_lane_selects_and_adds_no_point() {
     let mut harness = harness();
     let before = map(&harness);
-    let layout = layout(&harness);
-    let lane = layout
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Emotion)
-        .expect("emotion lane");
-    let column = layout.stages[1].column;
-    let spot = egui::pos2(column.min + 6.0, layout.score_y(lane, -2).expect("y"));
+    let (lane, spot) = emotion_spot(&layout(&harness), -2);
     click_at(&mut harness, spot, 1);
     assert_eq!(map(&harness), before, "no stray point");
     assert_eq!(

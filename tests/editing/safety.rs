@@ -316,7 +316,8 @@ fn saving_over_somebody_elses_change_can_reload_theirs_instead() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     settle(&mut harness);
     harness.get_by_label("Reload").click();
-    harness.run();
+    // The file is read again in the background.
+    settle(&mut harness);
     assert_eq!(map(&harness).title, "Their version after git pull");
     assert!(!harness.state().document.is_dirty());
 }
@@ -340,7 +341,8 @@ fn leave_and_come_back(harness: &mut Harness<'_, JourneyApp>) {
     harness.event(Event::WindowFocused(false));
     harness.run();
     harness.event(Event::WindowFocused(true));
-    harness.run();
+    // The file is read in the background.
+    settle(harness);
 }
 
 #[test]
@@ -354,7 +356,8 @@ fn coming_back_to_the_window_offers_to_reload_a_file_changed_on_disk() {
     leave_and_come_back(&mut harness);
     assert!(harness.state().is_offering_reload());
     harness.get_by_label("Reload").click();
-    harness.run();
+    // The file is read again in the background.
+    settle(&mut harness);
     assert_eq!(map(&harness).title, "Their version after git pull");
 }
 
