@@ -11,6 +11,7 @@ mod disk;
 mod error;
 #[cfg(any(test, feature = "test-support"))]
 pub mod faults;
+mod hint;
 mod locate;
 pub mod recovery;
 
@@ -139,7 +140,19 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
             message: "the file is empty; a map starts with `(version: 1,`".to_owned(),
         });
     }
-    let options = ron::Options::default().with_recursion_limit(RECURSION_LIMIT);
+    // Read forgivingly where nothing is ambiguous: `channel: Email` is
+    // read as `Some(Email)` (which is what journeymap writes).
+    let options = ron::Options::default()
+        .with_recursion_limit(RECURSION_LIMIT)
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+    if locate::find_field(text, 0, "version").is_none() {
+        return Err(LoadError::Syntax {
+            at: Position { line: 1, column: 1 },
+            message: "the map has no version: a map file starts with `(version: 1,` \
+                      (add it as the first line inside the opening parenthesis)"
+                .to_owned(),
+        });
+    }
     let file: FileIn = match options.from_str(text) {
         Ok(file) => file,
         Err(error) => {
@@ -148,7 +161,7 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
             if let Ok(VersionOnly { version }) = options.from_str::<VersionOnly>(text) {
                 check_version(text, version)?;
             }
-            return Err(syntax_error(&error));
+            return Err(syntax_error(text, &error));
         }
     };
     check_version(text, file.version)?;
@@ -192,11 +205,14 @@ fn check_version(text: &str, version: u32) -> Result<(), LoadError> {
     }
 }
 
-fn syntax_error(error: &ron::error::SpannedError) -> LoadError {
+fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     let at = Position {
         line: error.span.start.line,
         column: error.span.start.col,
     };
+    if let Some(hint) = hint::for_slip(text, at) {
+        return LoadError::Syntax { at, message: hint };
+    }
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early: it looks truncated".to_owned(),
         ron::Error::ExpectedStringEnd => {

@@ -227,9 +227,10 @@ pub fn orphans(root: &Path) -> Vec<Orphan> {
 pub fn read_copy(file: &Path) -> Result<RecoveryCopy, LoadError> {
     let bytes = read_map_bytes(file)?;
     let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
+    let text = super::utf8_text(&bytes)?;
     let copy: CopyFile = options
-        .from_str(super::utf8_text(&bytes)?)
-        .map_err(|error| super::syntax_error(&error))?;
+        .from_str(text)
+        .map_err(|error| super::syntax_error(text, &error))?;
     Ok(RecoveryCopy {
         source: copy.source,
         written: UNIX_EPOCH + Duration::from_secs(copy.written),
