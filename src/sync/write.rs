@@ -44,8 +44,8 @@ pub fn changes<T: Transactable>(tx: &mut T, before: &JourneyMap, after: &Journey
         set_text(tx, &ROOT, layout::SCENARIO, &after.scenario)?;
     }
     persona(tx, &before.persona, &after.persona)?;
-    lanes(tx, &build, &before.lanes, &after.lanes)?;
-    stages(tx, &build, &before.stages, &after.stages)?;
+    ordered(tx, &build, &before.lanes, &after.lanes)?;
+    ordered(tx, &build, &before.stages, &after.stages)?;
     placed::<T, Card>(tx, &build, before, after)?;
     placed::<T, EmotionPoint>(tx, &build, before, after)
 }
@@ -73,131 +73,139 @@ fn persona<T: Transactable>(tx: &mut T, before: &Persona, after: &Persona) -> Re
     Ok(())
 }
 
-fn lanes<T: Transactable>(tx: &mut T, build: &Builder, before: &[Lane], after: &[Lane]) -> Result {
-    if before == after {
-        return Ok(());
+/// What lanes and stages have in common: they are ordered by a `pos` key
+/// and stored under their own root key, by id.
+trait Ordered: Sized {
+    /// The root key of their map.
+    const ROOT_KEY: &'static str;
+    fn id(&self) -> &str;
+    fn build(&self, build: &Builder, pos: &str) -> automerge::hydrate::Value;
+    /// Whether the item's own fields differ from `old` (for a stage, not
+    /// its cards or points, which are written on their own).
+    fn fields_differ(&self, old: &Self) -> bool;
+    /// Writes the fields that differ from `old`.
+    fn write_fields<T: Transactable>(&self, tx: &mut T, obj: &ObjId, old: &Self) -> Result;
+}
+
+impl Ordered for Lane {
+    const ROOT_KEY: &'static str = layout::LANES;
+
+    fn id(&self) -> &str {
+        self.id.as_str()
     }
-    let obj = map_obj(tx, &ROOT, layout::LANES)?;
-    let old: HashMap<&LaneId, (usize, &Lane)> = before
-        .iter()
-        .enumerate()
-        .map(|(i, lane)| (&lane.id, (i, lane)))
-        .collect();
-    let kept: HashSet<&LaneId> = after.iter().map(|lane| &lane.id).collect();
-    for lane in before.iter().filter(|lane| !kept.contains(&lane.id)) {
-        tx.delete(&obj, lane.id.as_str())?;
+
+    fn build(&self, build: &Builder, pos: &str) -> automerge::hydrate::Value {
+        build.lane(self, pos)
     }
-    let order: Vec<Option<usize>> = after
-        .iter()
-        .map(|lane| old.get(&lane.id).map(|&(i, _)| i))
-        .collect();
-    let keys = order::reposition(&order, |i| pos_of(tx, &obj, after[i].id.as_str()));
-    for (lane, key) in after.iter().zip(keys) {
-        let existing = match old.get(&lane.id) {
-            Some(&(_, old_lane)) => object(tx, &obj, lane.id.as_str())?.map(|id| (id, old_lane)),
-            None => None,
-        };
-        let Some((id, old_lane)) = existing else {
-            let pos = key.unwrap_or_else(fallback_key);
-            tx.batch_create_object(&obj, lane.id.as_str(), &build.lane(lane, &pos), false)?;
-            continue;
-        };
-        if let Some(pos) = key {
-            tx.put(&id, layout::POS, pos)?;
+
+    fn fields_differ(&self, old: &Self) -> bool {
+        self != old
+    }
+
+    fn write_fields<T: Transactable>(&self, tx: &mut T, obj: &ObjId, old: &Self) -> Result {
+        if old.name != self.name {
+            set_text(tx, obj, layout::NAME, &self.name)?;
         }
-        if old_lane.name != lane.name {
-            set_text(tx, &id, layout::NAME, &lane.name)?;
+        if old.kind != self.kind {
+            tx.put(obj, layout::KIND, layout::kind_name(self.kind))?;
         }
-        if old_lane.kind != lane.kind {
-            tx.put(&id, layout::KIND, layout::kind_name(lane.kind))?;
-        }
-        if old_lane.colour != lane.colour {
+        if old.colour != self.colour {
             set_str(
                 tx,
-                &id,
+                obj,
                 layout::COLOUR,
-                lane.colour.map(Colour::to_hex).as_deref(),
+                self.colour.map(Colour::to_hex).as_deref(),
             )?;
         }
+        Ok(())
     }
-    Ok(())
 }
 
-/// Whether two stages differ in their own fields (not cards or points).
-fn stage_fields_differ(a: &Stage, b: &Stage) -> bool {
-    a.name != b.name
-        || a.description != b.description
-        || a.colour != b.colour
-        || a.owner != b.owner
-        || a.metrics != b.metrics
-}
+impl Ordered for Stage {
+    const ROOT_KEY: &'static str = layout::STAGES;
 
-fn stages<T: Transactable>(
-    tx: &mut T,
-    build: &Builder,
-    before: &[Stage],
-    after: &[Stage],
-) -> Result {
-    let same_order =
-        before.len() == after.len() && before.iter().zip(after).all(|(a, b)| a.id == b.id);
-    if same_order
-        && !before
-            .iter()
-            .zip(after)
-            .any(|(a, b)| stage_fields_differ(a, b))
-    {
-        return Ok(());
+    fn id(&self) -> &str {
+        self.id.as_str()
     }
-    let obj = map_obj(tx, &ROOT, layout::STAGES)?;
-    let old: HashMap<&StageId, (usize, &Stage)> = before
-        .iter()
-        .enumerate()
-        .map(|(i, stage)| (&stage.id, (i, stage)))
-        .collect();
-    let kept: HashSet<&StageId> = after.iter().map(|stage| &stage.id).collect();
-    for stage in before.iter().filter(|stage| !kept.contains(&stage.id)) {
-        tx.delete(&obj, stage.id.as_str())?;
+
+    fn build(&self, build: &Builder, pos: &str) -> automerge::hydrate::Value {
+        build.stage(self, pos)
     }
-    let order: Vec<Option<usize>> = after
-        .iter()
-        .map(|stage| old.get(&stage.id).map(|&(i, _)| i))
-        .collect();
-    let keys = order::reposition(&order, |i| pos_of(tx, &obj, after[i].id.as_str()));
-    for (stage, key) in after.iter().zip(keys) {
-        let existing = match old.get(&stage.id) {
-            Some(&(_, old_stage)) => object(tx, &obj, stage.id.as_str())?.map(|id| (id, old_stage)),
-            None => None,
-        };
-        let Some((id, old_stage)) = existing else {
-            let pos = key.unwrap_or_else(fallback_key);
-            tx.batch_create_object(&obj, stage.id.as_str(), &build.stage(stage, &pos), false)?;
-            continue;
-        };
-        if let Some(pos) = key {
-            tx.put(&id, layout::POS, pos)?;
-        }
+
+    fn fields_differ(&self, old: &Self) -> bool {
+        self.name != old.name
+            || self.description != old.description
+            || self.colour != old.colour
+            || self.owner != old.owner
+            || self.metrics != old.metrics
+    }
+
+    fn write_fields<T: Transactable>(&self, tx: &mut T, obj: &ObjId, old: &Self) -> Result {
         for (key, old, new) in [
-            (layout::NAME, &old_stage.name, &stage.name),
-            (
-                layout::DESCRIPTION,
-                &old_stage.description,
-                &stage.description,
-            ),
-            (layout::OWNER, &old_stage.owner, &stage.owner),
-            (layout::METRICS, &old_stage.metrics, &stage.metrics),
+            (layout::NAME, &old.name, &self.name),
+            (layout::DESCRIPTION, &old.description, &self.description),
+            (layout::OWNER, &old.owner, &self.owner),
+            (layout::METRICS, &old.metrics, &self.metrics),
         ] {
             if old != new {
-                set_text(tx, &id, key, new)?;
+                set_text(tx, obj, key, new)?;
             }
         }
-        if old_stage.colour != stage.colour {
+        if old.colour != self.colour {
             set_str(
                 tx,
-                &id,
+                obj,
                 layout::COLOUR,
-                stage.colour.map(Colour::to_hex).as_deref(),
+                self.colour.map(Colour::to_hex).as_deref(),
             )?;
         }
+        Ok(())
+    }
+}
+
+/// Writes the lanes (or stages): deletes those gone, creates the new ones,
+/// gives new order keys only to those that moved, and writes the fields
+/// that changed.
+fn ordered<T: Transactable, O: Ordered>(
+    tx: &mut T,
+    build: &Builder,
+    before: &[O],
+    after: &[O],
+) -> Result {
+    let same_order =
+        before.len() == after.len() && before.iter().zip(after).all(|(a, b)| a.id() == b.id());
+    if same_order && !before.iter().zip(after).any(|(a, b)| b.fields_differ(a)) {
+        return Ok(());
+    }
+    let obj = map_obj(tx, &ROOT, O::ROOT_KEY)?;
+    let old: HashMap<&str, (usize, &O)> = before
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.id(), (i, item)))
+        .collect();
+    let kept: HashSet<&str> = after.iter().map(O::id).collect();
+    for item in before.iter().filter(|item| !kept.contains(item.id())) {
+        tx.delete(&obj, item.id())?;
+    }
+    let order: Vec<Option<usize>> = after
+        .iter()
+        .map(|item| old.get(item.id()).map(|&(i, _)| i))
+        .collect();
+    let keys = order::reposition(&order, |i| pos_of(tx, &obj, after[i].id()));
+    for (item, key) in after.iter().zip(keys) {
+        let existing = match old.get(item.id()) {
+            Some(&(_, old_item)) => object(tx, &obj, item.id())?.map(|id| (id, old_item)),
+            None => None,
+        };
+        let Some((id, old_item)) = existing else {
+            let pos = key.unwrap_or_else(fallback_key);
+            tx.batch_create_object(&obj, item.id(), &item.build(build, &pos), false)?;
+            continue;
+        };
+        if let Some(pos) = key {
+            tx.put(&id, layout::POS, pos)?;
+        }
+        item.write_fields(tx, &id, old_item)?;
     }
     Ok(())
 }
