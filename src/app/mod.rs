@@ -178,7 +178,7 @@ impl JourneyApp {
     pub fn apply(&mut self, edit: Edit) -> Option<Created> {
         // Deleting a stage or lane takes its cards: say so, with Undo,
         // wherever it was deleted from (keys, menus, inspector).
-        let deletion = clipboard::deletion_notice(&self.document.map, &edit);
+        let deletion = notice::deletion_notice(&self.document.map, &edit);
         match self.document.apply(edit) {
             Ok(created) => {
                 match &created {

@@ -3,7 +3,7 @@
 
 use super::JourneyApp;
 use super::command::Command;
-use crate::edit::StateId;
+use crate::edit::{Edit, StateId};
 use crate::ui::UiCommand;
 
 /// A short message that needs no answer.
@@ -65,5 +65,60 @@ impl JourneyApp {
         if close || undo {
             self.notice = None;
         }
+    }
+}
+
+/// What deleting the stage or lane that `edit` removes takes with it, as
+/// the notice says it: "Deleted stage “Buy” with 6 cards and 2 points".
+pub(super) fn deletion_notice(map: &crate::model::JourneyMap, edit: &Edit) -> Option<String> {
+    match edit {
+        Edit::RemoveStage(stage) => map
+            .stage(stage)
+            .map(|s| deleted("stage", &s.name, s.cards.len(), s.points.len())),
+        Edit::RemoveLane(lane) => map.lane(lane).map(|l| {
+            let cards = map.cards().filter(|c| &c.lane == lane).count();
+            let points = map
+                .stages
+                .iter()
+                .flat_map(|s| &s.points)
+                .filter(|p| &p.lane == lane)
+                .count();
+            deleted("lane", &l.name, cards, points)
+        }),
+        _ => None,
+    }
+}
+
+/// "Deleted stage “Buy” with 6 cards and 2 points".
+fn deleted(what: &str, name: &str, cards: usize, points: usize) -> String {
+    let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+    let with = match (cards, points) {
+        (0, 0) => String::new(),
+        (cards, 0) => format!(" with {}", plural(cards, "card")),
+        (0, points) => format!(" with {}", plural(points, "point")),
+        (cards, points) => format!(
+            " with {} and {}",
+            plural(cards, "card"),
+            plural(points, "point")
+        ),
+    };
+    format!("Deleted {what} “{name}”{with}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::deleted;
+
+    #[test]
+    fn a_deletion_says_what_went_with_it() {
+        assert_eq!(
+            deleted("stage", "Buy", 6, 2),
+            "Deleted stage “Buy” with 6 cards and 2 points"
+        );
+        assert_eq!(
+            deleted("lane", "Doing", 1, 0),
+            "Deleted lane “Doing” with 1 card"
+        );
+        assert_eq!(deleted("stage", "Empty", 0, 0), "Deleted stage “Empty”");
     }
 }
