@@ -63,11 +63,6 @@ impl KeyQueue {
     pub fn is_waiting(&self) -> bool {
         !self.waiting.is_empty()
     }
-
-    /// Forgets the waiting events, e.g. when a modal window takes over.
-    pub fn clear(&mut self) {
-        self.waiting.clear();
-    }
 }
 
 /// Whether `event` comes from the keyboard (or is text to insert).
@@ -242,7 +237,7 @@ mod tests {
         let mut frame = vec![key(Key::Enter, Modifiers::NONE), text("x")];
         assert!(queue.route(&mut frame, false));
         assert_eq!(frame, vec![key(Key::Enter, Modifiers::NONE)]);
-        queue.clear();
+        let mut queue = KeyQueue::default();
         let mut frame = vec![
             key(Key::N, Modifiers::COMMAND | Modifiers::SHIFT),
             text("y"),

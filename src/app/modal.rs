@@ -88,11 +88,6 @@ impl JourneyApp {
         }
     }
 
-    /// Whether journeymap's own file dialog is open.
-    pub fn is_showing_file_dialog(&self) -> bool {
-        matches!(self.modal, Some(Modal::File(..)))
-    }
-
     /// The export options, while the export dialog is open.
     pub fn export_dialog_mut(&mut self) -> Option<&mut crate::ui::ExportDialog> {
         matches!(self.modal, Some(Modal::Export)).then_some(&mut self.export)
