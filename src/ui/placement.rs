@@ -11,6 +11,22 @@ use crate::render::{Hit, Layout};
 /// high zoom they would otherwise hide much of the map.
 pub const MAX_FROZEN_SHARE: f32 = 0.2;
 
+/// The width of the lane labels and the height of the stage headers while
+/// they are kept in view in the canvas `rect`: their own, at most
+/// [`MAX_FROZEN_SHARE`] of the canvas.
+pub fn frozen_extent(rect: Rect, layout: &Layout) -> Vec2 {
+    vec2(
+        layout
+            .label_column
+            .span()
+            .min(MAX_FROZEN_SHARE * rect.width()),
+        layout
+            .header_row
+            .span()
+            .min(MAX_FROZEN_SHARE * rect.height()),
+    )
+}
+
 /// The screen offsets and clip areas of one frame.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Placement {
@@ -43,13 +59,14 @@ impl Placement {
             (origin.x + layout.label_column.min).max(rect.min.x) - layout.label_column.min;
         // Kept in view (the map scrolled past them): at most a share of the
         // canvas, showing their top and left, where the names are.
+        let frozen = frozen_extent(rect, layout);
         let mut headers_bottom = header_y + layout.header_row.max;
         if origin.y + layout.header_row.min < rect.min.y {
-            headers_bottom = headers_bottom.min(rect.min.y + MAX_FROZEN_SHARE * rect.height());
+            headers_bottom = headers_bottom.min(rect.min.y + frozen.y);
         }
         let mut labels_right = label_x + layout.label_column.max;
         if origin.x + layout.label_column.min < rect.min.x {
-            labels_right = labels_right.min(rect.min.x + MAX_FROZEN_SHARE * rect.width());
+            labels_right = labels_right.min(rect.min.x + frozen.x);
         }
         Self {
             rect,

@@ -344,15 +344,10 @@ impl Canvas {
             None
         };
         let Some(target) = target else { return };
-        // Clear of the headers and labels, at most as large as they are
-        // drawn when kept in view.
-        let share = crate::ui::placement::MAX_FROZEN_SHARE;
+        // Clear of the headers and labels, as large as they are drawn when
+        // kept in view.
         let visible = Rect::from_min_max(
-            rect.min
-                + vec2(
-                    layout.label_column.span().min(share * rect.width()),
-                    layout.header_row.span().min(share * rect.height()),
-                ),
+            rect.min + crate::ui::placement::frozen_extent(rect, layout),
             rect.max,
         );
         let on_screen = target.translate(rect.min.to_vec2() + self.pan);
