@@ -91,6 +91,7 @@
 //!   lane; a malformed colour, channel or severity reads as none; a missing
 //!   or mistyped text reads as empty.
 
+mod incremental;
 mod layout;
 mod order;
 mod read;

@@ -51,7 +51,7 @@ pub fn map<D: ReadDoc>(doc: &D) -> JourneyMap {
     }
 }
 
-fn persona(value: Option<&Value>) -> Persona {
+pub(super) fn persona(value: Option<&Value>) -> Persona {
     let Some(Value::Map(fields)) = value else {
         return Persona::default();
     };
@@ -87,7 +87,7 @@ fn in_order<T>(mut items: Vec<(String, &str, T)>) -> Vec<T> {
     items.into_iter().map(|(_, _, item)| item).collect()
 }
 
-fn lanes(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<Lane> {
+pub(super) fn lanes(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<Lane> {
     let items = entries(value, taken)
         .into_iter()
         .map(|(id, fields)| {
@@ -107,7 +107,7 @@ fn lanes(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<Lane> {
     lanes
 }
 
-fn stages(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<Stage> {
+pub(super) fn stages(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<Stage> {
     let items = entries(value, taken)
         .into_iter()
         .map(|(id, fields)| {
@@ -135,37 +135,12 @@ fn place_cards(
 ) {
     let mut per_stage: Vec<Vec<(String, &str, Card)>> = stages.iter().map(|_| Vec::new()).collect();
     for (id, fields) in entries(value, taken) {
-        let Some(&at) = string(fields.get(layout::STAGE)).and_then(|s| index.get(s)) else {
+        let Some((stage, card)) = card(id, fields, kinds) else {
             continue;
         };
-        let Some(lane) = string(fields.get(layout::LANE)) else {
+        let Some(&at) = index.get(stage) else {
             continue;
         };
-        let Some(&kind) = kinds.get(lane) else {
-            continue;
-        };
-        if !kind.holds_cards() {
-            continue;
-        }
-        let mut card = Card::new(
-            CardId::new(id),
-            LaneId::new(lane),
-            text(fields.get(layout::TEXT)),
-        );
-        card.notes = text(fields.get(layout::NOTES));
-        card.moment_of_truth = matches!(
-            fields.get(layout::MOMENT_OF_TRUTH),
-            Some(Value::Scalar(ScalarValue::Boolean(true)))
-        );
-        if kind == LaneKind::Touchpoints {
-            card.channel = string(fields.get(layout::CHANNEL)).and_then(layout::parse_channel);
-        }
-        if kind == LaneKind::PainPoints {
-            card.severity = string(fields.get(layout::SEVERITY)).and_then(layout::parse_severity);
-        }
-        if kind == LaneKind::Opportunities {
-            card.answers = string(fields.get(layout::ANSWERS)).map(CardId::new);
-        }
         per_stage[at].push((pos(fields), id, card));
     }
     let mut pain_points: HashSet<CardId> = HashSet::new();
@@ -203,25 +178,11 @@ fn place_points(
     let mut per_stage: Vec<Vec<(String, &str, EmotionPoint)>> =
         stages.iter().map(|_| Vec::new()).collect();
     for (id, fields) in entries(value, taken) {
-        let Some(&at) = string(fields.get(layout::STAGE)).and_then(|s| index.get(s)) else {
+        let Some((stage, point)) = point(id, fields, kinds) else {
             continue;
         };
-        let Some(lane) = string(fields.get(layout::LANE)) else {
+        let Some(&at) = index.get(stage) else {
             continue;
-        };
-        if kinds.get(lane) != Some(&LaneKind::Emotion) {
-            continue;
-        }
-        let score = match fields.get(layout::SCORE) {
-            Some(Value::Scalar(score)) => score.as_i64().unwrap_or(0),
-            _ => 0,
-        };
-        let score = i8::try_from(score.clamp(MIN_SCORE.into(), MAX_SCORE.into())).unwrap_or(0);
-        let point = EmotionPoint {
-            id: PointId::new(id),
-            lane: LaneId::new(lane),
-            score,
-            label: text(fields.get(layout::LABEL)),
         };
         per_stage[at].push((pos(fields), id, point));
     }
@@ -231,8 +192,69 @@ fn place_points(
     }
 }
 
+/// The card stored as `fields`, with only what its lane allows, and the id
+/// of its stage; `None` if its lane is gone or holds no cards.
+pub(super) fn card<'a>(
+    id: &str,
+    fields: &'a Map,
+    kinds: &HashMap<&str, LaneKind>,
+) -> Option<(&'a str, Card)> {
+    let stage = string(fields.get(layout::STAGE))?;
+    let lane = string(fields.get(layout::LANE))?;
+    let kind = *kinds.get(lane)?;
+    if !kind.holds_cards() {
+        return None;
+    }
+    let mut card = Card::new(
+        CardId::new(id),
+        LaneId::new(lane),
+        text(fields.get(layout::TEXT)),
+    );
+    card.notes = text(fields.get(layout::NOTES));
+    card.moment_of_truth = matches!(
+        fields.get(layout::MOMENT_OF_TRUTH),
+        Some(Value::Scalar(ScalarValue::Boolean(true)))
+    );
+    if kind == LaneKind::Touchpoints {
+        card.channel = string(fields.get(layout::CHANNEL)).and_then(layout::parse_channel);
+    }
+    if kind == LaneKind::PainPoints {
+        card.severity = string(fields.get(layout::SEVERITY)).and_then(layout::parse_severity);
+    }
+    if kind == LaneKind::Opportunities {
+        card.answers = string(fields.get(layout::ANSWERS)).map(CardId::new);
+    }
+    Some((stage, card))
+}
+
+/// The emotion point stored as `fields`, its score clamped to the scale,
+/// and the id of its stage; `None` if its lane is gone or not an emotion lane.
+pub(super) fn point<'a>(
+    id: &str,
+    fields: &'a Map,
+    kinds: &HashMap<&str, LaneKind>,
+) -> Option<(&'a str, EmotionPoint)> {
+    let stage = string(fields.get(layout::STAGE))?;
+    let lane = string(fields.get(layout::LANE))?;
+    if kinds.get(lane) != Some(&LaneKind::Emotion) {
+        return None;
+    }
+    let score = match fields.get(layout::SCORE) {
+        Some(Value::Scalar(score)) => score.as_i64().unwrap_or(0),
+        _ => 0,
+    };
+    let score = i8::try_from(score.clamp(MIN_SCORE.into(), MAX_SCORE.into())).unwrap_or(0);
+    let point = EmotionPoint {
+        id: PointId::new(id),
+        lane: LaneId::new(lane),
+        score,
+        label: text(fields.get(layout::LABEL)),
+    };
+    Some((stage, point))
+}
+
 /// A text object's text, or a plain string's; empty for anything else.
-fn text(value: Option<&Value>) -> String {
+pub(super) fn text(value: Option<&Value>) -> String {
     match value {
         Some(Value::Text(text)) => String::from(text),
         Some(Value::Scalar(ScalarValue::Str(text))) => text.to_string(),
@@ -249,7 +271,7 @@ fn texts(value: Option<&Value>) -> Vec<String> {
 }
 
 /// A plain string register.
-fn string(value: Option<&Value>) -> Option<&str> {
+pub(super) fn string(value: Option<&Value>) -> Option<&str> {
     match value {
         Some(Value::Scalar(ScalarValue::Str(text))) => Some(text.as_str()),
         _ => None,
@@ -261,7 +283,7 @@ fn colour(value: Option<&Value>) -> Option<Colour> {
 }
 
 /// An item's order key; a missing one sorts first.
-fn pos(fields: &Map) -> String {
+pub(super) fn pos(fields: &Map) -> String {
     string(fields.get(layout::POS))
         .unwrap_or_default()
         .to_owned()

@@ -18,9 +18,16 @@ impl Person {
         self.replica.update(&before, &self.map).unwrap();
     }
 
-    /// Takes in what peers sent, as the editor does after a sync.
+    /// Takes in what peers sent, as the editor does after a sync: only the
+    /// entries they touched are read again, and that must give the same
+    /// map as reading the whole document.
     fn refresh(&mut self) {
-        self.map = self.replica.to_map();
+        self.replica.refresh(&mut self.map);
+        let whole = self.replica.fork().to_map();
+        assert_eq!(
+            self.map, whole,
+            "reading what peers touched differs from reading it all"
+        );
     }
 }
 
@@ -30,7 +37,7 @@ fn three_people() -> [Person; 3] {
     let first = Replica::new(&map).unwrap();
     let others = [first.fork(), first.fork()];
     let [second, third] = others;
-    [first, second, third].map(|replica| Person {
+    [first, second, third].map(|mut replica| Person {
         map: replica.to_map(),
         replica,
     })
@@ -75,7 +82,7 @@ fn assert_converged(people: &[Person]) -> JourneyMap {
     assert_eq!(validate(&map), Vec::new(), "{map:#?}");
     for person in people {
         assert_eq!(person.map, map);
-        assert_eq!(person.replica.to_map(), map);
+        assert_eq!(person.replica.fork().to_map(), map);
     }
     map
 }
@@ -338,7 +345,7 @@ fn malformed_truncated_and_oversized_bytes_are_refused_without_panic() {
     for at in (0..saved.len()).step_by(97) {
         let mut flipped = saved.clone();
         flipped[at] ^= 0x5a;
-        if let Ok(replica) = Replica::load(&flipped) {
+        if let Ok(mut replica) = Replica::load(&flipped) {
             assert_eq!(validate(&replica.to_map()), Vec::new());
         }
     }
@@ -354,9 +361,9 @@ fn malformed_truncated_and_oversized_bytes_are_refused_without_panic() {
 fn every_sample_round_trips_through_a_replica_and_its_saved_bytes() {
     for sample in crate::samples::SAMPLES {
         let map = sample.map().unwrap();
-        let replica = Replica::new(&map).unwrap();
+        let mut replica = Replica::new(&map).unwrap();
         assert_eq!(replica.to_map(), map, "{}", sample.name);
-        let loaded = Replica::load(&replica.save()).unwrap();
+        let mut loaded = Replica::load(&replica.save()).unwrap();
         assert_eq!(loaded.to_map(), map, "{}", sample.name);
     }
 }
@@ -603,4 +610,56 @@ fn a_storm_of_random_concurrent_edits_converges_to_one_valid_map() {
     sync(&mut people);
     let map = assert_converged(&people);
     assert!(map.stages.len() >= 3 && map.card_count() > 10, "{map:#?}");
+}
+
+#[test]
+fn changes_taken_from_one_peer_and_applied_on_another_carry_the_edit() {
+    let [mut ana, mut ben, _] = three_people();
+    ana.edit(|map| {
+        let stage = map.stages[1].id.clone();
+        let lane = map.lanes[0].id.clone();
+        map.add_card(&stage, &lane, 0, "Sent as change bytes")
+            .unwrap();
+    });
+    let changes = ana.replica.take_local_changes();
+    assert_eq!(changes.len(), 1, "one edit is one change");
+    assert!(ana.replica.take_local_changes().is_empty(), "taken once");
+    ben.replica.apply_changes(&changes).unwrap();
+    // Applying the same change twice is harmless.
+    ben.replica.apply_changes(&changes).unwrap();
+    ben.refresh();
+    assert_eq!(ben.map, ana.map);
+}
+
+#[test]
+fn bytes_that_are_not_changes_are_refused_and_nothing_is_applied() {
+    let [mut ana, mut ben, _] = three_people();
+    ana.edit(|map| map.title = "Changed".into());
+    let mut changes = ana.replica.take_local_changes();
+    changes.push(b"not a change at all".to_vec());
+    let error = ben.replica.apply_changes(&changes).unwrap_err();
+    assert!(matches!(error, SyncError::BadChange(_)), "{error}");
+    assert!(!ben.replica.has_unseen_changes());
+    let huge = vec![vec![0_u8; MAX_MESSAGE_BYTES + 1]];
+    assert!(matches!(
+        ben.replica.apply_changes(&huge),
+        Err(SyncError::MessageTooLarge { .. })
+    ));
+}
+
+#[test]
+fn every_peer_tags_its_new_ids_differently() {
+    let [ana, ben, cleo] = three_people();
+    let tags = [&ana, &ben, &cleo].map(|person| person.replica.id_tag());
+    assert!(
+        tags.iter()
+            .all(|tag| tag.len() == 6 && tag.starts_with('-'))
+    );
+    assert!(
+        tags.iter()
+            .all(|tag| crate::model::is_well_formed(&format!("c1{tag}")))
+    );
+    assert_ne!(tags[0], tags[1]);
+    assert_ne!(tags[1], tags[2]);
+    assert_ne!(tags[0], tags[2]);
 }
