@@ -10,8 +10,8 @@
 mod words;
 
 use crate::model::{
-    Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, PALETTE, Persona, PointId, Severity, Stage, StageId,
+    Card, CardId, Channel, Colour, EmotionPoint, IdTag, JourneyMap, Lane, LaneId, LaneKind,
+    MAX_SCORE, MIN_SCORE, PALETTE, Persona, PointId, Severity, Stage, StageId,
 };
 
 /// The size and seed of a generated map.
@@ -144,6 +144,7 @@ pub fn generate(spec: &Spec) -> JourneyMap {
         scenario: sentence(&mut rng, 2),
         lanes,
         stages,
+        id_tag: IdTag::default(),
     };
     map.sort_cells();
     map

@@ -172,6 +172,7 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
         scenario: file.scenario,
         lanes: file.lanes,
         stages: file.stages,
+        id_tag: model::IdTag::default(),
     };
     let problems = model::validate(&map);
     if !problems.is_empty() {

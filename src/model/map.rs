@@ -4,6 +4,43 @@ use serde::{Deserialize, Serialize};
 
 use super::{Card, CardId, EmotionPoint, Lane, LaneId, PointId, Stage, StageId};
 
+/// What an editor adds to the end of the ids it makes for a shared map, so
+/// that two people adding a card at the same moment never make the same id
+/// (`c12-k3f9q` here, `c12-x81ab` there). Empty when the map is not shared.
+/// It belongs to the editor, not the map: it is never saved, and maps that
+/// differ only in it are equal.
+#[derive(Clone, Debug, Default)]
+pub struct IdTag(String);
+
+impl IdTag {
+    /// A tag of `-` and a few ASCII letters or digits; anything else would
+    /// make ids that are not well formed, and gives no tag.
+    pub fn new(tag: &str) -> Self {
+        let well_formed = tag.len() <= 16
+            && tag
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        Self(if well_formed {
+            tag.to_owned()
+        } else {
+            String::new()
+        })
+    }
+
+    /// The tag as added to ids.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for IdTag {
+    fn eq(&self, _other: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for IdTag {}
+
 /// A customer journey map: who the customer is, the stages they go through
 /// (columns) and the lanes that describe each stage (rows).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +55,9 @@ pub struct JourneyMap {
     pub lanes: Vec<Lane>,
     /// Columns, left to right; each holds its own cards and emotion points.
     pub stages: Vec<Stage>,
+    /// What this editor adds to the ids it makes (see [`IdTag`]); not
+    /// saved, and not part of what makes two maps equal.
+    pub id_tag: IdTag,
 }
 
 /// The customer the journey is about.

@@ -16,7 +16,7 @@ pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
 pub use colour::{Colour, PALETTE};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use lane::{Lane, LaneKind};
-pub use map::{JourneyMap, Persona};
+pub use map::{IdTag, JourneyMap, Persona};
 pub use ops::{EditError, RemovedLane};
 pub use stage::Stage;
 pub use validate::{Anchor, Problem, validate};

@@ -58,10 +58,12 @@ pub struct RemovedLane {
 
 impl JourneyMap {
     /// An id that no stage, lane, card or point of the map has yet: `prefix`
-    /// followed by one more than the largest number already used with it, or,
+    /// followed by one more than the largest number already used with it
+    /// (and the map's [`super::IdTag`], when it is shared), or,
     /// if a hand-edited file already uses the largest number there is, the
     /// smallest number not yet used with it.
     pub fn fresh_id(&self, prefix: &str) -> String {
+        let tag = self.id_tag.as_str();
         let stage_ids = self.stages.iter().map(|s| s.id.as_str());
         let lane_ids = self.lanes.iter().map(|l| l.id.as_str());
         let card_ids = self.cards().map(|c| c.id.as_str());
@@ -73,7 +75,11 @@ impl JourneyMap {
             .chain(lane_ids)
             .chain(card_ids)
             .chain(point_ids)
-            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+            .filter_map(|id| {
+                let number = id.strip_prefix(prefix)?.strip_suffix(tag)?;
+                // An empty tag must not read "12-k3f9q" as a number.
+                number.parse::<u64>().ok()
+            })
             .collect();
         let highest = numbers.iter().copied().max().unwrap_or(0);
         // `prefix` + a number is taken only if that number was parsed above,
@@ -82,7 +88,7 @@ impl JourneyMap {
             .checked_add(1)
             .or_else(|| (1..=u64::MAX).find(|n| !numbers.contains(n)))
             .unwrap_or(0);
-        format!("{prefix}{next}")
+        format!("{prefix}{next}{tag}")
     }
 
     // ---- stages -------------------------------------------------------------

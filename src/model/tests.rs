@@ -76,6 +76,25 @@ fn fresh_ids_never_collide_with_existing_ones() {
 }
 
 #[test]
+fn a_shared_map_makes_ids_that_end_in_its_tag() {
+    let mut map = JourneyMap::default();
+    map.id_tag = IdTag::new("-k3f9q");
+    assert_eq!(map.fresh_id("c"), "c1-k3f9q");
+    let stage = map.add_stage(0, "Aware");
+    assert_eq!(stage.as_str(), "s1-k3f9q");
+    assert_eq!(map.fresh_id("s"), "s2-k3f9q");
+    // Another peer's ids (and untagged ones) do not count, nor clash.
+    map.add_stage(1, "Buy");
+    let mut other = map.clone();
+    other.id_tag = IdTag::new("-x81ab");
+    assert_eq!(other.fresh_id("s"), "s1-x81ab");
+    other.id_tag = IdTag::default();
+    assert_eq!(other.fresh_id("s"), "s1");
+    assert_eq!(map, other, "the tag is not part of the map");
+    assert_eq!(IdTag::new("bad tag").as_str(), "");
+}
+
+#[test]
 fn stages_are_added_where_asked_and_clamped_to_the_end() {
     let mut f = fixture();
     let first = f.map.add_stage(0, "Aware");

@@ -9,8 +9,8 @@ use automerge::{ReadDoc, ScalarValue};
 
 use super::layout;
 use crate::model::{
-    Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE, MIN_SCORE,
-    Persona, PointId, Stage, StageId, is_well_formed,
+    Card, CardId, Colour, EmotionPoint, IdTag, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
+    MIN_SCORE, Persona, PointId, Stage, StageId, is_well_formed,
 };
 
 /// The map the document says, repaired so that it is valid.
@@ -48,6 +48,7 @@ pub fn map<D: ReadDoc>(doc: &D) -> JourneyMap {
         scenario: text(root.get(layout::SCENARIO)),
         lanes,
         stages,
+        id_tag: IdTag::default(),
     }
 }
 

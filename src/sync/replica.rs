@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use super::incremental::{self, Touched};
 use super::{layout, read, write};
-use crate::model::JourneyMap;
+use crate::model::{IdTag, JourneyMap};
 
 /// The largest sync message accepted from a peer, in bytes. The first
 /// message to a new peer carries the whole document, so this bounds the
@@ -232,7 +232,9 @@ impl Replica {
     pub fn to_map(&mut self) -> JourneyMap {
         *self.view.borrow_mut() = self.doc.get_heads();
         self.touched = Touched::default();
-        read::map(&self.doc)
+        let mut map = read::map(&self.doc);
+        map.id_tag = IdTag::new(&self.id_tag());
+        map
     }
 
     /// Brings `map`, the map last returned by [`Self::to_map`] or written by
@@ -247,6 +249,7 @@ impl Replica {
         }
         let touched = std::mem::take(&mut self.touched);
         incremental::refresh(&self.doc, &touched, map);
+        map.id_tag = IdTag::new(&self.id_tag());
         *self.view.borrow_mut() = self.doc.get_heads();
         true
     }

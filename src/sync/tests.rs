@@ -663,3 +663,28 @@ fn every_peer_tags_its_new_ids_differently() {
     assert_ne!(tags[1], tags[2]);
     assert_ne!(tags[0], tags[2]);
 }
+
+#[test]
+fn two_people_adding_a_card_to_one_cell_at_once_keep_both() {
+    let [mut ana, mut ben, cleo] = three_people();
+    let stage = ana.map.stages[0].id.clone();
+    let lane = ana.map.lanes[0].id.clone();
+    ana.edit(|map| {
+        map.add_card(&stage, &lane, 0, "Ana's card").unwrap();
+    });
+    ben.edit(|map| {
+        map.add_card(&stage, &lane, 0, "Ben's card").unwrap();
+    });
+    let mut people = [ana, ben, cleo];
+    sync(&mut people);
+    for person in &people {
+        let texts: Vec<&str> = person
+            .map
+            .cards()
+            .map(|card| card.text.as_str())
+            .filter(|text| text.ends_with("'s card"))
+            .collect();
+        assert_eq!(texts.len(), 2, "{texts:?}");
+        assert_eq!(validate(&person.map), Vec::new());
+    }
+}
