@@ -77,8 +77,10 @@ fn fresh_ids_never_collide_with_existing_ones() {
 
 #[test]
 fn a_shared_map_makes_ids_that_end_in_its_tag() {
-    let mut map = JourneyMap::default();
-    map.id_tag = IdTag::new("-k3f9q");
+    let mut map = JourneyMap {
+        id_tag: IdTag::new("-k3f9q"),
+        ..JourneyMap::default()
+    };
     assert_eq!(map.fresh_id("c"), "c1-k3f9q");
     let stage = map.add_stage(0, "Aware");
     assert_eq!(stage.as_str(), "s1-k3f9q");
