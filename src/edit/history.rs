@@ -4,6 +4,11 @@
 //! undo exact by construction, including the links a removal dropped, and a
 //! workshop map is tens of kilobytes; a memory budget drops the oldest steps
 //! of very large maps.
+//!
+//! On a shared map, undo is per person: a step also keeps the map as the
+//! edit left it, and undo takes back only what that edit changed
+//! ([`super::revert`]), keeping what teammates did since. Their edits are
+//! never steps here.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -33,6 +38,8 @@ impl StateId {
 
 struct Step {
     map: JourneyMap,
+    /// The map just after the edit, kept on shared maps only.
+    after: Option<JourneyMap>,
     state: StateId,
     label: &'static str,
     bytes: usize,
@@ -44,6 +51,7 @@ pub struct History {
     redo: Vec<Step>,
     current: StateId,
     budget: usize,
+    shared: bool,
 }
 
 impl Default for History {
@@ -61,7 +69,36 @@ impl History {
             redo: Vec::new(),
             current: StateId::fresh(),
             budget,
+            shared: false,
         }
+    }
+
+    /// Makes undo per person from now on, for `map` as it is being shared:
+    /// undo takes back only what this editor's own edits changed. The edits
+    /// made before sharing can still be undone, the same way.
+    pub fn share(&mut self, map: &JourneyMap) {
+        if self.shared {
+            return;
+        }
+        self.shared = true;
+        self.redo.clear();
+        // Alone, each edit left the map as the next one found it.
+        let mut next = map.clone();
+        for step in self.undo.iter_mut().rev() {
+            step.after = Some(std::mem::replace(&mut next, step.map.clone()));
+            step.bytes *= 2;
+        }
+    }
+
+    /// Whether undo is per person.
+    pub fn is_shared(&self) -> bool {
+        self.shared
+    }
+
+    /// Notes that the map was changed by someone else: it is a new state,
+    /// and no undo step.
+    pub fn changed_elsewhere(&mut self) {
+        self.current = StateId::fresh();
     }
 
     /// The current state of the map.
@@ -81,9 +118,11 @@ impl History {
             }
             Ok(created) => {
                 if *map != before {
-                    let bytes = approximate_size(&before);
+                    let after = self.shared.then(|| map.clone());
+                    let bytes = approximate_size(&before) * if self.shared { 2 } else { 1 };
                     self.undo.push(Step {
                         map: before,
+                        after,
                         state: self.current,
                         label,
                         bytes,
@@ -131,7 +170,18 @@ impl History {
     }
 
     /// Puts `step`'s map in place and returns a step holding what was there.
+    /// On a shared map, that is only what the step's edit changed, and the
+    /// returned step is the same edit the other way round.
     fn swap(&mut self, map: &mut JourneyMap, step: Step) -> Step {
+        if let Some(after) = step.after {
+            super::revert(map, &after, &step.map);
+            self.current = StateId::fresh();
+            return Step {
+                map: after,
+                after: Some(step.map),
+                ..step
+            };
+        }
         let Step {
             map: stored,
             state,
@@ -143,6 +193,7 @@ impl History {
         Step {
             bytes: approximate_size(&previous),
             map: previous,
+            after: None,
             state: previous_state,
             label,
         }

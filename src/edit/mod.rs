@@ -4,9 +4,11 @@
 
 pub mod clipboard;
 mod history;
+mod revert;
 
 pub use clipboard::{PasteError, PasteTarget};
 pub use history::{History, StateId};
+pub use revert::revert;
 
 use crate::model::{
     Card, CardId, Channel, Colour, EditError, JourneyMap, LaneId, LaneKind, Persona, PointId,

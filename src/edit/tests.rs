@@ -288,3 +288,170 @@ fn two_histories_never_share_a_state() {
     let (a, b) = (History::default(), History::default());
     assert_ne!(a.state(), b.state());
 }
+
+#[test]
+fn reverting_an_edit_nobody_else_touched_gives_the_map_before_it() {
+    let before = grocery();
+    for edit in every_edit(&before) {
+        let label = edit.label();
+        let mut after = before.clone();
+        edit.apply_in_place(&mut after).expect("edit applies");
+        let mut current = after.clone();
+        revert(&mut current, &after, &before);
+        assert_eq!(current, before, "undoing {label}");
+        revert(&mut current, &before, &after);
+        assert_eq!(current, after, "redoing {label}");
+    }
+}
+
+#[test]
+fn reverting_my_edit_keeps_what_a_teammate_changed_since() {
+    let start = grocery();
+    let cards: Vec<Card> = start.cards().take(2).cloned().collect();
+    let (mine, theirs) = (&cards[0], &cards[1]);
+    // I change a card's text.
+    let mut after = start.clone();
+    after.set_card_text(&mine.id, "My words").unwrap();
+    // A teammate then changes another card, my card's notes, and a stage.
+    let mut current = after.clone();
+    current.set_card_text(&theirs.id, "Their words").unwrap();
+    current.set_card_notes(&mine.id, "Their note").unwrap();
+    let stage = current.stages[0].id.clone();
+    current.rename_stage(&stage, "Renamed by them").unwrap();
+
+    revert(&mut current, &after, &start);
+    let (_, card) = current.card(&mine.id).unwrap();
+    assert_eq!(card.text, mine.text, "my edit is undone");
+    assert_eq!(card.notes, "Their note", "their field on my card stays");
+    assert_eq!(current.card(&theirs.id).unwrap().1.text, "Their words");
+    assert_eq!(current.stages[0].name, "Renamed by them");
+    assert_eq!(crate::model::validate(&current), Vec::new());
+}
+
+#[test]
+fn a_field_a_teammate_changed_again_is_not_taken_back() {
+    let start = grocery();
+    let id = start.cards().next().unwrap().id.clone();
+    let mut after = start.clone();
+    after.set_card_text(&id, "Mine").unwrap();
+    let mut current = after.clone();
+    current.set_card_text(&id, "Theirs, on top").unwrap();
+    revert(&mut current, &after, &start);
+    assert_eq!(current.card(&id).unwrap().1.text, "Theirs, on top");
+}
+
+#[test]
+fn undoing_my_new_card_keeps_it_if_a_teammate_wrote_in_it() {
+    let start = grocery();
+    let stage = start.stages[1].id.clone();
+    let lane = start.lanes[0].id.clone();
+    let mut after = start.clone();
+    let id = after.add_card(&stage, &lane, 0, "").unwrap();
+    let mut untouched = after.clone();
+    revert(&mut untouched, &after, &start);
+    assert!(untouched.card(&id).is_none(), "an untouched new card goes");
+    let mut current = after.clone();
+    current.set_card_text(&id, "They typed here").unwrap();
+    revert(&mut current, &after, &start);
+    assert!(
+        current.card(&id).is_some(),
+        "their words are not thrown away"
+    );
+}
+
+#[test]
+fn undoing_my_stage_deletion_brings_it_back_beside_a_teammates_new_stage() {
+    let start = grocery();
+    let gone = start.stages[2].clone();
+    let mut after = start.clone();
+    after.remove_stage(&gone.id).unwrap();
+    let mut current = after.clone();
+    let theirs = current.add_stage(0, "Theirs");
+    revert(&mut current, &after, &start);
+    let restored = current.stage(&gone.id).expect("stage is back");
+    assert_eq!(restored, &gone, "with its cards and points");
+    assert!(current.stage(&theirs).is_some(), "their stage stays");
+    let order: Vec<&str> = current.stages.iter().map(|s| s.id.as_str()).collect();
+    let at = order.iter().position(|id| *id == gone.id.as_str()).unwrap();
+    assert_eq!(
+        order[at - 1],
+        start.stages[1].id.as_str(),
+        "back where it was"
+    );
+    assert_eq!(crate::model::validate(&current), Vec::new());
+}
+
+#[test]
+fn undoing_my_edit_after_any_teammate_edit_leaves_a_valid_map() {
+    let start = grocery();
+    for mine in every_edit(&start) {
+        let my_label = mine.label();
+        let mut after = start.clone();
+        mine.apply_in_place(&mut after).expect("my edit applies");
+        for theirs in every_edit(&start) {
+            let their_label = theirs.label();
+            let mut current = after.clone();
+            if theirs.apply_in_place(&mut current).is_err() {
+                continue;
+            }
+            let mut undone = current.clone();
+            revert(&mut undone, &after, &start);
+            assert_eq!(
+                crate::model::validate(&undone),
+                Vec::new(),
+                "undoing my {my_label} after their {their_label}"
+            );
+            let mut redone = undone.clone();
+            revert(&mut redone, &start, &after);
+            assert_eq!(
+                crate::model::validate(&redone),
+                Vec::new(),
+                "redoing my {my_label} after their {their_label}"
+            );
+        }
+    }
+}
+
+#[test]
+fn on_a_shared_map_undo_and_redo_take_back_only_my_own_edits() {
+    let mut map = grocery();
+    let mut history = History::default();
+    let first = map.cards().next().unwrap().id.clone();
+    let second = map.cards().nth(1).unwrap().id.clone();
+    // An edit made before sharing, then sharing starts.
+    history
+        .apply(
+            &mut map,
+            Edit::SetCardText(first.clone(), "Before sharing".into()),
+        )
+        .unwrap();
+    history.share(&map);
+    history
+        .apply(&mut map, Edit::SetCardText(second.clone(), "Mine".into()))
+        .unwrap();
+    // A teammate's edit arrives: not an undo step.
+    let stage = map.stages[3].id.clone();
+    map.rename_stage(&stage, "Renamed by a teammate").unwrap();
+    history.changed_elsewhere();
+    let shown = history.state();
+
+    assert_eq!(history.undo(&mut map), Some("edit card"));
+    assert_ne!(history.state(), shown, "undo makes a new state");
+    assert_eq!(
+        map.card(&second).unwrap().1.text,
+        grocery().card(&second).unwrap().1.text
+    );
+    assert_eq!(map.stages[3].name, "Renamed by a teammate");
+    assert_eq!(history.undo(&mut map), Some("edit card"));
+    assert_eq!(
+        map.card(&first).unwrap().1.text,
+        grocery().card(&first).unwrap().1.text
+    );
+    assert_eq!(map.stages[3].name, "Renamed by a teammate");
+    assert_eq!(history.undo(&mut map), None);
+    history.redo(&mut map);
+    history.redo(&mut map);
+    assert_eq!(map.card(&first).unwrap().1.text, "Before sharing");
+    assert_eq!(map.card(&second).unwrap().1.text, "Mine");
+    assert_eq!(map.stages[3].name, "Renamed by a teammate");
+}

@@ -93,7 +93,7 @@
 
 mod incremental;
 mod layout;
-mod order;
+pub(crate) mod order;
 mod read;
 mod replica;
 mod write;

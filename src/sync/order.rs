@@ -184,7 +184,7 @@ pub fn reposition(
 }
 
 /// Marks a longest strictly increasing subsequence of the `Some` values.
-fn longest_increasing(values: &[Option<usize>]) -> Vec<bool> {
+pub(crate) fn longest_increasing(values: &[Option<usize>]) -> Vec<bool> {
     // Patience sorting: `tails[k]` is the index of the smallest tail of an
     // increasing run of length k + 1; `previous` links each item to its run.
     let mut tails: Vec<usize> = Vec::new();

@@ -1,0 +1,411 @@
+//! Undo on a shared map: take back one person's edit and nothing else.
+//!
+//! On a map edited alone, undo puts back the whole map as it was. On a
+//! shared map that would also take back what teammates did since, so undo
+//! there is an inverse edit: every field the edit changed (a card's text,
+//! its cell, a stage's name…) is set back, unless someone changed that
+//! field again since, in which case their value stays. Items the edit made
+//! are removed unless someone has changed them; items it removed come back
+//! where they were. Redo is the same with `from` and `to` swapped.
+
+use std::collections::HashSet;
+
+use crate::model::{Card, CardId, EmotionPoint, JourneyMap, LaneKind, PointId, Stage};
+
+/// Takes `current` from `from` (the map just after the edit) back to `to`
+/// (just before it) wherever `current` still says what `from` says. The
+/// result is a valid map: a link, card or point whose target, stage or
+/// lane is gone is not put back.
+pub fn revert(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    field(&mut current.title, &from.title, &to.title);
+    field(&mut current.scenario, &from.scenario, &to.scenario);
+    let (persona, was, goal) = (&mut current.persona, &from.persona, &to.persona);
+    field(&mut persona.name, &was.name, &goal.name);
+    field(&mut persona.role, &was.role, &goal.role);
+    field(&mut persona.quote, &was.quote, &goal.quote);
+    field(&mut persona.goals, &was.goals, &goal.goals);
+    field(
+        &mut persona.expectations,
+        &was.expectations,
+        &goal.expectations,
+    );
+    lanes(current, from, to);
+    stages(current, from, to);
+    cards(current, from, to);
+    points(current, from, to);
+    remove_made_structure(current, from, to);
+    current.sort_cells();
+}
+
+/// Sets `current` to `to` if it still is `from` and the edit changed it.
+fn field<T: PartialEq + Clone>(current: &mut T, from: &T, to: &T) {
+    if current == from && from != to {
+        current.clone_from(to);
+    }
+}
+
+/// The id of the item before `index` in `items`, if any.
+fn before<T>(items: &[T], index: usize, id: impl Fn(&T) -> &str) -> Option<&str> {
+    index.checked_sub(1).and_then(|i| items.get(i)).map(id)
+}
+
+/// Where to insert an item that followed `predecessor`: just after it if
+/// `items` still has it, else at `fallback` (clamped).
+fn insertion<T>(
+    items: &[T],
+    predecessor: Option<&str>,
+    fallback: usize,
+    id: impl Fn(&T) -> &str,
+) -> usize {
+    match predecessor {
+        None => 0,
+        Some(previous) => items
+            .iter()
+            .position(|item| id(item) == previous)
+            .map_or(fallback.min(items.len()), |i| i + 1),
+    }
+}
+
+fn lanes(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    for (index, goal) in to.lanes.iter().enumerate() {
+        let was = from.lane(&goal.id);
+        let Some(lane) = current.lanes.iter_mut().find(|l| l.id == goal.id) else {
+            if was.is_none() {
+                // The edit removed it: it comes back where it was.
+                let previous = before(&to.lanes, index, |l| l.id.as_str());
+                let at = insertion(&current.lanes, previous, index, |l| l.id.as_str());
+                current.lanes.insert(at, goal.clone());
+            }
+            continue;
+        };
+        let Some(was) = was else { continue };
+        field(&mut lane.name, &was.name, &goal.name);
+        field(&mut lane.colour, &was.colour, &goal.colour);
+    }
+    let ids = |lanes: &[crate::model::Lane]| -> Vec<String> {
+        lanes.iter().map(|l| l.id.as_str().to_owned()).collect()
+    };
+    reorder(
+        &mut current.lanes,
+        &ids(&from.lanes),
+        &ids(&to.lanes),
+        |l| l.id.as_str(),
+    );
+}
+
+fn stages(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    for (index, goal) in to.stages.iter().enumerate() {
+        let was = from.stage(&goal.id);
+        let Some(stage) = current.stages.iter_mut().find(|s| s.id == goal.id) else {
+            if was.is_none() {
+                // Its cards and points come back one by one, below.
+                let mut stage = Stage::new(goal.id.clone(), goal.name.clone());
+                stage.description.clone_from(&goal.description);
+                stage.owner.clone_from(&goal.owner);
+                stage.metrics.clone_from(&goal.metrics);
+                stage.colour = goal.colour;
+                let previous = before(&to.stages, index, |s| s.id.as_str());
+                let at = insertion(&current.stages, previous, index, |s| s.id.as_str());
+                current.stages.insert(at, stage);
+            }
+            continue;
+        };
+        let Some(was) = was else { continue };
+        field(&mut stage.name, &was.name, &goal.name);
+        field(&mut stage.description, &was.description, &goal.description);
+        field(&mut stage.owner, &was.owner, &goal.owner);
+        field(&mut stage.metrics, &was.metrics, &goal.metrics);
+        field(&mut stage.colour, &was.colour, &goal.colour);
+    }
+    let ids = |stages: &[Stage]| -> Vec<String> {
+        stages.iter().map(|s| s.id.as_str().to_owned()).collect()
+    };
+    reorder(
+        &mut current.stages,
+        &ids(&from.stages),
+        &ids(&to.stages),
+        |s| s.id.as_str(),
+    );
+}
+
+/// Puts the items the edit moved back in the order `to` has them: those
+/// outside the longest run of items whose order the edit kept. Each goes
+/// back after the item it followed in `to`, unless someone has moved it
+/// since (it no longer follows what it followed in `from`).
+fn reorder<T>(items: &mut Vec<T>, from: &[String], to: &[String], id: fn(&T) -> &str) {
+    if from == to {
+        return;
+    }
+    let from_at: std::collections::HashMap<&str, usize> = from
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.as_str(), i))
+        .collect();
+    let order: Vec<Option<usize>> = to
+        .iter()
+        .map(|item| from_at.get(item.as_str()).copied())
+        .collect();
+    let kept = crate::sync::order::longest_increasing(&order);
+    // Whether each item still follows what it followed just after the edit,
+    // taken before any is moved back.
+    let unmoved: HashSet<String> = items
+        .iter()
+        .enumerate()
+        .filter(|(now, item)| {
+            from_at.get(id(item)).is_some_and(|&was| {
+                was.checked_sub(1).map(|i| from[i].as_str())
+                    == now.checked_sub(1).map(|i| id(&items[i]))
+            })
+        })
+        .map(|(_, item)| id(item).to_owned())
+        .collect();
+    for (index, goal) in to.iter().enumerate() {
+        if kept[index] {
+            continue;
+        }
+        let Some(now) = items.iter().position(|item| id(item) == goal) else {
+            continue;
+        };
+        if from_at.contains_key(goal.as_str()) && !unmoved.contains(goal) {
+            continue;
+        }
+        let item = items.remove(now);
+        let previous = index.checked_sub(1).map(|i| to[i].as_str());
+        let at = insertion(items, previous, index, id);
+        items.insert(at, item);
+    }
+}
+
+/// Where an item sits: its stage's index in the map, its own index there.
+type Place = (usize, usize);
+
+fn find_card(map: &JourneyMap, id: &CardId) -> Option<Place> {
+    map.stages.iter().enumerate().find_map(|(s, stage)| {
+        stage
+            .cards
+            .iter()
+            .position(|card| &card.id == id)
+            .map(|c| (s, c))
+    })
+}
+
+fn find_point(map: &JourneyMap, id: &PointId) -> Option<Place> {
+    map.stages.iter().enumerate().find_map(|(s, stage)| {
+        stage
+            .points
+            .iter()
+            .position(|point| &point.id == id)
+            .map(|p| (s, p))
+    })
+}
+
+fn lane_kind(map: &JourneyMap, lane: &crate::model::LaneId) -> Option<LaneKind> {
+    map.lane(lane).map(|lane| lane.kind)
+}
+
+fn card_id(card: &Card) -> &str {
+    card.id.as_str()
+}
+
+fn point_id(point: &EmotionPoint) -> &str {
+    point.id.as_str()
+}
+
+fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    let in_to: HashSet<&CardId> = to.cards().map(|card| &card.id).collect();
+    // Cards the edit made go, unless someone changed them since.
+    for (stage, card) in from
+        .stages
+        .iter()
+        .flat_map(|s| s.cards.iter().map(move |c| (s, c)))
+    {
+        if in_to.contains(&card.id) {
+            continue;
+        }
+        if let Some((s, c)) = find_card(current, &card.id)
+            && current.stages[s].id == stage.id
+            && &current.stages[s].cards[c] == card
+        {
+            current.stages[s].cards.remove(c);
+        }
+    }
+    for goal_stage in &to.stages {
+        for (index, goal) in goal_stage.cards.iter().enumerate() {
+            let was = from.card(&goal.id);
+            let previous = before(&goal_stage.cards, index, card_id);
+            let Some((s, c)) = find_card(current, &goal.id) else {
+                let holds = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
+                let stage = current.stages.iter_mut().find(|s| s.id == goal_stage.id);
+                if let (None, true, Some(stage)) = (was, holds, stage) {
+                    let at = insertion(&stage.cards, previous, index, card_id);
+                    stage.cards.insert(at, goal.clone());
+                }
+                continue;
+            };
+            let Some((was_stage, was)) = was else {
+                continue;
+            };
+            let card = &mut current.stages[s].cards[c];
+            let still_there = card.lane == was.lane;
+            field(&mut card.text, &was.text, &goal.text);
+            field(&mut card.notes, &was.notes, &goal.notes);
+            field(&mut card.channel, &was.channel, &goal.channel);
+            field(&mut card.severity, &was.severity, &goal.severity);
+            field(&mut card.answers, &was.answers, &goal.answers);
+            field(
+                &mut card.moment_of_truth,
+                &was.moment_of_truth,
+                &goal.moment_of_truth,
+            );
+            let moved = was_stage.id != goal_stage.id || was.lane != goal.lane;
+            let still_there = still_there && current.stages[s].id == was_stage.id;
+            let target = current.stages.iter().position(|st| st.id == goal_stage.id);
+            let fits = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
+            if let (true, true, true, Some(target)) = (moved, still_there, fits, target) {
+                let mut card = current.stages[s].cards.remove(c);
+                card.lane = goal.lane.clone();
+                let cards = &mut current.stages[target].cards;
+                let at = insertion(cards, previous, index, card_id);
+                cards.insert(at, card);
+            }
+        }
+    }
+    for goal_stage in &to.stages {
+        let ids = |map: &JourneyMap| -> Vec<String> {
+            map.stage(&goal_stage.id)
+                .map(|s| s.cards.iter().map(|c| c.id.as_str().to_owned()).collect())
+                .unwrap_or_default()
+        };
+        let (was, goal) = (ids(from), ids(to));
+        if let Some(stage) = current.stage_mut(&goal_stage.id) {
+            reorder(&mut stage.cards, &was, &goal, card_id);
+        }
+    }
+    tidy_cards(current);
+}
+
+/// Clears what the map's rules do not allow after cards came back or
+/// moved: a link to a card that is not a pain point, a channel outside
+/// touchpoints, a severity outside pain points.
+fn tidy_cards(map: &mut JourneyMap) {
+    let kinds: std::collections::HashMap<String, LaneKind> = map
+        .lanes
+        .iter()
+        .map(|lane| (lane.id.as_str().to_owned(), lane.kind))
+        .collect();
+    let pains: HashSet<String> = map
+        .cards()
+        .filter(|card| kinds.get(card.lane.as_str()) == Some(&LaneKind::PainPoints))
+        .map(|card| card.id.as_str().to_owned())
+        .collect();
+    for card in map.stages.iter_mut().flat_map(|s| s.cards.iter_mut()) {
+        let kind = kinds.get(card.lane.as_str()).copied();
+        if kind != Some(LaneKind::Touchpoints) {
+            card.channel = None;
+        }
+        if kind != Some(LaneKind::PainPoints) {
+            card.severity = None;
+        }
+        let linked = card
+            .answers
+            .as_ref()
+            .is_some_and(|target| pains.contains(target.as_str()));
+        if kind != Some(LaneKind::Opportunities) || !linked {
+            card.answers = None;
+        }
+    }
+}
+
+fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    let in_to: HashSet<&PointId> = to
+        .stages
+        .iter()
+        .flat_map(|s| s.points.iter().map(|p| &p.id))
+        .collect();
+    for (stage, point) in from
+        .stages
+        .iter()
+        .flat_map(|s| s.points.iter().map(move |p| (s, p)))
+    {
+        if in_to.contains(&point.id) {
+            continue;
+        }
+        if let Some((s, p)) = find_point(current, &point.id)
+            && current.stages[s].id == stage.id
+            && &current.stages[s].points[p] == point
+        {
+            current.stages[s].points.remove(p);
+        }
+    }
+    for goal_stage in &to.stages {
+        for (index, goal) in goal_stage.points.iter().enumerate() {
+            let was = from.point(&goal.id);
+            let previous = before(&goal_stage.points, index, point_id);
+            let Some((s, p)) = find_point(current, &goal.id) else {
+                let emotion = lane_kind(current, &goal.lane) == Some(LaneKind::Emotion);
+                let taken = current.card(&CardId::new(goal.id.as_str())).is_some();
+                let stage = current.stages.iter_mut().find(|s| s.id == goal_stage.id);
+                if let (None, true, false, Some(stage)) = (was, emotion, taken, stage) {
+                    let at = insertion(&stage.points, previous, index, point_id);
+                    stage.points.insert(at, goal.clone());
+                }
+                continue;
+            };
+            let Some((was_stage, was)) = was else {
+                continue;
+            };
+            let point = &mut current.stages[s].points[p];
+            field(&mut point.score, &was.score, &goal.score);
+            field(&mut point.label, &was.label, &goal.label);
+            let moved = was_stage.id != goal_stage.id;
+            let still_there = current.stages[s].id == was_stage.id;
+            let target = current.stages.iter().position(|st| st.id == goal_stage.id);
+            if let (true, true, Some(target)) = (moved, still_there, target) {
+                let point = current.stages[s].points.remove(p);
+                let points = &mut current.stages[target].points;
+                let at = insertion(points, previous, index, point_id);
+                points.insert(at, point);
+            }
+        }
+    }
+    for goal_stage in &to.stages {
+        let ids = |map: &JourneyMap| -> Vec<String> {
+            map.stage(&goal_stage.id)
+                .map(|s| s.points.iter().map(|p| p.id.as_str().to_owned()).collect())
+                .unwrap_or_default()
+        };
+        let (was, goal) = (ids(from), ids(to));
+        if let Some(stage) = current.stage_mut(&goal_stage.id) {
+            reorder(&mut stage.points, &was, &goal, point_id);
+        }
+    }
+}
+
+/// Lanes and stages the edit made go last, once their cards have: only if
+/// nobody has put anything in them or changed them since.
+fn remove_made_structure(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    for made in from.lanes.iter().filter(|l| to.lane(&l.id).is_none()) {
+        let used = current.cards().any(|card| card.lane == made.id)
+            || current
+                .stages
+                .iter()
+                .any(|s| s.points.iter().any(|p| p.lane == made.id));
+        if !used && current.lane(&made.id) == Some(made) {
+            current.lanes.retain(|lane| lane.id != made.id);
+        }
+    }
+    for made in from.stages.iter().filter(|s| to.stage(&s.id).is_none()) {
+        let unchanged = current.stage(&made.id).is_some_and(|stage| {
+            stage.cards.is_empty()
+                && stage.points.is_empty()
+                && stage.name == made.name
+                && stage.description == made.description
+                && stage.owner == made.owner
+                && stage.metrics == made.metrics
+                && stage.colour == made.colour
+        });
+        if unchanged {
+            current.stages.retain(|stage| stage.id != made.id);
+        }
+    }
+}
