@@ -7,6 +7,7 @@ use crate::edit::{Created, Edit, History, StateId};
 use crate::io::{self, DiskState, LoadError};
 use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
+use crate::sync::{Replica, SyncError};
 
 /// Where the open map came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub enum Origin {
     File(PathBuf),
     /// A bundled sample or template, not yet saved anywhere.
     Sample(&'static str),
+    /// A map someone else shares, joined over the network: the host keeps
+    /// the file.
+    Joined,
 }
 
 /// The map being edited.
@@ -31,6 +35,12 @@ pub struct Document {
     /// What `origin`'s file held when it was opened or last saved, to tell
     /// whether somebody else has changed it since.
     disk: Option<DiskState>,
+    /// While the map is shared: its replica, beside the map. Local edits
+    /// cross into it in [`Self::apply`], [`Self::undo`] and [`Self::redo`];
+    /// peers' edits come out of it in [`Self::receive`].
+    replica: Option<Replica>,
+    /// Why a local edit could not be written into the replica.
+    share_error: Option<SyncError>,
 }
 
 impl Document {
@@ -44,6 +54,8 @@ impl Document {
             history,
             saved,
             disk: None,
+            replica: None,
+            share_error: None,
         }
     }
 
@@ -73,17 +85,119 @@ impl Document {
 
     /// Applies an edit as one undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, EditError> {
-        self.history.apply(&mut self.map, edit)
+        let before = self.replica.is_some().then(|| self.map.clone());
+        let created = self.history.apply(&mut self.map, edit)?;
+        self.record(before);
+        Ok(created)
     }
 
-    /// Reverts the last edit; returns its label.
+    /// Reverts the last edit; returns its label. On a shared map, that is
+    /// my own last edit, never a teammate's.
     pub fn undo(&mut self) -> Option<&'static str> {
-        self.history.undo(&mut self.map)
+        let before = self.replica.is_some().then(|| self.map.clone());
+        let label = self.history.undo(&mut self.map)?;
+        self.record(before);
+        Some(label)
     }
 
     /// Applies the last undone edit again; returns its label.
     pub fn redo(&mut self) -> Option<&'static str> {
-        self.history.redo(&mut self.map)
+        let before = self.replica.is_some().then(|| self.map.clone());
+        let label = self.history.redo(&mut self.map)?;
+        self.record(before);
+        Some(label)
+    }
+
+    /// Writes a local edit into the replica, if the map is shared: the one
+    /// place where local edits cross into it.
+    fn record(&mut self, before: Option<JourneyMap>) {
+        if let (Some(replica), Some(before)) = (&mut self.replica, before)
+            && let Err(error) = replica.update(&before, &self.map)
+        {
+            // The document refused the change (it cannot, short of a bug in
+            // the layout): the map keeps it, and the user is told.
+            self.share_error = Some(error);
+        }
+    }
+
+    /// Why the last local edit could not be shared, once.
+    pub fn take_share_error(&mut self) -> Option<SyncError> {
+        self.share_error.take()
+    }
+
+    /// Starts sharing this map: makes its replica and makes undo per
+    /// person. Returns the replica's bytes, for the session to host.
+    pub fn share(&mut self) -> Result<Vec<u8>, SyncError> {
+        let mut replica = Replica::new(&self.map)?;
+        self.map = replica.to_map();
+        self.history.share(&self.map);
+        let bytes = replica.save();
+        self.replica = Some(replica);
+        Ok(bytes)
+    }
+
+    /// A document showing a shared map joined over the network, from the
+    /// session's whole document.
+    pub fn joined(bytes: &[u8]) -> Result<Self, SyncError> {
+        let mut document = Self::new(JourneyMap::default(), Origin::Joined);
+        document.take_shared(bytes)?;
+        document.saved = Some(document.state());
+        Ok(document)
+    }
+
+    /// Takes the session's whole document as this map's replica: on
+    /// joining, and on hosting (a host restarted on its saved history gets
+    /// that history back). The map becomes what it says, as a change made
+    /// elsewhere, not an undo step.
+    pub fn take_shared(&mut self, bytes: &[u8]) -> Result<(), SyncError> {
+        let mut replica = Replica::load(bytes)?;
+        let map = replica.to_map();
+        if map != self.map {
+            self.history.changed_elsewhere();
+        }
+        self.map = map;
+        self.history.share(&self.map);
+        self.replica = Some(replica);
+        Ok(())
+    }
+
+    /// Takes in changes peers made; returns whether the map changed. Bytes
+    /// that are not changes are refused, and the map is unchanged.
+    pub fn receive(&mut self, changes: &[Vec<u8>]) -> Result<bool, SyncError> {
+        let Some(replica) = &mut self.replica else {
+            return Ok(false);
+        };
+        replica.apply_changes(changes)?;
+        let changed = replica.refresh(&mut self.map);
+        if changed {
+            self.history.changed_elsewhere();
+        }
+        Ok(changed)
+    }
+
+    /// The local changes not yet sent to the peers, as change bytes.
+    pub fn outgoing(&mut self) -> Vec<Vec<u8>> {
+        self.replica
+            .as_mut()
+            .map(Replica::take_local_changes)
+            .unwrap_or_default()
+    }
+
+    /// Whether the map is shared (hosted or joined).
+    pub fn is_shared(&self) -> bool {
+        self.replica.is_some()
+    }
+
+    /// Stops sharing: the map stays as it is, edited alone from now on.
+    pub fn stop_sharing(&mut self) {
+        self.replica = None;
+        self.map.id_tag = crate::model::IdTag::default();
+    }
+
+    /// Records that everything here has reached the session, for a joined
+    /// map: the host keeps the file, so there is nothing to lose.
+    pub fn mark_shared(&mut self) {
+        self.saved = Some(self.history.state());
     }
 
     /// The undo history.
@@ -129,6 +243,8 @@ impl Document {
                 }
                 _ => "Untitled".to_owned(),
             },
+            Origin::Joined if self.map.title.trim().is_empty() => "Shared map".to_owned(),
+            Origin::Joined => self.map.title.trim().to_owned(),
         }
     }
 
@@ -136,7 +252,7 @@ impl Document {
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(path) => Some(path),
-            Origin::Sample(_) => None,
+            Origin::Sample(_) | Origin::Joined => None,
         }
     }
 }

@@ -310,7 +310,7 @@ pub(super) fn suggested_name(document: &Document) -> String {
     }
     match &document.origin {
         super::Origin::Sample(name) => (*name).to_owned(),
-        super::Origin::File(_) => "journey".to_owned(),
+        super::Origin::File(_) | super::Origin::Joined => "journey".to_owned(),
     }
 }
 

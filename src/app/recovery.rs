@@ -265,6 +265,7 @@ fn source_of(document: &Document) -> Source {
     match &document.origin {
         Origin::File(path) => Source::File(path.clone()),
         Origin::Sample(name) => Source::Untitled((*name).to_owned()),
+        Origin::Joined => Source::Untitled("shared".to_owned()),
     }
 }
 
