@@ -168,11 +168,11 @@ impl Document {
             return Ok(false);
         };
         replica.apply_changes(changes)?;
-        let changed = replica.refresh(&mut self.map);
-        if changed {
+        let refreshed = replica.refresh(&mut self.map);
+        if refreshed {
             self.history.changed_elsewhere();
         }
-        Ok(changed)
+        Ok(refreshed)
     }
 
     /// The local changes not yet sent to the peers, as change bytes.
