@@ -2,6 +2,11 @@
 //! does reaches the other as change bytes, in the one place edits cross
 //! into the replica, and undo is per person.
 
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test with a message"
+)]
+
 use journeymap::app::{Document, Origin};
 use journeymap::edit::Edit;
 use journeymap::model::{JourneyMap, validate};
