@@ -24,6 +24,7 @@ mod figures;
 mod filter;
 mod maps;
 mod memory;
+mod sharing;
 mod suites;
 
 use std::time::{Duration, Instant};
@@ -50,6 +51,7 @@ fn main() {
     suites::shell(&mut criterion);
     suites::files(&mut criterion, &maps);
     suites::export(&mut criterion, &maps);
+    sharing::sharing(&mut criterion, &maps);
     criterion.final_summary();
     memory::measure(&maps);
     eprintln!("perf: ran in {:.0} s", start.elapsed().as_secs_f64());
