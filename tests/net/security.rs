@@ -1,0 +1,1 @@
+//! Nobody joins without the code.
