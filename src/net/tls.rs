@@ -171,3 +171,51 @@ impl ServerCertVerifier for PinnedKey {
         self.algorithms.supported_schemes()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs a TLS handshake between a host of `host_code` and a joiner
+    /// of `joiner_code` over an in-memory pipe; returns whether it worked.
+    fn handshake(host_code: &JoinCode, joiner_code: &JoinCode) -> bool {
+        let server = tokio_rustls::TlsAcceptor::from(server_config(host_code).expect("server"));
+        let client =
+            tokio_rustls::TlsConnector::from(pinned_client_config(joiner_code).expect("client"));
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .build()
+            .expect("runtime");
+        runtime.block_on(async {
+            let (a, b) = tokio::io::duplex(64 * 1024);
+            let name = ServerName::try_from("192.168.1.7").expect("name");
+            let (server, client) = tokio::join!(server.accept(a), client.connect(name, b));
+            server.is_ok() && client.is_ok()
+        })
+    }
+
+    #[test]
+    fn only_a_joiner_with_the_code_completes_the_handshake() {
+        let code = JoinCode::random().expect("code");
+        let other = JoinCode::random().expect("code");
+        assert!(handshake(&code, &code));
+        assert!(!handshake(&code, &other));
+        assert!(!handshake(&other, &code));
+    }
+
+    #[test]
+    fn the_key_and_the_document_follow_from_the_code_alone() {
+        let code = JoinCode::random().expect("code");
+        let spki = |code| key_pair(code).expect("key").0.subject_public_key_info();
+        assert_eq!(spki(&code), spki(&code));
+        assert_eq!(
+            document_id(&code).expect("id"),
+            document_id(&code).expect("id")
+        );
+        let other = JoinCode::random().expect("code");
+        assert_ne!(spki(&code), spki(&other));
+        assert_ne!(
+            document_id(&code).expect("id"),
+            document_id(&other).expect("id")
+        );
+    }
+}

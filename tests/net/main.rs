@@ -7,6 +7,7 @@
 )]
 
 mod peers;
+mod proxy;
 mod security;
 
 use std::net::{IpAddr, Ipv4Addr};
