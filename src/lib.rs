@@ -7,6 +7,8 @@
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`export`]: PNG images of a map for slides, rendered headless.
+//! - [`net`]: live co-editing: hosting and joining a shared map over the
+//!   network, with a join code and TLS.
 //! - [`sync`]: sharing a map: the CRDT replica beside the model, its diff
 //!   in and repair out.
 //! - [`ui`]: the editor's views: canvas and menu commands.
@@ -27,6 +29,7 @@ pub mod generate;
 pub mod io;
 pub mod job;
 pub mod model;
+pub mod net;
 pub mod render;
 pub mod samples;
 pub mod sync;
