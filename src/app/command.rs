@@ -63,6 +63,8 @@ impl JourneyApp {
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.choose_file(super::files::FilePurpose::SaveAs),
             UiCommand::ExportImage => self.open_export_dialog(),
+            UiCommand::ShareOnNetwork => self.share_on_network(),
+            UiCommand::JoinShared => self.ask_to_join(),
             UiCommand::Quit => self.request(Pending::Quit),
             UiCommand::Undo => {
                 self.document.undo();

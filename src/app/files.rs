@@ -26,6 +26,8 @@ pub enum Pending {
     OpenSample(&'static str),
     /// Quit journeymap.
     Quit,
+    /// Join the shared map at this link.
+    Join(Box<crate::net::JoinLink>),
 }
 
 /// What a file is asked for.
@@ -56,6 +58,7 @@ impl JourneyApp {
             Pending::OpenDialog => self.choose_file(FilePurpose::Open),
             Pending::OpenFile(path) => self.open_in_background(path),
             Pending::OpenSample(name) => self.open_sample(name),
+            Pending::Join(link) => self.join_now(&link),
             Pending::Quit => {
                 self.quitting = true;
                 self.ctx_commands.push(egui::ViewportCommand::Close);
@@ -279,6 +282,10 @@ impl JourneyApp {
 
     /// Replaces the document (after any prompt), resetting view state.
     pub(super) fn replace_document(&mut self, document: Document) {
+        if !document.is_shared() {
+            // Another map: the session was for the one it replaces.
+            self.stop_sharing();
+        }
         self.document = document;
         self.selection = crate::ui::Selection::default();
         self.canvas.reset();

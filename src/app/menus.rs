@@ -47,6 +47,9 @@ impl JourneyApp {
                 ui.separator();
                 pick(ui, UiCommand::ExportImage, &mut chosen);
                 ui.separator();
+                pick(ui, UiCommand::ShareOnNetwork, &mut chosen);
+                pick(ui, UiCommand::JoinShared, &mut chosen);
+                ui.separator();
                 pick(ui, UiCommand::Quit, &mut chosen);
             });
             ui.menu_button("Edit", |ui| self.edit_menu(ui, &mut chosen));

@@ -15,6 +15,7 @@ mod native_dialog;
 mod notice;
 mod prefs;
 mod recovery;
+mod sharing;
 mod startup;
 
 use std::collections::VecDeque;
@@ -29,6 +30,7 @@ pub use modal::Modal;
 pub use notice::Notice;
 pub use prefs::{Preferences, SavedView};
 pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_panic_hook};
+pub use sharing::describe as describe_session;
 
 use crate::edit::{Created, Edit};
 use crate::model::LaneKind;
@@ -81,6 +83,8 @@ pub struct JourneyApp {
     /// Keys typed in one frame that wait for the next, so that each reaches
     /// the field it was typed into.
     keys: KeyQueue,
+    /// The session the map is shared in, if it is.
+    sharing: Option<sharing::Sharing>,
 }
 
 impl JourneyApp {
@@ -107,6 +111,7 @@ impl JourneyApp {
             autosave: None,
             declined_reload: None,
             keys: KeyQueue::default(),
+            sharing: None,
         }
     }
 
@@ -291,7 +296,14 @@ impl JourneyApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
-        let title = format!("{marker}{} — journeymap", self.document.display_name());
+        let shared = self
+            .sharing_status()
+            .map(|status| format!(" — shared, {}", sharing::describe(status)))
+            .unwrap_or_default();
+        let title = format!(
+            "{marker}{}{shared} — journeymap",
+            self.document.display_name()
+        );
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title = title;
@@ -312,6 +324,7 @@ impl JourneyApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.poll_jobs();
+        self.poll_sharing(&ctx);
         self.read_input(&ctx);
         let theme = self.theme();
         ctx.set_visuals(theme.visuals());
@@ -351,6 +364,7 @@ impl JourneyApp {
             // What they changed is drawn in the next frame.
             ctx.request_repaint();
         }
+        self.send_shared_changes();
         self.autosave(&ctx);
         self.update_title(&ctx);
         if self.keys.is_waiting() {
@@ -436,8 +450,9 @@ pub fn recovery_root() -> Option<PathBuf> {
     eframe::storage_dir("journeymap").map(|dir| dir.join("recovery"))
 }
 
-/// Opens the editor window with `file` (or the last file, or a sample).
-pub fn run(file: Option<PathBuf>) -> eframe::Result {
+/// Opens the editor window with `file` (or the last file, or a sample),
+/// or joins the shared map at `join`.
+pub fn run(file: Option<PathBuf>, join: Option<String>) -> eframe::Result {
     startup::started();
     install_panic_hook();
     let options = eframe::NativeOptions {
@@ -461,7 +476,18 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 .storage
                 .and_then(|s| eframe::get_value(s, prefs::STORAGE_KEY))
                 .unwrap_or_default();
-            let app = JourneyApp::start(prefs, file.as_deref());
+            let app = match &join {
+                // The shared map shows once it arrives; meanwhile the
+                // default sample, not the last file.
+                Some(link) => {
+                    let mut app = JourneyApp::new(default_document(), prefs);
+                    if let Err(error) = app.join(link) {
+                        app.show_message(error);
+                    }
+                    app
+                }
+                None => JourneyApp::start(prefs, file.as_deref()),
+            };
             let app = match recovery_root() {
                 Some(root) => app.with_recovery(&root),
                 None => app,

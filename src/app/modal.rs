@@ -29,6 +29,10 @@ pub enum Modal {
     File(Box<FileDialog>, FilePurpose),
     /// Help ▸ Keyboard shortcuts, Getting started or About.
     Help(HelpWindow),
+    /// File ▸ Share on this network…: the link and code, who is in.
+    Share,
+    /// File ▸ Join a shared map…: the link or code to join.
+    Join(crate::ui::share_dialog::JoinDialog),
 }
 
 impl JourneyApp {
@@ -86,6 +90,11 @@ impl JourneyApp {
             Some(Modal::Help(window)) => Some(*window),
             _ => None,
         }
+    }
+
+    /// Whether the sharing dialog (link and code) is open.
+    pub fn is_showing_share_link(&self) -> bool {
+        matches!(self.modal, Some(Modal::Share))
     }
 
     /// The export options, while the export dialog is open.
@@ -178,6 +187,8 @@ impl JourneyApp {
                 }
             }
             Modal::Help(mut window) => (!window.show(ctx)).then_some(Modal::Help(window)),
+            Modal::Share => self.share_window(ctx).then_some(Modal::Share),
+            Modal::Join(dialog) => self.join_window(ctx, dialog).map(Modal::Join),
             Modal::File(mut dialog, purpose) => match dialog.show(ctx) {
                 None => Some(Modal::File(dialog, purpose)),
                 Some(crate::ui::FileDialogAction::Cancelled) => {

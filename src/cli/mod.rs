@@ -52,6 +52,11 @@ pub struct Cli {
     pub command: Option<Command>,
     /// The map to open in the editor.
     pub file: Option<PathBuf>,
+    /// Open the map a teammate shares: their join link
+    /// (`journeymap://HOST:PORT/CODE`), or the address and code they read
+    /// out, in quotes (`"192.168.1.20:7878 K7QD-M2XA-9FHT-3WPB"`).
+    #[arg(long, value_name = "LINK", conflicts_with = "file")]
+    pub join: Option<String>,
 }
 
 /// The headless subcommands.
@@ -131,7 +136,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             output,
             force,
         }) => new_map(&from, &output, force, out, err),
-        None => open_editor(cli.file, err),
+        None => open_editor(cli.file, cli.join, err),
     };
     match result.and_then(|code| out.flush().map(|()| code)) {
         Ok(code) => code,
@@ -144,8 +149,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
 }
 
 /// Opens the editor window; returns when it is closed.
-fn open_editor(file: Option<PathBuf>, err: &mut impl Write) -> Outcome {
-    match crate::app::run(file) {
+fn open_editor(file: Option<PathBuf>, join: Option<String>, err: &mut impl Write) -> Outcome {
+    if let Some(link) = &join
+        && let Err(error) = link.parse::<crate::net::JoinLink>()
+    {
+        writeln!(err, "journeymap: {error}")?;
+        return Ok(ExitCode::from(2));
+    }
+    match crate::app::run(file, join) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(error) => {
             writeln!(err, "journeymap: cannot open the editor window: {error}")?;

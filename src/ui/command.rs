@@ -42,6 +42,10 @@ commands! {
         SaveAs,
         /// Export the map as PNG images for slides.
         ExportImage,
+        /// Let teammates on this network edit the map with you, live.
+        ShareOnNetwork,
+        /// Open a map a teammate shares, with their link or code.
+        JoinShared,
         /// Quit journeymap.
         Quit,
     }
@@ -114,6 +118,8 @@ impl UiCommand {
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::ExportImage => "Export image…",
+            Self::ShareOnNetwork => "Share on this network…",
+            Self::JoinShared => "Join a shared map…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -178,7 +184,11 @@ impl UiCommand {
             Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ShowShortcuts => vec![plain(Key::F1)],
-            Self::ToggleTheme | Self::GettingStarted | Self::About => vec![],
+            Self::ToggleTheme
+            | Self::GettingStarted
+            | Self::About
+            | Self::ShareOnNetwork
+            | Self::JoinShared => vec![],
         }
     }
 

@@ -18,6 +18,7 @@ pub mod navigate;
 pub mod placement;
 pub mod reorder;
 pub mod selection;
+pub mod share_dialog;
 
 pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;

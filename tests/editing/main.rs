@@ -14,6 +14,7 @@ mod help;
 mod helpers;
 mod keystrokes;
 mod safety;
+mod together;
 mod view;
 
 use egui::{Event, Key, Modifiers, PointerButton, vec2};

@@ -1,0 +1,100 @@
+//! Two editors in one process, joined to one session on loopback: what
+//! each types shows in the other, and undo takes back only your own edit.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use journeymap::app::{JourneyApp, Origin, Preferences};
+use journeymap::model::JourneyMap;
+use journeymap::net::{HostOptions, Status};
+
+use crate::helpers::*;
+
+/// Runs frames of both editors until `done` holds, or fails after a while.
+fn until(
+    a: &mut Harness<'_, JourneyApp>,
+    b: &mut Harness<'_, JourneyApp>,
+    what: &str,
+    done: impl Fn(&JourneyApp, &JourneyApp) -> bool,
+) {
+    let started = Instant::now();
+    while !done(a.state(), b.state()) {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        a.step();
+        b.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn names(app: &JourneyApp) -> Vec<String> {
+    app.document
+        .map
+        .stages
+        .iter()
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+#[test]
+fn two_editors_in_one_session_see_each_others_stages_and_undo_their_own() {
+    let mut host = harness();
+    host.state_mut().share_with(HostOptions {
+        bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        ..HostOptions::default()
+    });
+    host.run();
+    assert!(host.state().is_showing_share_link());
+    let link = host.state().share_link().expect("a link to give out");
+    press(&mut host, Modifiers::NONE, Key::Escape);
+
+    let mut guest = harness_with(JourneyApp::new(
+        journeymap::app::Document::new(JourneyMap::default(), Origin::Sample("blank")),
+        Preferences::default(),
+    ));
+    guest.state_mut().join(&link).expect("the link reads");
+    until(&mut host, &mut guest, "the shared map to arrive", |h, g| {
+        g.document.origin == Origin::Joined && g.document.map == h.document.map
+    });
+    until(&mut host, &mut guest, "both to see two people", |h, g| {
+        [h, g]
+            .iter()
+            .all(|app| app.sharing_status() == Some(&Status::Connected { people: 2 }))
+    });
+    assert!(guest.state().window_title().contains("shared, 2 people"));
+
+    // Each adds a stage at the same time, typing its name.
+    for (harness, name) in [(&mut host, "Host stage"), (&mut guest, "Guest stage")] {
+        press(harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::N);
+        type_text(harness, name);
+        press(harness, Modifiers::NONE, Key::Enter);
+    }
+    until(
+        &mut host,
+        &mut guest,
+        "both stages on both sides",
+        |h, g| {
+            let both = |app: &JourneyApp| {
+                let names = names(app);
+                names.iter().any(|n| n == "Host stage") && names.iter().any(|n| n == "Guest stage")
+            };
+            both(h) && both(g) && h.document.map == g.document.map
+        },
+    );
+
+    // The guest's undo takes back the guest's stage (its name, then the
+    // stage), never the host's.
+    press(&mut guest, Modifiers::COMMAND, Key::Z);
+    press(&mut guest, Modifiers::COMMAND, Key::Z);
+    until(&mut host, &mut guest, "the guest's stage to go", |h, g| {
+        !names(h)
+            .iter()
+            .any(|n| n.contains("Guest") || n == "New stage")
+            && h.document.map == g.document.map
+    });
+    assert!(names(host.state()).iter().any(|n| n == "Host stage"));
+}
