@@ -70,8 +70,8 @@ impl Workspace {
             .recv_timeout(PATIENCE)
             .expect("serve prints a line")
             .expect("utf-8");
-        let link = line.strip_prefix("join ").expect("`join LINK`");
-        (child, link.parse().expect("a join link"))
+        let printed = line.strip_prefix("join ").expect("`join LINK`");
+        (child, printed.parse().expect("a join link"))
     }
 
     /// `journeymap peer LINK --add-card TEXT`; returns its output.
@@ -155,8 +155,8 @@ fn a_host_killed_and_restarted_keeps_its_link_and_the_editors_catch_up() {
     let (serve, again) = workspace.serve();
     assert_eq!(again, link, "same code, same port, same link");
     workspace.wait_for_text("While the host was down");
-    let late = workspace.peer(&link, "After the restart");
-    assert!(late.status.success(), "{late:?}");
+    let newcomer = workspace.peer(&link, "After the restart");
+    assert!(newcomer.status.success(), "{newcomer:?}");
     workspace.wait_for_text("After the restart");
     let file = text_of(&workspace.map());
     assert!(
