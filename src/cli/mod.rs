@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+mod peer;
+mod serve;
 pub use export::ExportArgs;
+pub use peer::PeerArgs;
+pub use serve::ServeArgs;
 
 use crate::io::{self, Overwrite};
 use crate::model::JourneyMap;
@@ -34,7 +38,8 @@ Examples:
   journeymap fmt maps/*.ron                  rewrite maps in canonical form
   journeymap fmt --check maps/*.ron          fail if any map is not canonical
   journeymap export grocery.ron -o slide.png --preset slide-4k
-  journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …";
+  journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …
+  journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
 #[derive(Debug, Parser)]
@@ -94,6 +99,29 @@ pub enum Command {
     /// Rendered on the CPU with the editor's own painter: no window, no GPU.
     /// Prints the path of each image written.
     Export(ExportArgs),
+    /// Host a map for a live session: editors join with the link it prints.
+    ///
+    /// Prints one line, `join LINK`, and keeps running until interrupted
+    /// (Ctrl+C or SIGTERM). Others join with `journeymap --join LINK`, File ▸
+    /// Join…, or the short code `HOST:PORT CODE` read out from the link.
+    /// Connections are encrypted, and only peers that know the code get
+    /// in. By default only peers on this machine or the local network are
+    /// let in; --bind ADDR listens on ADDR and lets in peers from anywhere.
+    ///
+    /// FILE is loaded as `check` loads it and refused the same way. What the
+    /// peers do is written to FILE (atomically, the previous version kept
+    /// as FILE.bak) within 2 seconds, and at exit. The session's code, port
+    /// and history are kept in `$XDG_DATA_HOME/journeymap/sessions/`, so
+    /// `serve FILE` again (after a crash, say) keeps the same link, and the
+    /// editors rejoin and catch up. Changes made to FILE meanwhile (a git
+    /// pull) are merged in.
+    ///
+    /// With --via URL the map goes to a team's automerge-repo sync server
+    /// instead (see README) and the link is the server's.
+    Serve(ServeArgs),
+    /// Join a session without a window: for scripts and tests.
+    #[command(hide = true)]
+    Peer(PeerArgs),
     /// List the bundled sample maps and templates.
     Samples,
     /// Write a new map file from a bundled sample or template.
@@ -130,6 +158,8 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Command::Check { files }) => check(&files, out, err),
         Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
+        Some(Command::Serve(args)) => serve::run(&args, out, err),
+        Some(Command::Peer(args)) => peer::run(&args, out, err),
         Some(Command::Samples) => list_samples(out),
         Some(Command::New {
             from,

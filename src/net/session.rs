@@ -173,6 +173,14 @@ pub(crate) async fn run(plan: Plan, shared: Arc<Shared>, commands: UnboundedRece
     tasks.push(tokio::spawn(find(repo.clone(), document, notes)));
     let mut state = Loop::new(shared, is_host);
     state.run(commands, notes_rx).await;
+    // A joiner leaving right after an edit waits (briefly) until the other
+    // side has it, so that the edit is not lost with the session.
+    if let (Some(dialer), Some(handle)) = (&dialer, &state.handle)
+        && let Some(connection) = dialer.connection_id()
+    {
+        let sent = handle.they_have_our_changes(connection);
+        let _ = tokio::time::timeout(Duration::from_secs(2), sent).await;
+    }
     for task in tasks {
         task.abort();
     }
