@@ -233,3 +233,67 @@ fn mirror_map(session: &Session, mirror: &mut Mirror) -> journeymap::model::Jour
     }
     mirror.map().expect("map")
 }
+
+#[test]
+fn serve_logs_a_wrong_code_and_goes_on_serving_the_right_one() {
+    let workspace = Workspace::new();
+    let mut child = workspace
+        .command()
+        .args(["serve", "--bind", "127.0.0.1"])
+        .arg(workspace.map())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let printed = BufReader::new(stdout)
+        .lines()
+        .next()
+        .expect("serve prints a line")
+        .expect("utf-8");
+    let link: JoinLink = printed
+        .strip_prefix("join ")
+        .expect("`join LINK`")
+        .parse()
+        .expect("a join link");
+    let shown = link.to_string();
+    let code = link.code().expect("a code").to_string();
+    let other = journeymap::net::JoinCode::random().expect("random");
+    let wrong: JoinLink = shown
+        .replace(&code, &other.to_string())
+        .parse()
+        .expect("a link");
+    let mut refused = workspace
+        .command()
+        .args(["peer", &wrong.to_string(), "--timeout", "3"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("journeymap peer");
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        if let Some(status) = refused.try_wait().expect("peer runs") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = refused.kill();
+            let _ = child.kill();
+            panic!("a peer with a wrong code hung instead of giving up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(!status.success(), "a wrong code is refused");
+
+    // The host logged the refusal and still serves whoever has the code.
+    let peer = workspace.peer(&link, "After a wrong code");
+    assert!(peer.status.success(), "{peer:?}");
+    workspace.wait_for_text("After a wrong code");
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    let output = child.wait_with_output().expect("serve ends");
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(log.contains("refused 127.0.0.1:"), "{log}");
+}

@@ -152,8 +152,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
         }
     };
-    let out = &mut stdio::stdout().lock();
-    let err = &mut stdio::stderr().lock();
+    // Not locked for the whole command: the editor, `serve` and `peer` run
+    // a session whose thread logs to stderr, and would wait for the lock
+    // forever. Each write takes the lock for itself.
+    let out = &mut stdio::stdout();
+    let err = &mut stdio::stderr();
     let result = match cli.command {
         Some(Command::Check { files }) => check(&files, out, err),
         Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),

@@ -164,7 +164,6 @@ impl Session {
             plan.dial = Some(dialer::Target::Server(url.clone()));
             JoinLink::server(url, id)
         } else {
-            let anywhere = options.bind.is_some();
             let bind = options.bind.unwrap_or(IpAddr::V6(Ipv6Addr::UNSPECIFIED));
             let listener = listen(bind, options.port)?;
             let port = listener
@@ -183,7 +182,11 @@ impl Session {
                 listener,
                 tls: tls::server_config(&code)?,
                 code: Arc::new(server::CodeCheck::new(&code)?),
-                anywhere,
+                admit: if options.bind.is_some() {
+                    server::Admit::Anyone
+                } else {
+                    server::Admit::Near(shown)
+                },
             });
             JoinLink::host(shown, port, code)
         };

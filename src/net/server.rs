@@ -38,6 +38,36 @@ impl CodeCheck {
     }
 }
 
+/// Which peers a host lets in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Admit {
+    /// Anyone who has the code (an address to bind was given).
+    Anyone,
+    /// Peers on this machine or the local network, as [`is_local`] says,
+    /// and peers on the host's own network: the /24 (IPv4) or /64 (IPv6)
+    /// around the address its link shows, which need not be a private one.
+    Near(IpAddr),
+}
+
+impl Admit {
+    /// Whether a peer at `ip` may connect.
+    pub(crate) fn admits(self, ip: IpAddr) -> bool {
+        match self {
+            Self::Anyone => true,
+            Self::Near(own) => is_local(ip) || same_network(ip, own),
+        }
+    }
+}
+
+/// Whether `a` and `b` are on one /24 (IPv4) or /64 (IPv6) network.
+fn same_network(a: IpAddr, b: IpAddr) -> bool {
+    match (a.to_canonical(), b.to_canonical()) {
+        (IpAddr::V4(a), IpAddr::V4(b)) => a.octets()[..3] == b.octets()[..3],
+        (IpAddr::V6(a), IpAddr::V6(b)) => a.octets()[..8] == b.octets()[..8],
+        _ => false,
+    }
+}
+
 /// Whether a peer at `ip` is on this machine or the local network:
 /// loopback, private (RFC 1918), link-local, or an IPv6 unique local
 /// address.
@@ -54,8 +84,8 @@ pub(crate) struct Server {
     pub(crate) tls: TlsAcceptor,
     pub(crate) code: Arc<CodeCheck>,
     pub(crate) acceptor: AcceptorHandle,
-    /// Accept peers from anywhere (`--bind` was given), not only local ones.
-    pub(crate) anywhere: bool,
+    /// Which peers may connect.
+    pub(crate) admit: Admit,
 }
 
 impl Server {
@@ -71,7 +101,7 @@ impl Server {
                 }
             };
             let peer = SocketAddr::new(peer.ip().to_canonical(), peer.port());
-            if !self.anywhere && !is_local(peer.ip()) {
+            if !self.admit.admits(peer.ip()) {
                 log(&format!(
                     "refused {peer}: not on the local network (host with --bind to allow it)"
                 ));
@@ -184,5 +214,22 @@ mod tests {
         ] {
             assert!(!is_local(remote.parse().expect("ip")), "{remote}");
         }
+    }
+
+    #[test]
+    fn a_host_lets_in_its_own_network_even_when_its_address_is_not_private() {
+        let ip = |text: &str| -> IpAddr { text.parse().expect("ip") };
+        let near = Admit::Near(ip("192.0.2.2"));
+        assert!(near.admits(ip("192.0.2.2")), "the host's own address");
+        assert!(
+            near.admits(ip("::ffff:192.0.2.77")),
+            "a neighbour on its /24"
+        );
+        assert!(near.admits(ip("192.168.1.7")), "the local network");
+        assert!(!near.admits(ip("198.51.100.1")), "somewhere else");
+        assert!(Admit::Anyone.admits(ip("198.51.100.1")));
+        let v6 = Admit::Near(ip("2001:db8:1:2::5"));
+        assert!(v6.admits(ip("2001:db8:1:2::99")));
+        assert!(!v6.admits(ip("2001:db8:9::1")));
     }
 }

@@ -16,7 +16,7 @@ use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use super::dialer::{SessionDialer, Target};
 use super::presence::{HEARTBEAT, Presence};
-use super::server::{CodeCheck, Server};
+use super::server::{Admit, CodeCheck, Server};
 use super::storage::Store;
 use super::{SessionEvent, Status, log};
 use crate::sync::{MAX_DOCUMENT_OPS, SyncError};
@@ -46,7 +46,7 @@ pub(crate) struct Listen {
     pub(crate) listener: std::net::TcpListener,
     pub(crate) tls: Arc<rustls::ServerConfig>,
     pub(crate) code: Arc<CodeCheck>,
-    pub(crate) anywhere: bool,
+    pub(crate) admit: Admit,
 }
 
 /// What a session does: which document, kept where, reached how.
@@ -231,7 +231,7 @@ fn start_server(
         tls: tokio_rustls::TlsAcceptor::from(listen.tls),
         code: listen.code,
         acceptor,
-        anywhere: listen.anywhere,
+        admit: listen.admit,
     };
     Ok(tokio::spawn(server.run()))
 }
