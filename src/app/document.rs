@@ -85,9 +85,15 @@ impl Document {
 
     /// Applies an edit as one undo step.
     pub fn apply(&mut self, edit: Edit) -> Result<Created, EditError> {
-        let before = self.replica.is_some().then(|| self.map.clone());
+        let state = self.history.state();
         let created = self.history.apply(&mut self.map, edit)?;
-        self.record(before);
+        // The undo step just made holds the map the edit started from.
+        if self.history.state() != state
+            && let (Some(replica), Some(before)) = (&mut self.replica, self.history.last_before())
+            && let Err(error) = replica.update(before, &self.map)
+        {
+            self.share_error = Some(error);
+        }
         Ok(created)
     }
 

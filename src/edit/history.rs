@@ -154,6 +154,12 @@ impl History {
         Some(label)
     }
 
+    /// The map as it was before the last edit that can be undone: right
+    /// after [`Self::apply`] made a step, the map the edit started from.
+    pub fn last_before(&self) -> Option<&JourneyMap> {
+        self.undo.last().map(|step| &step.map)
+    }
+
     /// What Undo would revert.
     pub fn undo_label(&self) -> Option<&'static str> {
         self.undo.last().map(|step| step.label)

@@ -8,9 +8,9 @@
 //! are removed unless someone has changed them; items it removed come back
 //! where they were. Redo is the same with `from` and `to` swapped.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::model::{Card, CardId, EmotionPoint, JourneyMap, LaneKind, PointId, Stage};
+use crate::model::{Card, CardId, EmotionPoint, JourneyMap, LaneKind, PointId, Stage, StageId};
 
 /// Takes `current` from `from` (the map just after the edit) back to `to`
 /// (just before it) wherever `current` still says what `from` says. The
@@ -136,7 +136,7 @@ fn reorder<T>(items: &mut Vec<T>, from: &[String], to: &[String], id: fn(&T) -> 
     if from == to {
         return;
     }
-    let from_at: std::collections::HashMap<&str, usize> = from
+    let from_at: HashMap<&str, usize> = from
         .iter()
         .enumerate()
         .map(|(i, item)| (item.as_str(), i))
@@ -211,62 +211,94 @@ fn point_id(point: &EmotionPoint) -> &str {
     point.id.as_str()
 }
 
-fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
-    let in_to: HashSet<&CardId> = to.cards().map(|card| &card.id).collect();
-    // Cards the edit made go, unless someone changed them since.
-    for (stage, card) in from
-        .stages
+/// Where an item is in a map: its stage's id, the id of the item before it
+/// in that stage (if any), and the item.
+type Spot<'a, T> = (&'a StageId, Option<&'a str>, &'a T);
+
+/// Where each card of `map` is, by id.
+fn card_spots(map: &JourneyMap) -> HashMap<&str, Spot<'_, Card>> {
+    map.stages
         .iter()
-        .flat_map(|s| s.cards.iter().map(move |c| (s, c)))
-    {
-        if in_to.contains(&card.id) {
-            continue;
-        }
-        if let Some((s, c)) = find_card(current, &card.id)
-            && current.stages[s].id == stage.id
-            && &current.stages[s].cards[c] == card
-        {
-            current.stages[s].cards.remove(c);
-        }
+        .flat_map(|stage| {
+            stage.cards.iter().enumerate().map(move |(i, card)| {
+                let previous = before(&stage.cards, i, card_id);
+                (card.id.as_str(), (&stage.id, previous, card))
+            })
+        })
+        .collect()
+}
+
+/// The ids whose item differs between `from` and `to`, or sits in another
+/// stage or after another item; only these (and the order of the stages
+/// that hold them) have anything to take back.
+fn changed_ids<'a, T: PartialEq>(
+    from: &HashMap<&'a str, Spot<'a, T>>,
+    to: &HashMap<&'a str, Spot<'a, T>>,
+) -> HashSet<&'a str> {
+    let differs = |id: &str| from.get(id) != to.get(id);
+    from.keys()
+        .chain(to.keys())
+        .copied()
+        .filter(|id| differs(id))
+        .collect()
+}
+
+fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    let (was, goal) = (card_spots(from), card_spots(to));
+    let changed = changed_ids(&was, &goal);
+    if changed.is_empty() {
+        return;
     }
+    // Cards the edit made go, unless someone changed them since.
+    let made: HashSet<&str> = changed
+        .iter()
+        .copied()
+        .filter(|id| !goal.contains_key(id))
+        .collect();
+    for stage in &mut current.stages {
+        stage.cards.retain(|card| {
+            let id = card.id.as_str();
+            !(made.contains(id)
+                && was
+                    .get(id)
+                    .is_some_and(|(s, _, c)| **s == stage.id && *c == card))
+        });
+    }
+    let present: HashSet<String> = current
+        .cards()
+        .filter(|card| changed.contains(card.id.as_str()))
+        .map(|card| card.id.as_str().to_owned())
+        .collect();
     for goal_stage in &to.stages {
-        for (index, goal) in goal_stage.cards.iter().enumerate() {
-            let was = from.card(&goal.id);
+        for (index, goal_card) in goal_stage.cards.iter().enumerate() {
+            let id = goal_card.id.as_str();
+            if !changed.contains(id) {
+                continue;
+            }
             let previous = before(&goal_stage.cards, index, card_id);
-            let Some((s, c)) = find_card(current, &goal.id) else {
-                let holds = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
+            let Some(&(was_stage, _, was_card)) = was.get(id) else {
+                // The edit removed it: it comes back where it was.
+                let holds = lane_kind(current, &goal_card.lane).is_some_and(LaneKind::holds_cards);
                 let stage = current.stages.iter_mut().find(|s| s.id == goal_stage.id);
-                if let (None, true, Some(stage)) = (was, holds, stage) {
+                if let (false, true, Some(stage)) = (present.contains(id), holds, stage) {
                     let at = insertion(&stage.cards, previous, index, card_id);
-                    stage.cards.insert(at, goal.clone());
+                    stage.cards.insert(at, goal_card.clone());
                 }
                 continue;
             };
-            let Some((was_stage, was)) = was else {
-                continue;
-            };
-            let card = &mut current.stages[s].cards[c];
-            let still_there = card.lane == was.lane;
-            field(&mut card.text, &was.text, &goal.text);
-            field(&mut card.notes, &was.notes, &goal.notes);
-            field(&mut card.channel, &was.channel, &goal.channel);
-            field(&mut card.severity, &was.severity, &goal.severity);
-            field(&mut card.answers, &was.answers, &goal.answers);
-            field(
-                &mut card.moment_of_truth,
-                &was.moment_of_truth,
-                &goal.moment_of_truth,
-            );
-            let moved = was_stage.id != goal_stage.id || was.lane != goal.lane;
-            let still_there = still_there && current.stages[s].id == was_stage.id;
-            let target = current.stages.iter().position(|st| st.id == goal_stage.id);
-            let fits = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
-            if let (true, true, true, Some(target)) = (moved, still_there, fits, target) {
-                let mut card = current.stages[s].cards.remove(c);
-                card.lane = goal.lane.clone();
-                let cards = &mut current.stages[target].cards;
-                let at = insertion(cards, previous, index, card_id);
-                cards.insert(at, card);
+            if was_card == goal_card && *was_stage == goal_stage.id {
+                continue; // only its place in the stage changed: see below
+            }
+            if present.contains(id) {
+                restore_card(
+                    current,
+                    was_stage,
+                    was_card,
+                    &goal_stage.id,
+                    goal_card,
+                    previous,
+                    index,
+                );
             }
         }
     }
@@ -276,19 +308,60 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
                 .map(|s| s.cards.iter().map(|c| c.id.as_str().to_owned()).collect())
                 .unwrap_or_default()
         };
-        let (was, goal) = (ids(from), ids(to));
-        if let Some(stage) = current.stage_mut(&goal_stage.id) {
-            reorder(&mut stage.cards, &was, &goal, card_id);
+        let (was_ids, goal_ids) = (ids(from), ids(to));
+        if was_ids != goal_ids
+            && let Some(stage) = current.stage_mut(&goal_stage.id)
+        {
+            reorder(&mut stage.cards, &was_ids, &goal_ids, card_id);
         }
     }
     tidy_cards(current);
+}
+
+/// Sets back the fields of one card the edit changed, and its cell, where
+/// nobody has changed them since.
+fn restore_card(
+    current: &mut JourneyMap,
+    was_stage: &StageId,
+    was: &Card,
+    goal_stage: &StageId,
+    goal: &Card,
+    previous: Option<&str>,
+    index: usize,
+) {
+    let Some((s, c)) = find_card(current, &goal.id) else {
+        return;
+    };
+    let card = &mut current.stages[s].cards[c];
+    let still_there = card.lane == was.lane;
+    field(&mut card.text, &was.text, &goal.text);
+    field(&mut card.notes, &was.notes, &goal.notes);
+    field(&mut card.channel, &was.channel, &goal.channel);
+    field(&mut card.severity, &was.severity, &goal.severity);
+    field(&mut card.answers, &was.answers, &goal.answers);
+    field(
+        &mut card.moment_of_truth,
+        &was.moment_of_truth,
+        &goal.moment_of_truth,
+    );
+    let moved = was_stage != goal_stage || was.lane != goal.lane;
+    let still_there = still_there && &current.stages[s].id == was_stage;
+    let target = current.stages.iter().position(|st| &st.id == goal_stage);
+    let fits = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
+    if let (true, true, true, Some(target)) = (moved, still_there, fits, target) {
+        let mut card = current.stages[s].cards.remove(c);
+        card.lane = goal.lane.clone();
+        let cards = &mut current.stages[target].cards;
+        let at = insertion(cards, previous, index, card_id);
+        cards.insert(at, card);
+    }
 }
 
 /// Clears what the map's rules do not allow after cards came back or
 /// moved: a link to a card that is not a pain point, a channel outside
 /// touchpoints, a severity outside pain points.
 fn tidy_cards(map: &mut JourneyMap) {
-    let kinds: std::collections::HashMap<String, LaneKind> = map
+    let kinds: HashMap<String, LaneKind> = map
         .lanes
         .iter()
         .map(|lane| (lane.id.as_str().to_owned(), lane.kind))
@@ -317,6 +390,15 @@ fn tidy_cards(map: &mut JourneyMap) {
 }
 
 fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
+    let same = from.stages.len() == to.stages.len()
+        && from
+            .stages
+            .iter()
+            .zip(&to.stages)
+            .all(|(a, b)| a.id == b.id && a.points == b.points);
+    if same {
+        return;
+    }
     let in_to: HashSet<&PointId> = to
         .stages
         .iter()
