@@ -24,6 +24,7 @@ mod figures;
 mod filter;
 mod maps;
 mod memory;
+mod network;
 mod sharing;
 mod suites;
 
@@ -52,6 +53,7 @@ fn main() {
     suites::files(&mut criterion, &maps);
     suites::export(&mut criterion, &maps);
     sharing::sharing(&mut criterion, &maps);
+    network::network(&maps);
     criterion.final_summary();
     memory::measure(&maps);
     eprintln!("perf: ran in {:.0} s", start.elapsed().as_secs_f64());

@@ -500,6 +500,31 @@ fn timing_at_twenty_thousand_cards() {
     let read = replica.to_map();
     eprintln!("to_map after edits: {:?}", started.elapsed());
     assert_eq!(read, before);
+    // A teammate's one-card edit arriving: applying the change, then
+    // re-reading what it touched.
+    let mut theirs = replica.fork();
+    let mut shown = replica.to_map();
+    let (mut applying, mut refreshing) = (Vec::new(), Vec::new());
+    for i in 0..20 {
+        let mut after = shown.clone();
+        let id = after.stages[30].cards[i].id.clone();
+        after.set_card_text(&id, format!("theirs {i}")).unwrap();
+        theirs.update(&shown, &after).unwrap();
+        let changes = theirs.take_local_changes();
+        let started = Instant::now();
+        replica.apply_changes(&changes).unwrap();
+        applying.push(started.elapsed());
+        let started = Instant::now();
+        replica.refresh(&mut shown);
+        refreshing.push(started.elapsed());
+        assert_eq!(shown, after);
+    }
+    applying.sort();
+    refreshing.sort();
+    eprintln!(
+        "remote one-card edit: apply median {:?}, refresh median {:?}",
+        applying[10], refreshing[10]
+    );
 }
 
 /// A small deterministic random number generator for the edit storm.
