@@ -297,3 +297,37 @@ fn serve_logs_a_wrong_code_and_goes_on_serving_the_right_one() {
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(log.contains("refused 127.0.0.1:"), "{log}");
 }
+
+#[test]
+fn peers_killed_mid_edit_leave_the_host_serving_and_the_file_valid() {
+    let workspace = Workspace::new();
+    let (serve, link) = workspace.serve();
+    // Peers SIGKILLed at different moments: while connecting, while their
+    // card is on its way, and after it arrived.
+    for (i, delay) in [50_u64, 250, 700, 1500].into_iter().enumerate() {
+        let mut peer = workspace
+            .command()
+            .args(["peer", &link.to_string(), "--add-card"])
+            .arg(format!("Killed peer {i}"))
+            .args(["--expect", "100000", "--timeout", "30"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start peer");
+        std::thread::sleep(Duration::from_millis(delay));
+        peer.kill().expect("SIGKILL the peer");
+        let _ = peer.wait();
+    }
+    // The host still serves, and what reached it is in a valid file.
+    let survivor = workspace.peer(&link, "After the killed peers");
+    assert!(survivor.status.success(), "{survivor:?}");
+    workspace.wait_for_text("After the killed peers");
+    let check = workspace
+        .command()
+        .arg("check")
+        .arg(workspace.map())
+        .output()
+        .expect("journeymap check");
+    assert!(check.status.success(), "{check:?}");
+    stop(serve, "-TERM");
+}
