@@ -60,10 +60,19 @@ impl Person {
 }
 
 /// Polls `people` until `done` holds; false after [`PATIENCE`].
-fn until(people: &mut [Person], mut done: impl FnMut(&[Person]) -> bool) -> bool {
+fn until(people: &mut [Person], done: impl FnMut(&[Person]) -> bool) -> bool {
+    until_within(people, PATIENCE, done)
+}
+
+/// Polls `people` until `done` holds; false after `patience`.
+fn until_within(
+    people: &mut [Person],
+    patience: Duration,
+    mut done: impl FnMut(&[Person]) -> bool,
+) -> bool {
     let started = Instant::now();
     while !done(people) {
-        if started.elapsed() > PATIENCE {
+        if started.elapsed() > patience {
             return false;
         }
         for person in people.iter_mut() {
@@ -259,13 +268,23 @@ fn drive_load(
             std::thread::sleep(Duration::from_millis(5));
         }
     }
-    let elapsed = started.elapsed().as_secs_f64();
+    let edits_done = started.elapsed().as_secs_f64();
     let expected = start_cards + peers * seconds;
-    let everyone = until(&mut people, |p| {
+    // On two cores the host and all 30 peers share the machine: give them
+    // time to catch up, and report how long it took.
+    let everyone = until_within(&mut people, Duration::from_mins(5), |p| {
         p.iter()
             .all(|person| person.map().is_some_and(|m| m.card_count() == expected))
     });
+    // Over the minute of edits and the catching up after it.
     let (cpu_after, peak) = usage(serve.id()).ok_or("no /proc figures")?;
+    let elapsed = started.elapsed().as_secs_f64();
+    eprintln!(
+        "perf: the host used {:.1} s of CPU in {elapsed:.1} s; every peer had every card {:.1} s \
+         after the last was added",
+        cpu_after - cpu_before,
+        elapsed - edits_done
+    );
     // The host writes the file within 2 s of the last change.
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut on_disk = 0;
