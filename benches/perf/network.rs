@@ -125,7 +125,9 @@ fn remote_latency(map: &JourneyMap) -> Result<(), String> {
         join(&link)?,
         join(&link)?,
     ];
-    if !until(&mut people, |p| p.iter().all(|person| person.map().is_some())) {
+    if !until(&mut people, |p| {
+        p.iter().all(|person| person.map().is_some())
+    }) {
         return Err("the joiners never got the map".to_owned());
     }
     let card = map
@@ -150,7 +152,9 @@ fn remote_latency(map: &JourneyMap) -> Result<(), String> {
                 .is_some_and(|(_, c)| c.text == text)
         });
         if !arrived {
-            return Err(format!("round {round}: the edit never reached the other joiner"));
+            return Err(format!(
+                "round {round}: the edit never reached the other joiner"
+            ));
         }
         figures::record(
             "net/remote_latency/5k",
@@ -239,7 +243,9 @@ fn drive_load(
     let mut people = (0..peers)
         .map(|_| join(&link))
         .collect::<Result<Vec<_>, _>>()?;
-    if !until(&mut people, |p| p.iter().all(|person| person.map().is_some())) {
+    if !until(&mut people, |p| {
+        p.iter().all(|person| person.map().is_some())
+    }) {
         return Err("not every peer got the map".to_owned());
     }
     let (cpu_before, _) = usage(serve.id()).ok_or("no /proc figures")?;
