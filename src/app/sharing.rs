@@ -22,6 +22,8 @@ pub struct Sharing {
     loaded: bool,
     /// Whether the session wakes the window when something arrives.
     wakes: bool,
+    /// Who else is here, as the session last said.
+    people: Vec<crate::net::Person>,
 }
 
 impl Sharing {
@@ -32,6 +34,7 @@ impl Sharing {
             hosting,
             loaded: false,
             wakes: false,
+            people: Vec::new(),
         }
     }
 }
@@ -188,6 +191,7 @@ impl JourneyApp {
                 }
                 sharing.status = status;
             }
+            SessionEvent::People(people) => sharing.people = people,
         }
     }
 
