@@ -42,6 +42,13 @@ pub const MAX_PRESENCE_BYTES: usize = 4096;
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct PersonId([u8; 8]);
 
+impl PersonId {
+    /// The id whose bytes are `bytes` (tests make up people with it).
+    pub fn from_bytes(bytes: [u8; 8]) -> Self {
+        Self(bytes)
+    }
+}
+
 /// What one person shows the others: who they are, what they selected,
 /// what they type in and where they look.
 #[derive(Clone, Debug, PartialEq, Eq)]
