@@ -112,15 +112,19 @@ fn typing_rect(other: &Other, layout: &Layout, placement: &Placement) -> Option<
 }
 
 /// A small tag with `text` in `other`'s colour, just above `outlined`'s
-/// top-left corner (inside it, where there is no room above).
+/// top-left corner (inside it, where there is no room above), kept in
+/// view at the left.
 fn tag(painter: &Painter, outlined: Rect, text: &str, other: &Other) {
     let ink = text_on(other.colour);
     let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(13.0), ink);
     let size = galley.size() + vec2(10.0, 4.0);
     let mut min = Pos2::new(outlined.min.x, outlined.min.y - size.y);
-    if min.y < painter.clip_rect().min.y {
+    let clip = painter.clip_rect();
+    if min.y < clip.min.y {
         min.y = outlined.min.y;
     }
+    // Not hidden under the lane labels when the card is at the left edge.
+    min.x = min.x.max(clip.min.x);
     let pill = Rect::from_min_size(min, size);
     painter.rect_filled(pill, 4.0, other.colour);
     painter.galley(pill.min + vec2(5.0, 2.0), galley, ink);
