@@ -21,6 +21,8 @@ pub enum Command {
     OpenFile(PathBuf),
     /// Open a bundled sample or template by name.
     OpenSample(&'static str),
+    /// File ▸ Your name and colour… (for a shared map).
+    AskName,
 }
 
 impl From<UiCommand> for Command {
@@ -52,6 +54,7 @@ impl JourneyApp {
             Command::AddLane(kind) => self.add_lane(kind),
             Command::OpenFile(path) => self.request(Pending::OpenFile(path)),
             Command::OpenSample(name) => self.request(Pending::OpenSample(name)),
+            Command::AskName => self.ask_name(),
         }
     }
 
@@ -104,7 +107,12 @@ impl JourneyApp {
             UiCommand::EditInPlace => self.canvas.start_typing(),
             UiCommand::NewCard => self.canvas.start_new_card(),
             UiCommand::SelectAll => self.select_all(),
-            UiCommand::SelectNone => self.selection = Selection::default(),
+            // Esc stops following someone first.
+            UiCommand::SelectNone => {
+                if !self.stop_following() {
+                    self.selection = Selection::default();
+                }
+            }
             UiCommand::AddStage => self.add_stage(),
             UiCommand::FitToWindow => self.canvas.fit_to_window(),
             UiCommand::ActualSize => self.canvas.zoom_to(1.0, None),

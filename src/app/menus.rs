@@ -49,6 +49,9 @@ impl JourneyApp {
                 ui.separator();
                 pick(ui, UiCommand::ShareOnNetwork, &mut chosen);
                 pick(ui, UiCommand::JoinShared, &mut chosen);
+                if ui.button("Your name and colour…").clicked() {
+                    chosen = Some(Command::AskName);
+                }
                 ui.separator();
                 pick(ui, UiCommand::Quit, &mut chosen);
             });

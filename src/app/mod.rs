@@ -13,6 +13,7 @@ mod menus;
 mod modal;
 mod native_dialog;
 mod notice;
+mod people;
 mod prefs;
 mod recovery;
 mod sharing;
@@ -330,6 +331,9 @@ impl JourneyApp {
         ctx.set_visuals(theme.visuals());
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
+        if self.sharing.is_some() {
+            egui::Panel::top("people").show(ui, |ui| self.people_strip(ui));
+        }
         let inspector_edits = egui::Panel::right("inspector")
             .resizable(true)
             .default_size(300.0)
@@ -340,6 +344,7 @@ impl JourneyApp {
         for edit in inspector_edits {
             self.apply(edit);
         }
+        self.look_with_others();
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 self.canvas.show(
@@ -351,6 +356,7 @@ impl JourneyApp {
                 )
             })
             .inner;
+        self.after_canvas();
         for edit in output.edits {
             self.apply(edit);
         }
@@ -365,6 +371,7 @@ impl JourneyApp {
             ctx.request_repaint();
         }
         self.send_shared_changes();
+        self.send_presence();
         self.autosave(&ctx);
         self.update_title(&ctx);
         if self.keys.is_waiting() {

@@ -33,6 +33,9 @@ pub enum Modal {
     Share,
     /// File ▸ Join a shared map…: the link or code to join.
     Join(crate::ui::share_dialog::JoinDialog),
+    /// My name and colour in a shared map: asked the first time I share
+    /// or join, and from File ▸ Your name and colour….
+    Name(crate::ui::presence::NameDialog),
 }
 
 impl JourneyApp {
@@ -189,6 +192,7 @@ impl JourneyApp {
             Modal::Help(mut window) => (!window.show(ctx)).then_some(Modal::Help(window)),
             Modal::Share => self.share_window(ctx).then_some(Modal::Share),
             Modal::Join(dialog) => self.join_window(ctx, dialog).map(Modal::Join),
+            Modal::Name(dialog) => self.name_window(ctx, dialog).map(Modal::Name),
             Modal::File(mut dialog, purpose) => match dialog.show(ctx) {
                 None => Some(Modal::File(dialog, purpose)),
                 Some(crate::ui::FileDialogAction::Cancelled) => {

@@ -4,6 +4,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::{Colour, PALETTE};
+
 /// The key under which eframe stores the preferences.
 pub const STORAGE_KEY: &str = "journeymap-preferences";
 
@@ -26,6 +28,11 @@ pub struct Preferences {
     pub backup: bool,
     /// Whether file dialogs are journeymap's own rather than the desktop's.
     pub own_file_dialog: bool,
+    /// My name in a shared map; empty until asked (the first time I share
+    /// or join).
+    pub name: String,
+    /// My colour in a shared map: my selection is outlined in it.
+    pub colour: Colour,
 }
 
 impl Default for Preferences {
@@ -36,6 +43,8 @@ impl Default for Preferences {
             view: None,
             backup: true,
             own_file_dialog: false,
+            name: String::new(),
+            colour: PALETTE[0],
         }
     }
 }
@@ -74,6 +83,19 @@ mod tests {
         assert!(Preferences::default().backup);
         let old: Preferences = ron::from_str("(recent: [], dark: true)").expect("old prefs");
         assert!(old.backup && old.dark);
+    }
+
+    #[test]
+    fn a_name_and_colour_are_remembered_and_old_preferences_have_none() {
+        let old: Preferences = ron::from_str("(recent: [], dark: true)").expect("old prefs");
+        assert!(old.name.is_empty());
+        let mine = Preferences {
+            name: "Ana".to_owned(),
+            colour: PALETTE[4],
+            ..Preferences::default()
+        };
+        let text = ron::to_string(&mine).expect("written");
+        assert_eq!(ron::from_str::<Preferences>(&text).expect("read"), mine);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub struct Sharing {
     loaded: bool,
     /// Whether the session wakes the window when something arrives.
     wakes: bool,
+    /// Who else is here, and whom I follow.
+    pub(super) crowd: super::people::Crowd,
 }
 
 impl Sharing {
@@ -32,7 +34,13 @@ impl Sharing {
             hosting,
             loaded: false,
             wakes: false,
+            crowd: super::people::Crowd::default(),
         }
+    }
+
+    /// Shows the others what this editor shows now.
+    pub(super) fn set_presence(&self, presence: crate::net::Presence) {
+        self.session.set_presence(presence);
     }
 }
 
@@ -72,6 +80,7 @@ impl JourneyApp {
         match Session::host(bytes, options) {
             Ok(session) => {
                 self.sharing = Some(Sharing::new(session, true));
+                self.ask_name_once();
                 self.show_modal(Modal::Share);
             }
             Err(error) => {
@@ -103,7 +112,10 @@ impl JourneyApp {
     pub(super) fn join_now(&mut self, link: &JoinLink) {
         self.stop_sharing();
         match Session::join(link) {
-            Ok(session) => self.sharing = Some(Sharing::new(session, false)),
+            Ok(session) => {
+                self.sharing = Some(Sharing::new(session, false));
+                self.ask_name_once();
+            }
             Err(error) => self.show_message(format!("Could not join the map: {error}.")),
         }
     }
@@ -188,6 +200,7 @@ impl JourneyApp {
                 }
                 sharing.status = status;
             }
+            SessionEvent::People(people) => self.take_people(people),
         }
     }
 

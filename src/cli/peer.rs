@@ -64,7 +64,7 @@ pub fn run(args: &PeerArgs, out: &mut impl Write, err: &mut impl Write) -> Outco
                     writeln!(err, "journeymap: {reason}")?;
                     return Ok(ExitCode::FAILURE);
                 }
-                SessionEvent::Status(_) => {}
+                SessionEvent::Status(_) | SessionEvent::People(_) => {}
             }
         }
         let map = mirror.as_ref().and_then(|mirror| mirror.map().ok());

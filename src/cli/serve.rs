@@ -181,7 +181,8 @@ impl<'a> Host<'a> {
                 SessionEvent::Status(Status::Refused { reason }) => {
                     writeln!(err, "journeymap: {reason}")?;
                 }
-                SessionEvent::Status(Status::Connecting | Status::Connected { .. }) => {}
+                SessionEvent::Status(Status::Connecting | Status::Connected { .. })
+                | SessionEvent::People(_) => {}
             }
         }
         if let Some((first, last)) = self.unwritten

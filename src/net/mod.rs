@@ -57,6 +57,10 @@ pub use code::JoinCode;
 pub use error::NetError;
 pub use link::JoinLink;
 pub use mirror::Mirror;
+pub use presence::{
+    EXPIRY, MAX_NAME_CHARS, MAX_PRESENCE_BYTES, MAX_SELECTED, Person, PersonId, Presence, Selected,
+    Typing, Viewpoint,
+};
 pub use samod::Url;
 
 use link::Target;
@@ -76,6 +80,10 @@ pub enum SessionEvent {
     Changes(Vec<Vec<u8>>),
     /// Connection state and how many people are in the session.
     Status(Status),
+    /// Who else is here at an editor, in the order they came, each with
+    /// what they show; sent whenever that changes. Somebody not heard from
+    /// for [`EXPIRY`] has left.
+    People(Vec<Person>),
 }
 
 /// Whether the session is connected, and how many people are in it.
@@ -258,6 +266,14 @@ impl Session {
         if !changes.is_empty() {
             let _ = self.commands.send(Command::Send(changes));
         }
+    }
+
+    /// Shows the others `presence`: name, colour, selection, the field
+    /// being typed in and the view. Sent at once when it changes (at most
+    /// 10 times a second) and every 2 s anyway; calling it every frame
+    /// with the same value sends nothing more.
+    pub fn set_presence(&self, presence: Presence) {
+        let _ = self.commands.send(Command::Presence(Box::new(presence)));
     }
 
     /// What happened since the last call; never blocks.

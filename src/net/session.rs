@@ -15,7 +15,7 @@ use samod::{
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 use super::dialer::{SessionDialer, Target};
-use super::presence::{HEARTBEAT, Presence};
+use super::presence::{HEARTBEAT, MIN_GAP, Person, Presence, Roster};
 use super::server::{Admit, CodeCheck, Server};
 use super::storage::Store;
 use super::{SessionEvent, Status, log};
@@ -25,6 +25,8 @@ use crate::sync::{MAX_DOCUMENT_OPS, SyncError};
 pub(crate) enum Command {
     /// Local changes for the peers.
     Send(Vec<Vec<u8>>),
+    /// What this editor shows the others now.
+    Presence(Box<Presence>),
     /// Leave the session.
     Stop,
 }
@@ -264,7 +266,13 @@ struct Loop {
     from_editor: HashSet<ChangeHash>,
     /// Changes the editor sent before the document was here.
     waiting: Vec<Vec<u8>>,
-    presence: Presence,
+    presence: Roster,
+    /// The people last reported to the editor.
+    people: Vec<Person>,
+    /// When presence was last sent, and when it is due again after a
+    /// change that came too soon after.
+    last_said: Option<Instant>,
+    due: Option<Instant>,
     /// Whether the dialer is connected (always true for a host).
     connected: bool,
     /// The status last reported.
@@ -282,7 +290,10 @@ impl Loop {
             given: Vec::new(),
             from_editor: HashSet::new(),
             waiting: Vec::new(),
-            presence: Presence::new(),
+            presence: Roster::new(),
+            people: Vec::new(),
+            last_said: None,
+            due: None,
             connected: is_host,
             status: None,
             last_failure: None,
@@ -299,6 +310,7 @@ impl Loop {
         let mut ephemera: Pin<Box<dyn Stream<Item = Vec<u8>> + Send>> = Box::pin(stream::pending());
         let mut ticks = tokio::time::interval(HEARTBEAT / 2);
         let mut beats = 0_u32;
+        let far = Instant::now() + Duration::from_hours(24 * 365);
         if !self.connected {
             self.report();
         }
@@ -306,6 +318,7 @@ impl Loop {
             tokio::select! {
                 command = commands.recv() => match command {
                     Some(Command::Send(sent)) => self.apply(sent),
+                    Some(Command::Presence(presence)) => self.show(*presence),
                     Some(Command::Stop) | None => return,
                 },
                 note = notes.recv() => match note {
@@ -321,6 +334,10 @@ impl Loop {
                 Some(message) = ephemera.next() => {
                     self.presence.hear(&message, Instant::now());
                     self.report();
+                }
+                () = tokio::time::sleep_until(self.due.unwrap_or(far).into()), if self.due.is_some() => {
+                    self.due = None;
+                    self.say_hello();
                 }
                 _ = ticks.tick() => {
                     beats = beats.wrapping_add(1);
@@ -435,9 +452,25 @@ impl Loop {
         self.set_status(Status::Refused { reason });
     }
 
-    fn say_hello(&self) {
+    fn say_hello(&mut self) {
         if let Some(handle) = &self.handle {
             handle.broadcast(self.presence.heartbeat());
+            self.last_said = Some(Instant::now());
+        }
+    }
+
+    /// Shows the others what this editor shows now: at once, or as soon
+    /// as [`MIN_GAP`] has passed since the last time.
+    fn show(&mut self, presence: Presence) {
+        if !self.presence.set(presence) {
+            return;
+        }
+        let now = Instant::now();
+        match self.last_said {
+            Some(last) if now.saturating_duration_since(last) < MIN_GAP => {
+                self.due = Some(last + MIN_GAP);
+            }
+            _ => self.say_hello(),
         }
     }
 
@@ -446,9 +479,15 @@ impl Loop {
         if self.refused {
             return;
         }
+        self.presence.expire(Instant::now());
+        let people = self.presence.people();
+        if people != self.people {
+            self.people.clone_from(&people);
+            self.shared.emit(SessionEvent::People(people));
+        }
         let status = if self.connected && self.handle.is_some() {
             Status::Connected {
-                people: self.presence.people(Instant::now()),
+                people: self.presence.count(),
             }
         } else if let Some(reason) = &self.last_failure {
             Status::Offline {

@@ -16,6 +16,7 @@ pub mod inspector;
 pub mod move_cards;
 pub mod navigate;
 pub mod placement;
+pub mod presence;
 pub mod reorder;
 pub mod selection;
 pub mod share_dialog;

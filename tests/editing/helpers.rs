@@ -10,8 +10,15 @@ use journeymap::render::Layout;
 
 /// The editor's window as it first appears, at the zoom it starts with.
 pub fn harness_at_start(app: JourneyApp) -> Harness<'static, JourneyApp> {
+    build(app, 4)
+}
+
+/// The editor's window as it first appears, letting `run` take up to
+/// `max_steps` frames to settle.
+fn build(app: JourneyApp, max_steps: u64) -> Harness<'static, JourneyApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
+        .with_max_steps(max_steps)
         // Short frames, so two clicks in consecutive frames are a double-click.
         .with_step_dt(0.05)
         .build_ui_state(|ui, app: &mut JourneyApp| app.frame_ui(ui), app);
@@ -21,7 +28,16 @@ pub fn harness_at_start(app: JourneyApp) -> Harness<'static, JourneyApp> {
 
 /// The editor at 100 % with the map's top-left corner in view.
 pub fn harness_with(app: JourneyApp) -> Harness<'static, JourneyApp> {
-    let mut harness = harness_at_start(app);
+    at_100(harness_at_start(app))
+}
+
+/// An editor at 100 % for a shared map: `run` allows more frames, as the
+/// session wakes the window whenever a teammate does something.
+pub fn harness_for_sharing(app: JourneyApp) -> Harness<'static, JourneyApp> {
+    at_100(build(app, 40))
+}
+
+fn at_100(mut harness: Harness<'static, JourneyApp>) -> Harness<'static, JourneyApp> {
     // Work at 100 % with the map's top-left corner in view, where cards
     // are large enough to aim at and nothing is under the frozen headers.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);

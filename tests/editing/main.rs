@@ -13,6 +13,7 @@ mod gestures;
 mod help;
 mod helpers;
 mod keystrokes;
+mod presence;
 mod safety;
 mod together;
 mod view;

@@ -13,7 +13,7 @@ use journeymap::net::{HostOptions, Status};
 use crate::helpers::*;
 
 /// Runs frames of both editors until `done` holds, or fails after a while.
-fn until(
+pub fn until(
     a: &mut Harness<'_, JourneyApp>,
     b: &mut Harness<'_, JourneyApp>,
     what: &str,
@@ -40,21 +40,35 @@ fn names(app: &JourneyApp) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn two_editors_in_one_session_see_each_others_stages_and_undo_their_own() {
-    let mut host = harness();
+/// Preferences with a name, so that sharing does not ask for it.
+pub fn named(name: &str) -> Preferences {
+    Preferences {
+        name: name.to_owned(),
+        ..Preferences::default()
+    }
+}
+
+/// Two editors at 100 %: the host (named `host_name`, with the default
+/// sample) sharing on loopback, and a guest (named `guest_name`) who
+/// joined; returns once both have the map and see each other.
+pub fn joined_pair(
+    host_name: &str,
+    guest_name: &str,
+) -> (Harness<'static, JourneyApp>, Harness<'static, JourneyApp>) {
+    let mut host = harness_for_sharing(JourneyApp::start(named(host_name), None));
     host.state_mut().share_with(HostOptions {
         bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
         ..HostOptions::default()
     });
-    host.run();
+    // Not `run`: the session reports its state while the frames run.
+    host.run_steps(5);
     assert!(host.state().is_showing_share_link());
     let link = host.state().share_link().expect("a link to give out");
     press(&mut host, Modifiers::NONE, Key::Escape);
 
-    let mut guest = harness_with(JourneyApp::new(
+    let mut guest = harness_for_sharing(JourneyApp::new(
         journeymap::app::Document::new(JourneyMap::default(), Origin::Sample("blank")),
-        Preferences::default(),
+        named(guest_name),
     ));
     guest.state_mut().join(&link).expect("the link reads");
     until(&mut host, &mut guest, "the shared map to arrive", |h, g| {
@@ -66,6 +80,12 @@ fn two_editors_in_one_session_see_each_others_stages_and_undo_their_own() {
             .all(|app| app.sharing_status() == Some(&Status::Connected { people: 2 }))
     });
     assert!(guest.state().window_title().contains("shared, 2 people"));
+    (host, guest)
+}
+
+#[test]
+fn two_editors_in_one_session_see_each_others_stages_and_undo_their_own() {
+    let (mut host, mut guest) = joined_pair("Host", "Guest");
 
     // Each adds a stage at the same time, typing its name.
     for (harness, name) in [(&mut host, "Host stage"), (&mut guest, "Guest stage")] {

@@ -7,6 +7,7 @@
 )]
 
 mod peers;
+mod presence;
 mod proxy;
 mod security;
 
@@ -14,7 +15,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::time::{Duration, Instant};
 
 use journeymap::model::{Card, CardId, JourneyMap};
-use journeymap::net::{HostOptions, Mirror, Session, SessionEvent, Status};
+use journeymap::net::{HostOptions, Mirror, Person, Session, SessionEvent, Status};
 use journeymap::samples;
 use journeymap::sync::Replica;
 
@@ -53,6 +54,8 @@ struct Peer {
     session: Session,
     mirror: Option<Mirror>,
     status: Option<Status>,
+    /// Who else is here, as last reported.
+    people: Vec<Person>,
 }
 
 impl Peer {
@@ -61,6 +64,7 @@ impl Peer {
             session,
             mirror: None,
             status: None,
+            people: Vec::new(),
         }
     }
 
@@ -77,6 +81,7 @@ impl Peer {
                     .apply(&changes)
                     .expect("changes"),
                 SessionEvent::Status(status) => self.status = Some(status),
+                SessionEvent::People(people) => self.people = people,
             }
         }
     }

@@ -30,6 +30,7 @@ use egui::{Id, Rect, Role, Sense, UiBuilder, Vec2, accesskit};
 use super::Frame;
 use crate::model::{Card, JourneyMap, LaneKind, Stage};
 use crate::render::{ANSWERS_ARROW, CardLayout};
+use crate::ui::presence::Other;
 use crate::ui::selection::Selection;
 
 /// The canvas never keeps egui's keyboard focus: the map has the keyboard
@@ -49,6 +50,7 @@ pub(super) fn describe(
     canvas: &egui::Response,
     frame: &Frame<'_>,
     selection: &Selection,
+    others: &[Other],
 ) {
     if !ui.ctx().has_accesskit_node(canvas.id) {
         return;
@@ -60,7 +62,7 @@ pub(super) fn describe(
             .accessibility_parent(canvas.id),
     );
     headers_and_labels(&mut items, canvas.id, frame, selection);
-    cards_and_points(&mut items, canvas.id, frame, selection);
+    cards_and_points(&mut items, canvas.id, frame, selection, others);
     announce_selection(ui.ctx(), canvas.id, selection);
 }
 
@@ -125,7 +127,13 @@ fn headers_and_labels(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selec
 }
 
 /// The cards and emotion points in view.
-fn cards_and_points(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selection: &Selection) {
+fn cards_and_points(
+    items: &mut egui::Ui,
+    canvas: Id,
+    frame: &Frame<'_>,
+    selection: &Selection,
+    others: &[Other],
+) {
     let Frame {
         layout,
         placement,
@@ -141,7 +149,14 @@ fn cards_and_points(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selecti
             continue;
         };
         if let Some(card) = stage.cards.iter().find(|c| c.id == shown.id) {
-            let words = card_words(map, stage, card, shown, selection);
+            let mut words = card_words(map, stage, card, shown, selection);
+            // What the others in a shared map do with it.
+            for about in crate::ui::presence::about_card(others, &card.id) {
+                if !words.description.is_empty() {
+                    words.description.push_str(", ");
+                }
+                words.description.push_str(&about);
+            }
             node(items, canvas.with(("card", &card.id)), rect, words);
         }
     }

@@ -5,6 +5,7 @@
 mod access;
 mod cache;
 mod draw;
+mod follow;
 mod input;
 
 use std::sync::Arc;
@@ -58,6 +59,12 @@ pub struct Canvas {
     commands: Vec<UiCommand>,
     /// The layout of the last frame, kept while the map and zoom stay the same.
     layout_cache: cache::LayoutCache,
+    /// Whether the user panned, zoomed or clicked since it was last asked
+    /// (see [`Canvas::take_moved_by_user`]).
+    moved_by_user: bool,
+    /// What the other people in a shared map selected and type in, drawn
+    /// on top in their colours.
+    others: Vec<crate::ui::presence::Other>,
 }
 
 /// What typing was asked for, to start once the layout is known.
@@ -92,6 +99,8 @@ impl Default for Canvas {
             menu: None,
             commands: Vec::new(),
             layout_cache: cache::LayoutCache::default(),
+            moved_by_user: false,
+            others: Vec::new(),
         }
     }
 }
@@ -141,6 +150,7 @@ impl Canvas {
     /// Fits the map to the window on the next frame.
     pub fn fit_to_window(&mut self) {
         self.fit_pending = true;
+        self.moved_by_user = true;
     }
 
     /// Shows the map at a remembered zoom and scroll position instead of
@@ -187,6 +197,7 @@ impl Canvas {
     /// Sets the zoom, keeping the map point under `anchor` (a screen
     /// position; the canvas centre if `None`) where it is.
     pub fn zoom_to(&mut self, zoom: f32, anchor: Option<Pos2>) {
+        self.moved_by_user = true;
         let zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
         let Some(rect) = self.rect() else {
             self.zoom = zoom;
@@ -276,6 +287,9 @@ impl Canvas {
         };
         let mut edits = Vec::new();
         self.pointer(ui, &response, &frame, selection, &mut edits);
+        if response.clicked() || response.drag_started() || response.secondary_clicked() {
+            self.moved_by_user = true;
+        }
         self.context_menu(&response, &frame, selection, &mut edits);
         if !UiCommand::keys_go_elsewhere(ui.ctx(), self.inline.is_some()) {
             self.arrow_keys(ui, &frame, selection);
@@ -292,12 +306,13 @@ impl Canvas {
         };
         draw::placed(ui, &placement, &layout, theme, &marks);
         draw::selected_header(ui, &placement, &layout, theme, selection);
+        crate::ui::presence::outline_others(ui, &placement, &layout, &self.others);
         self.paint_drag(ui, pointer, &layout, &placement, theme);
         self.show_inline(ui, &layout, &placement, map, &mut edits);
         if map.card_count() == 0 && self.inline.is_none() {
             crate::ui::help::getting_started_over(ui, rect);
         }
-        access::describe(ui, &response, &frame, selection);
+        access::describe(ui, &response, &frame, selection, &self.others);
         Self::hint_on_hover(&response, &frame);
         CanvasOutput {
             edits,
@@ -417,12 +432,14 @@ impl Canvas {
             let zoom = pinch * ui.input(|i| wheel_zoom(&i.events));
             if (zoom - 1.0).abs() > f32::EPSILON {
                 self.zoom_to(self.zoom * zoom, pointer);
-            } else {
+            } else if scroll != Vec2::ZERO {
                 self.pan += scroll;
+                self.moved_by_user = true;
             }
         }
         if response.dragged_by(PointerButton::Middle) {
             self.pan += response.drag_delta();
+            self.moved_by_user = true;
         }
     }
 
