@@ -42,7 +42,7 @@ impl Person {
                         let _ = document.receive(&changes);
                     }
                 }
-                SessionEvent::Status(_) => {}
+                SessionEvent::Status(_) | SessionEvent::People(_) => {}
             }
         }
     }
