@@ -2,7 +2,8 @@
 # Real-window test of live co-editing, on loopback: `journeymap serve
 # map.ron` hosts a map, two editors started with `--join LINK` open it in
 # real windows under Xvfb and openbox, and each adds a stage the way a
-# person does (Ctrl+Shift+N, the name typed, Enter) at the same moment:
+# person does (Ctrl+Shift+N, the name typed, Enter) at the same moment,
+# after typing their own names when asked:
 # first Ctrl+Shift+N in both windows, then both names. Within seconds both
 # stages must be in map.ron on disk, written by `serve`, and both windows
 # must show both.
@@ -135,6 +136,16 @@ for w in "${windows[@]}"; do
         bash -c 'xdotool getwindowname "$1" | grep -q "shared, 3 people"' _ "$w"
 done
 say "both editors joined: $(title_of "${windows[0]}")"
+
+# --- Each is asked their name the first time (presence): type it.
+names=(Ana Ben)
+for i in 0 1; do
+    focus "${windows[$i]}"
+    type_text "${names[$i]}"
+    key Return
+done
+sleep 0.5
+say "both named themselves"
 
 # --- Both add a stage at the same moment.
 focus "${windows[0]}"
