@@ -133,7 +133,7 @@ for who in ana ben; do
 done
 for w in "${windows[@]}"; do
     wait_until 30 "window $w to show the shared map with everybody in it" \
-        bash -c 'xdotool getwindowname "$1" | grep -q "shared, 3 people"' _ "$w"
+        bash -c 'xdotool getwindowname "$1" | grep -q "shared, 2 people"' _ "$w"
 done
 say "both editors joined: $(title_of "${windows[0]}")"
 

@@ -299,7 +299,10 @@ impl JourneyApp {
         let marker = if self.document.is_dirty() { "*" } else { "" };
         let shared = self
             .sharing_status()
-            .map(|status| format!(" — shared, {}", sharing::describe(status)))
+            .map(|status| {
+                let people = self.people().len() + 1;
+                format!(" — shared, {}", sharing::describe(status, people))
+            })
             .unwrap_or_default();
         let title = format!(
             "{marker}{}{shared} — journeymap",

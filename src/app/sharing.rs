@@ -45,11 +45,13 @@ impl Sharing {
 }
 
 /// How a session is doing, in a few words, for the title and the dialog.
-pub fn describe(status: &Status) -> String {
+/// `people` counts the people at editors, me included: not `serve` or
+/// other headless peers, which the session's own count includes.
+pub fn describe(status: &Status, people: usize) -> String {
     match status {
         Status::Connecting => "connecting…".to_owned(),
-        Status::Connected { people: 1 } => "only you so far".to_owned(),
-        Status::Connected { people } => format!("{people} people"),
+        Status::Connected { .. } if people <= 1 => "only you so far".to_owned(),
+        Status::Connected { .. } => format!("{people} people"),
         Status::Offline { .. } => "offline, reconnecting".to_owned(),
         Status::Refused { .. } => "refused".to_owned(),
     }
@@ -228,9 +230,10 @@ impl JourneyApp {
             return false;
         };
         let link = sharing.session.link();
+        let people = sharing.crowd.people.len() + 1;
         let status = match &sharing.status {
-            Status::Connected { people } if *people > 1 => format!("{people} people in the map"),
-            other => describe(other),
+            Status::Connected { .. } if people > 1 => format!("{people} people in the map"),
+            other => describe(other, people),
         };
         let view = ShareView {
             link: &link.to_string(),

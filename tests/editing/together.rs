@@ -118,3 +118,53 @@ fn two_editors_in_one_session_see_each_others_stages_and_undo_their_own() {
     });
     assert!(names(host.state()).iter().any(|n| n == "Host stage"));
 }
+
+#[test]
+fn a_serve_host_is_not_counted_among_the_people_in_the_title() {
+    use std::io::BufRead as _;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let binary = env!("CARGO_BIN_EXE_journeymap");
+    let map = dir.path().join("map.ron");
+    let made = std::process::Command::new(binary)
+        .args(["new", "--from", "grocery-trip", "-o"])
+        .arg(&map)
+        .status()
+        .expect("journeymap new");
+    assert!(made.success());
+    let mut serve = std::process::Command::new(binary)
+        .env("XDG_DATA_HOME", dir.path().join("data"))
+        .args(["serve", "--bind", "127.0.0.1"])
+        .arg(&map)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stdout = serve.stdout.take().expect("stdout");
+    let printed = std::io::BufReader::new(stdout)
+        .lines()
+        .next()
+        .expect("a line")
+        .expect("utf-8");
+    let link = printed.strip_prefix("join ").expect("join LINK").to_owned();
+
+    let mut editor = harness_for_sharing(JourneyApp::new(
+        journeymap::app::Document::new(JourneyMap::default(), Origin::Sample("blank")),
+        named("Ana"),
+    ));
+    editor.state_mut().join(&link).expect("the link reads");
+    let started = Instant::now();
+    // The session counts serve; once it has, the title must not.
+    while editor.state().sharing_status() != Some(&Status::Connected { people: 2 }) {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "never connected"
+        );
+        editor.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    editor.run();
+    let title = editor.state().window_title().to_owned();
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(title.contains("shared, only you so far"), "{title}");
+}
