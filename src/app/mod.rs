@@ -31,7 +31,7 @@ pub use modal::Modal;
 pub use notice::Notice;
 pub use prefs::{Preferences, SavedView};
 pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_panic_hook};
-pub use sharing::describe as describe_session;
+pub use sharing::{SHARE_PORT, describe as describe_session};
 
 use crate::edit::{Created, Edit};
 use crate::model::LaneKind;

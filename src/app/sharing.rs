@@ -44,6 +44,10 @@ impl Sharing {
     }
 }
 
+/// The port the editor shares on while it is free, so that the code to
+/// read out is the same from one workshop to the next.
+pub const SHARE_PORT: u16 = 7878;
+
 /// How a session is doing, in a few words, for the title and the dialog.
 /// `people` counts the people at editors, me included: not `serve` or
 /// other headless peers, which the session's own count includes.
@@ -62,7 +66,10 @@ impl JourneyApp {
     /// and shows the link and code to give out. If it is shared already,
     /// shows them again.
     pub fn share_on_network(&mut self) {
-        self.share_with(HostOptions::default());
+        self.share_with(HostOptions {
+            port: SHARE_PORT,
+            ..HostOptions::default()
+        });
     }
 
     /// Hosts the open map with `options` (tests host on loopback), as
@@ -79,7 +86,19 @@ impl JourneyApp {
                 return;
             }
         };
-        match Session::host(bytes, options) {
+        // A busy port (another program, a second journeymap) must not stop
+        // the workshop: any free port will do, the link says which.
+        let fallback = (options.port != 0).then(|| HostOptions {
+            port: 0,
+            ..options.clone()
+        });
+        let hosted = match Session::host(bytes.clone(), options) {
+            Err(crate::net::NetError::Listen { .. }) if fallback.is_some() => {
+                Session::host(bytes, fallback.unwrap_or_default())
+            }
+            other => other,
+        };
+        match hosted {
             Ok(session) => {
                 self.sharing = Some(Sharing::new(session, true));
                 self.ask_name_once();

@@ -168,3 +168,39 @@ fn a_serve_host_is_not_counted_among_the_people_in_the_title() {
     let _ = serve.wait();
     assert!(title.contains("shared, only you so far"), "{title}");
 }
+
+#[test]
+fn sharing_uses_the_usual_port_and_still_works_when_it_is_taken() {
+    use journeymap::app::SHARE_PORT;
+    // Whoever has the port (another journeymap, another program), sharing
+    // goes ahead on another one.
+    let taken = std::net::TcpListener::bind(("127.0.0.1", SHARE_PORT));
+    let mut host = harness_for_sharing(JourneyApp::start(named("Ana"), None));
+    host.state_mut().share_with(HostOptions {
+        bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        port: SHARE_PORT,
+        ..HostOptions::default()
+    });
+    host.run();
+    let link = host
+        .state()
+        .share_link()
+        .expect("shared despite the busy port");
+    let nobody_else_had_it = taken.is_ok();
+    assert!(!link.contains(&format!(":{SHARE_PORT}/")), "{link}");
+    drop(taken);
+    drop(host);
+    // With the port free, the link carries it, so the code reads the same
+    // each time.
+    let mut again = harness_for_sharing(JourneyApp::start(named("Ana"), None));
+    again.state_mut().share_with(HostOptions {
+        bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        port: SHARE_PORT,
+        ..HostOptions::default()
+    });
+    again.run();
+    let link = again.state().share_link().expect("shared");
+    if nobody_else_had_it {
+        assert!(link.contains(&format!(":{SHARE_PORT}/")), "{link}");
+    }
+}
