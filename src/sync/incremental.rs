@@ -237,12 +237,10 @@ fn refresh_cards(
         if is_pain_point(kinds, card.lane.as_str()) {
             pains_after.insert(id.clone());
         }
-        let key = (read::pos(&fields), id.as_str());
-        let at = stage.cards.partition_point(|other| {
-            let other_pos = pos_of(doc, layout::CARDS, other.id.as_str());
-            (other_pos.as_str(), other.id.as_str()) < (key.0.as_str(), key.1)
+        let pos = read::pos(&fields);
+        insert_in_order(doc, layout::CARDS, &mut stage.cards, card, &pos, |c| {
+            c.id.as_str()
         });
-        stage.cards.insert(at, card);
         placed.push(id.clone());
     }
     mend_links(doc, map, kinds, &placed, &pains_before, &pains_after);
@@ -325,13 +323,31 @@ fn refresh_points(
         let Some(stage) = map.stages.iter_mut().find(|s| s.id.as_str() == stage_id) else {
             continue;
         };
-        let key = (read::pos(&fields), id.as_str());
-        let at = stage.points.partition_point(|other| {
-            let other_pos = pos_of(doc, layout::POINTS, other.id.as_str());
-            (other_pos.as_str(), other.id.as_str()) < (key.0.as_str(), key.1)
+        let pos = read::pos(&fields);
+        insert_in_order(doc, layout::POINTS, &mut stage.points, point, &pos, |p| {
+            p.id.as_str()
         });
-        stage.points.insert(at, point);
     }
+}
+
+/// Puts `item`, whose order key is `pos`, among `items` (a stage's cards
+/// or points, already in the whole read's order: by order key, then id),
+/// where the whole read would: the keys of the others are looked up in
+/// the document's `collection`.
+fn insert_in_order<T>(
+    doc: &Automerge,
+    collection: &str,
+    items: &mut Vec<T>,
+    item: T,
+    pos: &str,
+    id: impl Fn(&T) -> &str,
+) {
+    let key = (pos, id(&item));
+    let at = items.partition_point(|other| {
+        let other_pos = pos_of(doc, collection, id(other));
+        (other_pos.as_str(), id(other)) < key
+    });
+    items.insert(at, item);
 }
 
 /// A plain string field of an object.
