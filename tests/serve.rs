@@ -51,12 +51,18 @@ impl Workspace {
 
     /// Starts `serve` on loopback; returns it and the link it printed.
     fn serve(&self) -> (Child, JoinLink) {
+        self.serve_logging_to(Stdio::null())
+    }
+
+    /// Starts `serve` on loopback with its log (stderr) going to `log`;
+    /// returns it and the link it printed.
+    fn serve_logging_to(&self, log: Stdio) -> (Child, JoinLink) {
         let mut child = self
             .command()
             .args(["serve", "--bind", "127.0.0.1"])
             .arg(self.map())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(log)
             .spawn()
             .expect("start serve");
         let stdout = child.stdout.take().expect("stdout");
@@ -93,12 +99,17 @@ impl Workspace {
 }
 
 fn stop(mut child: Child, signal: &str) {
+    send(&child, signal);
+    let _ = child.wait();
+}
+
+/// Sends `signal` (`-TERM`, `-KILL`) to `child`.
+fn send(child: &Child, signal: &str) {
     let status = Command::new("kill")
         .args([signal, &child.id().to_string()])
         .status()
         .expect("kill");
     assert!(status.success());
-    let _ = child.wait();
 }
 
 fn text_of(path: &Path) -> String {
@@ -237,25 +248,7 @@ fn mirror_map(session: &Session, mirror: &mut Mirror) -> journeymap::model::Jour
 #[test]
 fn serve_logs_a_wrong_code_and_goes_on_serving_the_right_one() {
     let workspace = Workspace::new();
-    let mut child = workspace
-        .command()
-        .args(["serve", "--bind", "127.0.0.1"])
-        .arg(workspace.map())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start serve");
-    let stdout = child.stdout.take().expect("stdout");
-    let printed = BufReader::new(stdout)
-        .lines()
-        .next()
-        .expect("serve prints a line")
-        .expect("utf-8");
-    let link: JoinLink = printed
-        .strip_prefix("join ")
-        .expect("`join LINK`")
-        .parse()
-        .expect("a join link");
+    let (mut child, link) = workspace.serve_logging_to(Stdio::piped());
     let shown = link.to_string();
     let code = link.code().expect("a code").to_string();
     let other = journeymap::net::JoinCode::random().expect("random");
@@ -288,11 +281,7 @@ fn serve_logs_a_wrong_code_and_goes_on_serving_the_right_one() {
     let peer = workspace.peer(&link, "After a wrong code");
     assert!(peer.status.success(), "{peer:?}");
     workspace.wait_for_text("After a wrong code");
-    let status = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .expect("kill");
-    assert!(status.success());
+    send(&child, "-TERM");
     let output = child.wait_with_output().expect("serve ends");
     let log = String::from_utf8_lossy(&output.stderr);
     assert!(log.contains("refused 127.0.0.1:"), "{log}");
