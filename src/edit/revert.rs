@@ -215,17 +215,56 @@ fn point_id(point: &EmotionPoint) -> &str {
 /// in that stage (if any), and the item.
 type Spot<'a, T> = (&'a StageId, Option<&'a str>, &'a T);
 
-/// Where each card of `map` is, by id.
-fn card_spots(map: &JourneyMap) -> HashMap<&str, Spot<'_, Card>> {
+/// Where each item of `map` is (its cards, or its points: `of`), by id.
+fn spots<T>(
+    map: &JourneyMap,
+    of: fn(&Stage) -> &[T],
+    id: fn(&T) -> &str,
+) -> HashMap<&str, Spot<'_, T>> {
     map.stages
         .iter()
         .flat_map(|stage| {
-            stage.cards.iter().enumerate().map(move |(i, card)| {
-                let previous = before(&stage.cards, i, card_id);
-                (card.id.as_str(), (&stage.id, previous, card))
+            let items = of(stage);
+            items.iter().enumerate().map(move |(i, item)| {
+                let previous = before(items, i, id);
+                (id(item), (&stage.id, previous, item))
             })
         })
         .collect()
+}
+
+/// Puts each stage's items (cards, or points: `of` and `of_mut`) the edit
+/// reordered back in the order `to` has them (see [`reorder`]).
+fn reorder_in_stages<T>(
+    current: &mut JourneyMap,
+    (from, to): (&JourneyMap, &JourneyMap),
+    of: fn(&Stage) -> &[T],
+    of_mut: fn(&mut Stage) -> &mut Vec<T>,
+    id: fn(&T) -> &str,
+) {
+    for goal_stage in &to.stages {
+        let ids = |map: &JourneyMap| -> Vec<String> {
+            map.stage(&goal_stage.id)
+                .map(|stage| of(stage).iter().map(|item| id(item).to_owned()).collect())
+                .unwrap_or_default()
+        };
+        let (was_ids, goal_ids) = (ids(from), ids(to));
+        if was_ids != goal_ids
+            && let Some(stage) = current.stage_mut(&goal_stage.id)
+        {
+            reorder(of_mut(stage), &was_ids, &goal_ids, id);
+        }
+    }
+}
+
+/// A stage's cards.
+fn cards_of(stage: &Stage) -> &[Card] {
+    &stage.cards
+}
+
+/// A stage's emotion points.
+fn points_of(stage: &Stage) -> &[EmotionPoint] {
+    &stage.points
 }
 
 /// The ids whose item differs between `from` and `to`, or sits in another
@@ -244,7 +283,7 @@ fn changed_ids<'a, T: PartialEq>(
 }
 
 fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
-    let (was, goal) = (card_spots(from), card_spots(to));
+    let (was, goal) = (spots(from, cards_of, card_id), spots(to, cards_of, card_id));
     let changed = changed_ids(&was, &goal);
     if changed.is_empty() {
         return;
@@ -302,19 +341,7 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             }
         }
     }
-    for goal_stage in &to.stages {
-        let ids = |map: &JourneyMap| -> Vec<String> {
-            map.stage(&goal_stage.id)
-                .map(|s| s.cards.iter().map(|c| c.id.as_str().to_owned()).collect())
-                .unwrap_or_default()
-        };
-        let (was_ids, goal_ids) = (ids(from), ids(to));
-        if was_ids != goal_ids
-            && let Some(stage) = current.stage_mut(&goal_stage.id)
-        {
-            reorder(&mut stage.cards, &was_ids, &goal_ids, card_id);
-        }
-    }
+    reorder_in_stages(current, (from, to), cards_of, |s| &mut s.cards, card_id);
     tidy_cards(current);
 }
 
@@ -390,57 +417,57 @@ fn tidy_cards(map: &mut JourneyMap) {
 }
 
 fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
-    let same = from.stages.len() == to.stages.len()
-        && from
-            .stages
-            .iter()
-            .zip(&to.stages)
-            .all(|(a, b)| a.id == b.id && a.points == b.points);
-    if same {
+    let (was, goal) = (
+        spots(from, points_of, point_id),
+        spots(to, points_of, point_id),
+    );
+    let changed = changed_ids(&was, &goal);
+    if changed.is_empty() {
         return;
     }
-    let in_to: HashSet<&PointId> = to
-        .stages
+    // Points the edit made go, unless someone changed them since.
+    let made: HashSet<&str> = changed
         .iter()
-        .flat_map(|s| s.points.iter().map(|p| &p.id))
+        .copied()
+        .filter(|id| !goal.contains_key(id))
         .collect();
-    for (stage, point) in from
-        .stages
-        .iter()
-        .flat_map(|s| s.points.iter().map(move |p| (s, p)))
-    {
-        if in_to.contains(&point.id) {
-            continue;
-        }
-        if let Some((s, p)) = find_point(current, &point.id)
-            && current.stages[s].id == stage.id
-            && &current.stages[s].points[p] == point
-        {
-            current.stages[s].points.remove(p);
-        }
+    for stage in &mut current.stages {
+        stage.points.retain(|point| {
+            let id = point.id.as_str();
+            !(made.contains(id)
+                && was
+                    .get(id)
+                    .is_some_and(|(s, _, p)| **s == stage.id && *p == point))
+        });
     }
     for goal_stage in &to.stages {
-        for (index, goal) in goal_stage.points.iter().enumerate() {
-            let was = from.point(&goal.id);
+        for (index, goal_point) in goal_stage.points.iter().enumerate() {
+            let id = goal_point.id.as_str();
+            if !changed.contains(id) {
+                continue;
+            }
             let previous = before(&goal_stage.points, index, point_id);
-            let Some((s, p)) = find_point(current, &goal.id) else {
-                let emotion = lane_kind(current, &goal.lane) == Some(LaneKind::Emotion);
-                let taken = current.card(&CardId::new(goal.id.as_str())).is_some();
+            let Some((s, p)) = find_point(current, &goal_point.id) else {
+                // The edit removed it: it comes back where it was.
+                let emotion = lane_kind(current, &goal_point.lane) == Some(LaneKind::Emotion);
+                let taken = current.card(&CardId::new(id)).is_some();
                 let stage = current.stages.iter_mut().find(|s| s.id == goal_stage.id);
-                if let (None, true, false, Some(stage)) = (was, emotion, taken, stage) {
+                if let (false, true, false, Some(stage)) =
+                    (was.contains_key(id), emotion, taken, stage)
+                {
                     let at = insertion(&stage.points, previous, index, point_id);
-                    stage.points.insert(at, goal.clone());
+                    stage.points.insert(at, goal_point.clone());
                 }
                 continue;
             };
-            let Some((was_stage, was)) = was else {
+            let Some(&(was_stage, _, was_point)) = was.get(id) else {
                 continue;
             };
             let point = &mut current.stages[s].points[p];
-            field(&mut point.score, &was.score, &goal.score);
-            field(&mut point.label, &was.label, &goal.label);
-            let moved = was_stage.id != goal_stage.id;
-            let still_there = current.stages[s].id == was_stage.id;
+            field(&mut point.score, &was_point.score, &goal_point.score);
+            field(&mut point.label, &was_point.label, &goal_point.label);
+            let moved = *was_stage != goal_stage.id;
+            let still_there = &current.stages[s].id == was_stage;
             let target = current.stages.iter().position(|st| st.id == goal_stage.id);
             if let (true, true, Some(target)) = (moved, still_there, target) {
                 let point = current.stages[s].points.remove(p);
@@ -450,17 +477,7 @@ fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             }
         }
     }
-    for goal_stage in &to.stages {
-        let ids = |map: &JourneyMap| -> Vec<String> {
-            map.stage(&goal_stage.id)
-                .map(|s| s.points.iter().map(|p| p.id.as_str().to_owned()).collect())
-                .unwrap_or_default()
-        };
-        let (was, goal) = (ids(from), ids(to));
-        if let Some(stage) = current.stage_mut(&goal_stage.id) {
-            reorder(&mut stage.points, &was, &goal, point_id);
-        }
-    }
+    reorder_in_stages(current, (from, to), points_of, |s| &mut s.points, point_id);
 }
 
 /// Lanes and stages the edit made go last, once their cards have: only if
