@@ -298,11 +298,8 @@ impl JourneyApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let marker = if self.document.is_dirty() { "*" } else { "" };
         let shared = self
-            .sharing_status()
-            .map(|status| {
-                let people = self.people().len() + 1;
-                format!(" — shared, {}", sharing::describe(status, people))
-            })
+            .session_summary()
+            .map(|summary| format!(" — shared, {summary}"))
             .unwrap_or_default();
         let title = format!(
             "{marker}{}{shared} — journeymap",

@@ -149,6 +149,12 @@ impl JourneyApp {
         }
     }
 
+    /// How the session is doing, in a few words, if the map is shared.
+    pub(super) fn session_summary(&self) -> Option<String> {
+        self.sharing_status()
+            .map(|status| describe(status, self.people_here()))
+    }
+
     /// How the session is doing, if the map is shared.
     pub fn sharing_status(&self) -> Option<&Status> {
         self.sharing.as_ref().map(|sharing| &sharing.status)
@@ -243,13 +249,19 @@ impl JourneyApp {
         }
     }
 
+    /// How many people are in the shared map, me included: the people at
+    /// editors, not `serve` or other headless peers.
+    fn people_here(&self) -> usize {
+        self.people().len() + 1
+    }
+
     /// The sharing dialog, while open; returns whether it stays open.
     pub(super) fn share_window(&mut self, ctx: &egui::Context) -> bool {
         let Some(sharing) = &self.sharing else {
             return false;
         };
         let link = sharing.session.link();
-        let people = sharing.crowd.people.len() + 1;
+        let people = self.people_here();
         let status = match &sharing.status {
             Status::Connected { .. } if people > 1 => format!("{people} people in the map"),
             other => describe(other, people),
