@@ -90,9 +90,8 @@ impl Document {
         // The undo step just made holds the map the edit started from.
         if self.history.state() != state
             && let (Some(replica), Some(before)) = (&mut self.replica, self.history.last_before())
-            && let Err(error) = replica.update(before, &self.map)
         {
-            self.share_error = Some(error);
+            write_edit(replica, &mut self.share_error, before, &self.map);
         }
         Ok(created)
     }
@@ -114,15 +113,11 @@ impl Document {
         Some(label)
     }
 
-    /// Writes a local edit into the replica, if the map is shared: the one
-    /// place where local edits cross into it.
+    /// Writes the undo or redo just made into the replica, if the map is
+    /// shared; `before` is the map it started from.
     fn record(&mut self, before: Option<JourneyMap>) {
-        if let (Some(replica), Some(before)) = (&mut self.replica, before)
-            && let Err(error) = replica.update(&before, &self.map)
-        {
-            // The document refused the change (it cannot, short of a bug in
-            // the layout): the map keeps it, and the user is told.
-            self.share_error = Some(error);
+        if let (Some(replica), Some(before)) = (&mut self.replica, before) {
+            write_edit(replica, &mut self.share_error, &before, &self.map);
         }
     }
 
@@ -260,5 +255,20 @@ impl Document {
             Origin::File(path) => Some(path),
             Origin::Sample(_) | Origin::Joined => None,
         }
+    }
+}
+
+/// Writes a local edit, the map from `before` to `after`, into `replica`:
+/// the one place where local edits cross into it. If the document refuses
+/// the change (it cannot, short of a bug in the layout), the map keeps it
+/// and `refused` says why, for the user to be told.
+fn write_edit(
+    replica: &mut Replica,
+    refused: &mut Option<SyncError>,
+    before: &JourneyMap,
+    after: &JourneyMap,
+) {
+    if let Err(error) = replica.update(before, after) {
+        *refused = Some(error);
     }
 }
