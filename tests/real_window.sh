@@ -36,22 +36,9 @@ work=$(mktemp -d)
 home=$work/.home
 logs=$work/.logs
 mkdir -p "$logs"
-display_number=$((100 + RANDOM % 400))
-while [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((100 + RANDOM % 400)); done
-display=":$display_number"
-export DISPLAY=$display
-started=$(date +%s%3N) # ms
-failed=""
-
-now_ms() { date +%s%3N; }
-say() {
-    local ms=$(($(now_ms) - started))
-    printf 'real_window: [%3d.%01ds] %s\n' $((ms / 1000)) $((ms % 1000 / 100)) "$*"
-}
-
-screenshot() { # FILE: the whole screen, best effort
-    xwd -root -silent 2>/dev/null | xwdtopnm 2>/dev/null | pnmtopng >"$1" 2>/dev/null || true
-}
+test_name=real_window
+# shellcheck source=tests/x_desktop.sh
+. tests/x_desktop.sh
 
 windows() {
     echo "--- windows (xwininfo -root -tree, named ones):"
@@ -94,33 +81,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'failed="stopped by a signal (or the 110 s watchdog)"; exit 1' TERM INT
 
-# The whole test stops within two minutes. The loop (rather than one long
-# sleep) leaves no stray sleep behind when the watchdog is killed.
-main_pid=$$
-(
-    for _ in $(seq 1100); do sleep 0.1; done
-    echo "real_window: the test ran for 110 s; stopping it" >&2
-    kill -TERM "$main_pid" 2>/dev/null
-) &
-watchdog=$!
-
-# wait_until SECONDS WHAT COMMAND...: polls COMMAND every 0.1 s until it
-# succeeds; fails with WHAT after SECONDS. Also fails at once if the app
-# has exited.
-wait_until() {
-    local seconds=$1 what=$2
-    shift 2
-    local deadline=$(($(now_ms) + seconds * 1000))
-    until "$@" >/dev/null 2>&1; do
-        if [ -n "${app:-}" ] && ! kill -0 "$app" 2>/dev/null; then
-            fail "journeymap exited while waiting for: $what"
-        fi
-        if [ "$(now_ms)" -gt "$deadline" ]; then
-            fail "timed out after ${seconds}s waiting for: $what"
-        fi
-        sleep 0.1
-    done
-}
+start_watchdog
 
 title_is() { [ "$(xdotool getwindowname "$window" 2>/dev/null)" = "$1" ]; }
 file_changed() { [ "$(cksum <"$1")" != "$2" ]; }
@@ -128,9 +89,7 @@ key() { xdotool key --clearmodifiers "$@"; }
 type_text() { xdotool type --clearmodifiers --delay 4 "$1"; }
 
 # --- 1. A bare X desktop: Xvfb and openbox, nothing else.
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >"$logs/xvfb.log" 2>&1 &
-xvfb=$!
-wait_until 10 "Xvfb on $display" xdpyinfo
+start_xvfb "$logs"
 mkdir -p -m 700 "$home/runtime"
 mkdir -p "$home/config" "$home/data" "$home/cache" "$home/share" "$home/bin" "$work/other"
 # A home of its own for everything started from here: no remembered files,
@@ -138,10 +97,8 @@ mkdir -p "$home/config" "$home/data" "$home/cache" "$home/share" "$home/bin" "$w
 unset DBUS_SESSION_BUS_ADDRESS
 export HOME=$home XDG_RUNTIME_DIR="$home/runtime" XDG_CONFIG_HOME="$home/config" \
     XDG_DATA_HOME="$home/data" XDG_CACHE_HOME="$home/cache"
-openbox --sm-disable >"$logs/openbox.log" 2>&1 &
-wm=$!
-wait_until 10 "openbox to manage the screen" xprop -root _NET_SUPPORTING_WM_CHECK
-say "Xvfb $display and openbox are up"
+start_openbox "$logs"
+say "Xvfb $DISPLAY and openbox are up"
 
 cp samples/team-gear.ron "$work/map.ron"
 # For the editor only (openbox needs its themes from /usr/share): data

@@ -24,19 +24,11 @@ mkdir -p "$(dirname "$shot")"
 work=$(mktemp -d)
 logs=$work/.logs
 mkdir -p "$logs"
-display_number=$((100 + RANDOM % 400))
-while [ -e "/tmp/.X$display_number-lock" ]; do display_number=$((100 + RANDOM % 400)); done
-export DISPLAY=":$display_number"
-started=$(date +%s%3N)
-failed=""
 pids=()
+test_name=real_window_shared
+# shellcheck source=tests/x_desktop.sh
+. tests/x_desktop.sh
 
-now_ms() { date +%s%3N; }
-say() {
-    local ms=$(($(now_ms) - started))
-    printf 'real_window_shared: [%3d.%01ds] %s\n' $((ms / 1000)) $((ms % 1000 / 100)) "$*"
-}
-screenshot() { xwd -root -silent 2>/dev/null | xwdtopnm 2>/dev/null | pnmtopng >"$1" 2>/dev/null || true; }
 fail() {
     failed="$*"
     exit 1
@@ -61,8 +53,8 @@ cleanup() {
         } >&2
         screenshot "$shot"
     fi
-    for pid in ${watchdog:-} "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do
+    for pid in ${watchdog:-} "${pids[@]}" ${wm:-} ${xvfb:-}; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}" ${wm:-} ${xvfb:-}; do
         for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -KILL "$pid" 2>/dev/null || true
     done
@@ -72,23 +64,8 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'failed="stopped by a signal (or the 110 s watchdog)"; exit 1' TERM INT
-main_pid=$$
-(
-    for _ in $(seq 1100); do sleep 0.1; done
-    echo "real_window_shared: the test ran for 110 s; stopping it" >&2
-    kill -TERM "$main_pid" 2>/dev/null
-) &
-watchdog=$!
+start_watchdog
 
-wait_until() { # SECONDS WHAT COMMAND...
-    local seconds=$1 what=$2
-    shift 2
-    local deadline=$(($(now_ms) + seconds * 1000))
-    until "$@" >/dev/null 2>&1; do
-        [ "$(now_ms)" -gt "$deadline" ] && fail "timed out after ${seconds}s waiting for: $what"
-        sleep 0.1
-    done
-}
 key() { xdotool key --clearmodifiers "$@"; }
 type_text() { xdotool type --clearmodifiers --delay 4 "$1"; }
 focus() { # WINDOW
@@ -99,13 +76,9 @@ focus() { # WINDOW
 title_of() { xdotool getwindowname "$1" 2>/dev/null; }
 
 # --- A bare desktop, and homes of their own.
-Xvfb "$DISPLAY" -screen 0 1600x1000x24 -nolisten tcp >"$logs/xvfb.log" 2>&1 &
-pids+=($!)
-wait_until 10 "Xvfb on $DISPLAY" xdpyinfo
+start_xvfb "$logs"
 unset DBUS_SESSION_BUS_ADDRESS
-openbox --sm-disable >"$logs/openbox.log" 2>&1 &
-pids+=($!)
-wait_until 10 "openbox" xprop -root _NET_SUPPORTING_WM_CHECK
+start_openbox "$logs"
 for who in host ana ben; do mkdir -p "$work/$who"; done
 
 # --- serve, on loopback only.
