@@ -102,8 +102,9 @@ pub enum Command {
     /// Host a map for a live session: editors join with the link it prints.
     ///
     /// Prints one line, `join LINK`, and keeps running until interrupted
-    /// (Ctrl+C or SIGTERM). Others join with `journeymap --join LINK`, File ▸
-    /// Join…, or the short code `HOST:PORT CODE` read out from the link.
+    /// (Ctrl+C or SIGTERM). Others join with `journeymap --join LINK` or
+    /// File ▸ Join a shared map…, with the link or the short code
+    /// `HOST:PORT CODE` read out from it.
     /// Connections are encrypted, and only peers that know the code get
     /// in. By default only peers on this machine or the local network are
     /// let in; --bind ADDR listens on ADDR and lets in peers from anywhere.
