@@ -116,7 +116,7 @@ pub fn generate(spec: &Spec) -> JourneyMap {
                 if lane.kind == LaneKind::PainPoints {
                     pains.push(card.id.clone());
                 }
-                stage.cards.push(card);
+                stage.cards.to_mut().push(card);
             }
         }
         if let Some(lane) = &emotion {

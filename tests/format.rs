@@ -342,7 +342,7 @@ fn the_example_in_the_readme_is_a_valid_map() {
 /// The saved line of `text` for the first card, given its text.
 fn saved_with_card_text(text: &str) -> String {
     let mut map = io::parse_map(MAP).unwrap_or_else(|error| panic!("MAP is valid: {error}"));
-    text.clone_into(&mut map.stages[0].cards[0].text);
+    text.clone_into(&mut map.stages[0].cards.to_mut()[0].text);
     io::to_ron(&map).unwrap_or_else(|error| panic!("saves: {error}"))
 }
 

@@ -1,9 +1,11 @@
 //! Undo and redo, and which state of the map is the saved one.
 //!
 //! Each undo step keeps the whole map as it was before the edit. That makes
-//! undo exact by construction, including the links a removal dropped, and a
-//! workshop map is tens of kilobytes; a memory budget drops the oldest steps
-//! of very large maps.
+//! undo exact by construction, including the links a removal dropped. The
+//! copy is cheap: copies of a map share each stage's cards until one changes
+//! them ([`crate::model::Cards`]), so a step holds its own copy of only the
+//! stages its edit changed. A memory budget drops the oldest steps of very
+//! large maps.
 //!
 //! On a shared map, undo is per person: a step also keeps the map as the
 //! edit left it, and undo takes back only what that edit changed
@@ -119,7 +121,7 @@ impl History {
             Ok(created) => {
                 if *map != before {
                     let after = self.shared.then(|| map.clone());
-                    let bytes = approximate_size(&before) * if self.shared { 2 } else { 1 };
+                    let bytes = own_size(&before, map) * if self.shared { 2 } else { 1 };
                     self.undo.push(Step {
                         map: before,
                         after,
@@ -197,7 +199,7 @@ impl History {
         let previous = std::mem::replace(map, stored);
         let previous_state = std::mem::replace(&mut self.current, state);
         Step {
-            bytes: approximate_size(&previous),
+            bytes: own_size(&previous, map),
             map: previous,
             after: None,
             state: previous_state,
@@ -213,15 +215,19 @@ impl History {
     }
 }
 
-/// Roughly how much memory a copy of `map` takes.
-fn approximate_size(map: &JourneyMap) -> usize {
+/// Roughly how much memory a copy `kept` of the map takes beside `current`:
+/// the cards of the stages it does not share with it, and the rest.
+fn own_size(kept: &JourneyMap, current: &JourneyMap) -> usize {
     const PER_ITEM: usize = 160;
-    let texts: usize = map
-        .stages
-        .iter()
+    let own_cards = kept.stages.iter().filter(|stage| {
+        current
+            .stage(&stage.id)
+            .is_none_or(|now| !now.cards.shares_with(&stage.cards))
+    });
+    let cards: usize = own_cards
         .flat_map(|stage| stage.cards.iter())
-        .map(|card| card.text.len() + card.notes.len() + card.id.as_str().len())
+        .map(|card| PER_ITEM + card.text.len() + card.notes.len() + card.id.as_str().len())
         .sum();
-    let items = map.card_count() + map.point_count() + map.stages.len() + map.lanes.len();
-    texts + items * PER_ITEM + map.scenario.len() + map.title.len()
+    let items = kept.point_count() + kept.stages.len() + kept.lanes.len();
+    cards + items * PER_ITEM + kept.scenario.len() + kept.title.len()
 }

@@ -215,14 +215,17 @@ fn point_id(point: &EmotionPoint) -> &str {
 /// in that stage (if any), and the item.
 type Spot<'a, T> = (&'a StageId, Option<&'a str>, &'a T);
 
-/// Where each item of `map` is (its cards, or its points: `of`), by id.
+/// Where each item of `map` is (its cards, or its points: `of`), by id,
+/// in the stages for which `changed` holds.
 fn spots<T>(
     map: &JourneyMap,
     of: fn(&Stage) -> &[T],
     id: fn(&T) -> &str,
+    changed: impl Fn(&Stage) -> bool,
 ) -> HashMap<&str, Spot<'_, T>> {
     map.stages
         .iter()
+        .filter(move |stage| changed(stage))
         .flat_map(|stage| {
             let items = of(stage);
             items.iter().enumerate().map(move |(i, item)| {
@@ -282,8 +285,21 @@ fn changed_ids<'a, T: PartialEq>(
         .collect()
 }
 
+/// Whether `stage` of one map holds cards the edit may have changed: its
+/// cards are not shared with the same stage in `other`, the map on the other
+/// side of the edit. A card the edit moved left both its stages changed, so
+/// the stages left out hold no card the edit touched.
+fn cards_changed(stage: &Stage, other: &JourneyMap) -> bool {
+    other
+        .stage(&stage.id)
+        .is_none_or(|same| !same.cards.shares_with(&stage.cards))
+}
+
 fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
-    let (was, goal) = (spots(from, cards_of, card_id), spots(to, cards_of, card_id));
+    let (was, goal) = (
+        spots(from, cards_of, card_id, |stage| cards_changed(stage, to)),
+        spots(to, cards_of, card_id, |stage| cards_changed(stage, from)),
+    );
     let changed = changed_ids(&was, &goal);
     if changed.is_empty() {
         return;
@@ -295,13 +311,18 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
         .filter(|id| !goal.contains_key(id))
         .collect();
     for stage in &mut current.stages {
-        stage.cards.retain(|card| {
+        let goes = |card: &Card| {
             let id = card.id.as_str();
-            !(made.contains(id)
+            made.contains(id)
                 && was
                     .get(id)
-                    .is_some_and(|(s, _, c)| **s == stage.id && *c == card))
-        });
+                    .is_some_and(|(s, _, c)| **s == stage.id && *c == card)
+        };
+        if stage.cards.iter().any(goes) {
+            let keep: Vec<bool> = stage.cards.iter().map(|card| !goes(card)).collect();
+            let mut kept = keep.into_iter();
+            stage.cards.to_mut().retain(|_| kept.next().unwrap_or(true));
+        }
     }
     let present: HashSet<String> = current
         .cards()
@@ -321,7 +342,7 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
                 let stage = current.stages.iter_mut().find(|s| s.id == goal_stage.id);
                 if let (false, true, Some(stage)) = (present.contains(id), holds, stage) {
                     let at = insertion(&stage.cards, previous, index, card_id);
-                    stage.cards.insert(at, goal_card.clone());
+                    stage.cards.to_mut().insert(at, goal_card.clone());
                 }
                 continue;
             };
@@ -341,7 +362,7 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             }
         }
     }
-    reorder_in_stages(current, (from, to), cards_of, |s| &mut s.cards, card_id);
+    reorder_in_stages(current, (from, to), cards_of, |s| s.cards.to_mut(), card_id);
     tidy_cards(current);
 }
 
@@ -359,7 +380,7 @@ fn restore_card(
     let Some((s, c)) = find_card(current, &goal.id) else {
         return;
     };
-    let card = &mut current.stages[s].cards[c];
+    let card = &mut current.stages[s].cards.to_mut()[c];
     let still_there = card.lane == was.lane;
     field(&mut card.text, &was.text, &goal.text);
     field(&mut card.notes, &was.notes, &goal.notes);
@@ -376,9 +397,9 @@ fn restore_card(
     let target = current.stages.iter().position(|st| &st.id == goal_stage);
     let fits = lane_kind(current, &goal.lane).is_some_and(LaneKind::holds_cards);
     if let (true, true, true, Some(target)) = (moved, still_there, fits, target) {
-        let mut card = current.stages[s].cards.remove(c);
+        let mut card = current.stages[s].cards.to_mut().remove(c);
         card.lane = goal.lane.clone();
-        let cards = &mut current.stages[target].cards;
+        let cards = current.stages[target].cards.to_mut();
         let at = insertion(cards, previous, index, card_id);
         cards.insert(at, card);
     }
@@ -398,28 +419,50 @@ fn tidy_cards(map: &mut JourneyMap) {
         .filter(|card| kinds.get(card.lane.as_str()) == Some(&LaneKind::PainPoints))
         .map(|card| card.id.as_str().to_owned())
         .collect();
-    for card in map.stages.iter_mut().flat_map(|s| s.cards.iter_mut()) {
+    // What each card may keep: (channel, severity, link).
+    let allowed = |card: &Card| {
         let kind = kinds.get(card.lane.as_str()).copied();
-        if kind != Some(LaneKind::Touchpoints) {
-            card.channel = None;
-        }
-        if kind != Some(LaneKind::PainPoints) {
-            card.severity = None;
-        }
         let linked = card
             .answers
             .as_ref()
             .is_some_and(|target| pains.contains(target.as_str()));
-        if kind != Some(LaneKind::Opportunities) || !linked {
-            card.answers = None;
+        (
+            kind == Some(LaneKind::Touchpoints),
+            kind == Some(LaneKind::PainPoints),
+            kind == Some(LaneKind::Opportunities) && linked,
+        )
+    };
+    let untidy = |card: &Card| {
+        let (channel, severity, link) = allowed(card);
+        (!channel && card.channel.is_some())
+            || (!severity && card.severity.is_some())
+            || (!link && card.answers.is_some())
+    };
+    for stage in &mut map.stages {
+        // Only stages with something to clear get their own copy of their
+        // cards.
+        if !stage.cards.iter().any(untidy) {
+            continue;
+        }
+        for card in stage.cards.to_mut() {
+            let (channel, severity, link) = allowed(card);
+            if !channel {
+                card.channel = None;
+            }
+            if !severity {
+                card.severity = None;
+            }
+            if !link {
+                card.answers = None;
+            }
         }
     }
 }
 
 fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     let (was, goal) = (
-        spots(from, points_of, point_id),
-        spots(to, points_of, point_id),
+        spots(from, points_of, point_id, |_| true),
+        spots(to, points_of, point_id, |_| true),
     );
     let changed = changed_ids(&was, &goal);
     if changed.is_empty() {

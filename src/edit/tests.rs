@@ -455,3 +455,49 @@ fn on_a_shared_map_undo_and_redo_take_back_only_my_own_edits() {
     assert_eq!(map.card(&second).unwrap().1.text, "Mine");
     assert_eq!(map.stages[3].name, "Renamed by a teammate");
 }
+
+/// The stages of `map` whose cards are the very cards `other` holds, not a
+/// copy of them.
+fn stages_sharing_cards(map: &JourneyMap, other: &JourneyMap) -> usize {
+    map.stages
+        .iter()
+        .zip(&other.stages)
+        .filter(|(one, two)| one.cards.shares_with(&two.cards))
+        .count()
+}
+
+#[test]
+fn an_undo_step_copies_only_the_stage_its_edit_changed() {
+    let mut map = grocery();
+    let stages = map.stages.len();
+    let mut history = History::default();
+    let card = map.stages[1].cards[0].id.clone();
+    history
+        .apply(&mut map, Edit::SetCardText(card, "Changed".into()))
+        .unwrap();
+    let before = history.last_before().unwrap();
+    assert_eq!(stages_sharing_cards(before, &map), stages - 1);
+    assert!(!before.stages[1].cards.shares_with(&map.stages[1].cards));
+}
+
+#[test]
+fn undo_on_a_shared_map_copies_only_the_stages_it_sets_back() {
+    let mut map = grocery();
+    let stages = map.stages.len();
+    let mut history = History::default();
+    history.share(&map);
+    let card = map.stages[1].cards[0].id.clone();
+    history
+        .apply(&mut map, Edit::SetCardText(card, "Changed".into()))
+        .unwrap();
+    let stage = map.stages[3].id.clone();
+    map.rename_stage(&stage, "Renamed by a teammate").unwrap();
+    history.changed_elsewhere();
+    let shown = map.clone();
+    history.undo(&mut map);
+    assert_eq!(
+        map.stages[1].cards[0].text,
+        grocery().stages[1].cards[0].text
+    );
+    assert_eq!(stages_sharing_cards(&map, &shown), stages - 1);
+}

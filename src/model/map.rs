@@ -120,9 +120,15 @@ impl JourneyMap {
 
     /// The card with this id, for editing.
     pub fn card_mut(&mut self, id: &CardId) -> Option<&mut Card> {
-        self.stages
+        // Only the stage holding it gets its own copy of its cards.
+        let stage = self
+            .stages
+            .iter()
+            .position(|stage| stage.cards.iter().any(|card| &card.id == id))?;
+        self.stages[stage]
+            .cards
+            .to_mut()
             .iter_mut()
-            .flat_map(|stage| stage.cards.iter_mut())
             .find(|card| &card.id == id)
     }
 

@@ -4,6 +4,7 @@
 //! exporter all build on these types.
 
 mod card;
+mod cards;
 mod colour;
 mod ids;
 mod lane;
@@ -13,6 +14,7 @@ mod stage;
 mod validate;
 
 pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
+pub use cards::Cards;
 pub use colour::{Colour, PALETTE};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use lane::{Lane, LaneKind};

@@ -199,14 +199,17 @@ impl JourneyMap {
         let lane = self.lanes.remove(index);
         let mut gone = HashSet::new();
         for stage in &mut self.stages {
-            stage.cards.retain(|card| {
+            stage.points.retain(|point| point.lane != lane.id);
+            if !stage.cards.iter().any(|card| card.lane == lane.id) {
+                continue;
+            }
+            stage.cards.to_mut().retain(|card| {
                 let keep = card.lane != lane.id;
                 if !keep {
                     gone.insert(card.id.clone());
                 }
                 keep
             });
-            stage.points.retain(|point| point.lane != lane.id);
         }
         self.unlink_answers_to(&gone);
         Ok(RemovedLane { index, lane })
@@ -250,7 +253,7 @@ impl JourneyMap {
             card.answers = None;
         }
         let lane_order = self.lane_order();
-        let cards = &mut self.stages[stage_index].cards;
+        let cards = self.stages[stage_index].cards.to_mut();
         let cell: Vec<usize> = (0..cards.len())
             .filter(|&i| cards[i].lane == card.lane)
             .collect();
@@ -481,7 +484,9 @@ impl JourneyMap {
     pub fn sort_cells(&mut self) {
         let lane_order = self.lane_order();
         for stage in &mut self.stages {
-            sort_by_lane(&mut stage.cards, &lane_order, |c| &c.lane);
+            if !is_sorted_by_lane(&stage.cards, &lane_order, |c| &c.lane) {
+                sort_by_lane(stage.cards.to_mut(), &lane_order, |c| &c.lane);
+            }
             sort_by_lane(&mut stage.points, &lane_order, |p| &p.lane);
         }
     }
@@ -542,7 +547,7 @@ impl JourneyMap {
     fn take_card(&mut self, id: &CardId) -> Result<Card, EditError> {
         for stage in &mut self.stages {
             if let Some(at) = stage.cards.iter().position(|c| &c.id == id) {
-                return Ok(stage.cards.remove(at));
+                return Ok(stage.cards.to_mut().remove(at));
             }
         }
         Err(EditError::NoSuchCard(id.clone()))
@@ -552,13 +557,17 @@ impl JourneyMap {
         if gone.is_empty() {
             return;
         }
+        let links_gone = |card: &Card| {
+            card.answers
+                .as_ref()
+                .is_some_and(|target| gone.contains(target))
+        };
         for stage in &mut self.stages {
-            for card in &mut stage.cards {
-                if card
-                    .answers
-                    .as_ref()
-                    .is_some_and(|target| gone.contains(target))
-                {
+            if !stage.cards.iter().any(links_gone) {
+                continue;
+            }
+            for card in stage.cards.to_mut() {
+                if links_gone(card) {
                     card.answers = None;
                 }
             }
@@ -587,12 +596,25 @@ fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
     }
 }
 
+/// The position of an item's lane, for sorting; unknown lanes go last.
+fn lane_position(lane_order: &[LaneId], lane: &LaneId) -> usize {
+    lane_order
+        .iter()
+        .position(|known| known == lane)
+        .unwrap_or(usize::MAX)
+}
+
+/// Whether `items` are already in lane order, so that sorting would not
+/// change them (and a shared stage need not be copied to sort it).
+fn is_sorted_by_lane<T>(
+    items: &[T],
+    lane_order: &[LaneId],
+    lane_of: impl Fn(&T) -> &LaneId,
+) -> bool {
+    items.is_sorted_by_key(|item| lane_position(lane_order, lane_of(item)))
+}
+
 /// Stable sort by the lane's position; items of an unknown lane go last.
 fn sort_by_lane<T>(items: &mut [T], lane_order: &[LaneId], lane_of: impl Fn(&T) -> &LaneId) {
-    items.sort_by_key(|item| {
-        lane_order
-            .iter()
-            .position(|lane| lane == lane_of(item))
-            .unwrap_or(usize::MAX)
-    });
+    items.sort_by_key(|item| lane_position(lane_order, lane_of(item)));
 }

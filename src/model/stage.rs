@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Colour, EmotionPoint, LaneId, StageId};
+use super::{Card, Cards, Colour, EmotionPoint, LaneId, StageId};
 
 /// A column of the map: one phase of the journey, such as "Research" or
 /// "Purchase". A stage holds its own cards and emotion points, so a change to
@@ -28,8 +28,8 @@ pub struct Stage {
     pub metrics: String,
     /// The stage's cards. A card's cell is (this stage, its lane); cards of
     /// one cell keep their relative order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cards: Vec<Card>,
+    #[serde(default, skip_serializing_if = "cards_are_empty")]
+    pub cards: Cards,
     /// The stage's points on the emotion curve, left to right per lane.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub points: Vec<EmotionPoint>,
@@ -45,7 +45,7 @@ impl Stage {
             colour: None,
             owner: String::new(),
             metrics: String::new(),
-            cards: Vec::new(),
+            cards: Cards::new(),
             points: Vec::new(),
         }
     }
@@ -62,4 +62,9 @@ impl Stage {
     ) -> impl Iterator<Item = &'a EmotionPoint> + 'a {
         self.points.iter().filter(move |point| &point.lane == lane)
     }
+}
+
+/// Whether a stage has no cards, for serde's `skip_serializing_if`.
+fn cards_are_empty(cards: &Cards) -> bool {
+    cards.is_empty()
 }

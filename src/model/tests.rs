@@ -427,6 +427,7 @@ fn validation_names_dangling_references_and_duplicates() {
         .stage_mut(&f.research)
         .expect("stage")
         .cards
+        .to_mut()
         .push(Card::new(f.pain_card.clone(), LaneId::new("gone"), "dup"));
     let messages: Vec<_> = validate(&f.map).into_iter().map(|p| p.message).collect();
     assert_eq!(

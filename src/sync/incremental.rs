@@ -15,7 +15,7 @@ use automerge::hydrate::{Map, Value};
 use automerge::{Automerge, ObjId, ObjType, Patch, PatchAction, Prop, ROOT, ReadDoc};
 
 use super::{layout, read};
-use crate::model::{CardId, JourneyMap, LaneKind, Stage, is_well_formed};
+use crate::model::{Card, CardId, JourneyMap, LaneKind, Stage, is_well_formed};
 
 /// What remote changes touched since the map was last brought up to date.
 #[derive(Debug, Default)]
@@ -207,7 +207,14 @@ fn refresh_cards(
 ) {
     let mut pains_before: HashSet<String> = HashSet::new();
     for stage in &mut map.stages {
-        stage.cards.retain(|card| {
+        if !stage
+            .cards
+            .iter()
+            .any(|card| touched.contains(card.id.as_str()))
+        {
+            continue;
+        }
+        stage.cards.to_mut().retain(|card| {
             let keep = !touched.contains(card.id.as_str());
             if !keep && is_pain_point(kinds, card.lane.as_str()) {
                 pains_before.insert(card.id.as_str().to_owned());
@@ -238,7 +245,7 @@ fn refresh_cards(
             pains_after.insert(id.clone());
         }
         let pos = read::pos(&fields);
-        insert_in_order(doc, layout::CARDS, &mut stage.cards, card, &pos, |c| {
+        insert_in_order(doc, layout::CARDS, stage.cards.to_mut(), card, &pos, |c| {
             c.id.as_str()
         });
         placed.push(id.clone());
@@ -259,8 +266,8 @@ fn mend_links(
     let gone: HashSet<&String> = pains_before.difference(pains_after).collect();
     let came: HashSet<&String> = pains_after.difference(pains_before).collect();
     let links_placed = placed.iter().any(|id| {
-        map.card_mut(&CardId::new(id.as_str()))
-            .is_some_and(|card| card.answers.is_some())
+        map.card(&CardId::new(id.as_str()))
+            .is_some_and(|(_, card)| card.answers.is_some())
     });
     if gone.is_empty() && came.is_empty() && !links_placed {
         return;
@@ -270,22 +277,39 @@ fn mend_links(
         .filter(|card| is_pain_point(kinds, card.lane.as_str()))
         .map(|card| card.id.as_str().to_owned())
         .collect();
-    for card in map.stages.iter_mut().flat_map(|s| s.cards.iter_mut()) {
+    // The link a card should show, where it is not the one it shows.
+    let mended = |card: &Card| -> Option<Option<CardId>> {
         if kinds.get(card.lane.as_str()) != Some(&LaneKind::Opportunities) {
-            continue;
+            return None;
         }
         match &card.answers {
-            Some(target) if !pains.contains(target.as_str()) => card.answers = None,
+            Some(target) if !pains.contains(target.as_str()) => Some(None),
             None if !came.is_empty() => {
                 // A link hidden while its target was not a pain point shows
                 // again once it is one.
                 let stored = entry(doc, layout::CARDS, card.id.as_str())
                     .and_then(|obj| string_field(doc, &obj, layout::ANSWERS));
-                if let Some(target) = stored.filter(|target| came.contains(target)) {
-                    card.answers = Some(CardId::new(target));
-                }
+                stored
+                    .filter(|target| came.contains(target))
+                    .map(|target| Some(CardId::new(target)))
             }
-            _ => {}
+            _ => None,
+        }
+    };
+    for stage in &mut map.stages {
+        // Only stages whose links change get their own copy of their cards.
+        let changes: Vec<(usize, Option<CardId>)> = stage
+            .cards
+            .iter()
+            .enumerate()
+            .filter_map(|(at, card)| mended(card).map(|link| (at, link)))
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        let cards = stage.cards.to_mut();
+        for (at, link) in changes {
+            cards[at].answers = link;
         }
     }
 }

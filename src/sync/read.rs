@@ -146,7 +146,7 @@ fn place_cards(
     }
     let mut pain_points: HashSet<CardId> = HashSet::new();
     for (stage, cards) in stages.iter_mut().zip(per_stage) {
-        stage.cards = in_order(cards);
+        stage.cards = in_order(cards).into();
         pain_points.extend(
             stage
                 .cards
@@ -155,7 +155,10 @@ fn place_cards(
                 .map(|card| card.id.clone()),
         );
     }
-    for card in stages.iter_mut().flat_map(|stage| stage.cards.iter_mut()) {
+    for card in stages
+        .iter_mut()
+        .flat_map(|stage| stage.cards.to_mut().iter_mut())
+    {
         if card
             .answers
             .as_ref()

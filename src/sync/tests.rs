@@ -713,3 +713,23 @@ fn two_people_adding_a_card_to_one_cell_at_once_keep_both() {
         assert_eq!(validate(&person.map), Vec::new());
     }
 }
+
+#[test]
+fn a_teammates_edit_leaves_the_other_stages_cards_shared_with_the_map_before_it() {
+    let mut people = three_people();
+    let card = people[0].map.stages[1].cards[0].id.clone();
+    people[0].edit(|map| {
+        map.set_card_text(&card, "Theirs").unwrap();
+    });
+    let before = people[1].map.clone();
+    sync(&mut people);
+    let after = &people[1].map;
+    assert_eq!(after.stages[1].cards[0].text, "Theirs");
+    for (now, was) in after.stages.iter().zip(&before.stages).skip(2) {
+        assert!(
+            now.cards.shares_with(&was.cards),
+            "stage {} was copied",
+            now.id
+        );
+    }
+}

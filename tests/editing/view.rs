@@ -99,7 +99,7 @@ fn a_new_stage_is_scrolled_into_view_beside_its_name_field() {
         let mut stage = template.clone();
         stage.id = journeymap::model::StageId::new(format!("extra-{i}"));
         stage.name = format!("Extra {i}");
-        stage.cards.clear();
+        stage.cards.to_mut().clear();
         stage.points.clear();
         map.stages.push(stage);
     }
