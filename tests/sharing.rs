@@ -16,14 +16,19 @@ fn grocery() -> Document {
     Document::from_sample(samples::find("grocery-trip").expect("sample")).expect("valid")
 }
 
-/// Sends each side's outgoing changes to the other until both are quiet.
+/// Sends each side's outgoing changes to the other until both are quiet,
+/// waiting each time for the replicas to write and merge them.
 fn exchange(a: &mut Document, b: &mut Document) {
     for _ in 0..4 {
+        a.settle().expect("a settles");
+        b.settle().expect("b settles");
         let from_a = a.outgoing();
         let from_b = b.outgoing();
-        b.receive(&from_a).expect("changes from a");
-        a.receive(&from_b).expect("changes from b");
+        b.receive(from_a);
+        a.receive(from_b);
     }
+    a.settle().expect("changes from b");
+    b.settle().expect("changes from a");
 }
 
 fn texts(map: &JourneyMap) -> Vec<&str> {
@@ -79,9 +84,32 @@ fn garbage_from_the_network_is_refused_and_the_map_is_unchanged() {
     let mut host = grocery();
     host.share().expect("shared");
     let before = host.map.clone();
-    assert!(
-        host.receive(&[b"\x85\x6f\x4a\x83garbage".to_vec()])
-            .is_err()
-    );
+    host.receive(vec![b"\x85\x6f\x4a\x83garbage".to_vec()]);
+    assert!(host.settle().is_err());
     assert_eq!(host.map, before);
+}
+
+#[test]
+fn an_edit_made_while_a_teammates_change_is_merging_keeps_both() {
+    let mut host = grocery();
+    let bytes = host.share().expect("shared");
+    let mut guest = Document::joined(&bytes).expect("joined");
+    let first = host.map.stages[0].cards[0].id.clone();
+    let last = host.map.stages[3].cards[0].id.clone();
+    host.apply(Edit::SetCardText(first.clone(), "Host's text".into()))
+        .expect("host edits");
+    host.settle().expect("written");
+    // The host's change reaches the guest, who types before the merged
+    // map comes back from the replica.
+    guest.receive(host.outgoing());
+    guest
+        .apply(Edit::SetCardText(last.clone(), "Guest's text".into()))
+        .expect("guest edits");
+    assert!(guest.settle().expect("merged"), "the host's change shows");
+    let text = |document: &Document, id| document.map.card(id).expect("card").1.text.clone();
+    assert_eq!(text(&guest, &first), "Host's text");
+    assert_eq!(text(&guest, &last), "Guest's text");
+    exchange(&mut host, &mut guest);
+    assert_eq!(host.map, guest.map);
+    assert_eq!(text(&host, &last), "Guest's text");
 }

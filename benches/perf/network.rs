@@ -32,19 +32,26 @@ struct Person {
 }
 
 impl Person {
-    /// Takes in what the session sent, as the editor does each frame.
+    /// Takes in what the session sent and sends what is written, as the
+    /// editor does each frame.
     fn poll(&mut self) {
         for event in self.session.poll() {
             match event {
                 SessionEvent::Document(bytes) => self.document = Document::joined(&bytes).ok(),
                 SessionEvent::Changes(changes) => {
                     if let Some(document) = &mut self.document {
-                        let _ = document.receive(&changes);
+                        document.receive(changes);
                     }
                 }
                 SessionEvent::Status(_) | SessionEvent::People(_) => {}
             }
         }
+        if let Some(document) = &mut self.document {
+            let _ = document.poll_shared();
+        }
+        // The editor sends at the end of every frame: edits the replica
+        // has written since go out.
+        self.send();
     }
 
     /// Sends the edits made since the last call, as the editor does.

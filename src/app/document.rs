@@ -7,7 +7,9 @@ use crate::edit::{Created, Edit, History, StateId};
 use crate::io::{self, DiskState, LoadError};
 use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
-use crate::sync::{Replica, SyncError};
+use std::time::Duration;
+
+use crate::sync::{Replica, ReplicaThread, SyncError, Wake};
 
 /// Where the open map came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,12 +37,11 @@ pub struct Document {
     /// What `origin`'s file held when it was opened or last saved, to tell
     /// whether somebody else has changed it since.
     disk: Option<DiskState>,
-    /// While the map is shared: its replica, beside the map. Local edits
-    /// cross into it in [`Self::apply`], [`Self::undo`] and [`Self::redo`];
-    /// peers' edits come out of it in [`Self::receive`].
-    replica: Option<Replica>,
-    /// Why a local edit could not be written into the replica.
-    share_error: Option<SyncError>,
+    /// While the map is shared: its replica, beside the map, on a thread of
+    /// its own. Local edits cross into it in [`Self::apply`], [`Self::undo`]
+    /// and [`Self::redo`]; peers' edits come out of it in
+    /// [`Self::poll_shared`].
+    replica: Option<ReplicaThread>,
 }
 
 impl Document {
@@ -55,7 +56,6 @@ impl Document {
             saved,
             disk: None,
             replica: None,
-            share_error: None,
         }
     }
 
@@ -91,7 +91,7 @@ impl Document {
         if self.history.state() != state
             && let (Some(replica), Some(before)) = (&mut self.replica, self.history.last_before())
         {
-            write_edit(replica, &mut self.share_error, before, &self.map);
+            replica.record(before, &self.map);
         }
         Ok(created)
     }
@@ -113,27 +113,30 @@ impl Document {
         Some(label)
     }
 
-    /// Writes the undo or redo just made into the replica, if the map is
+    /// Hands the undo or redo just made to the replica, if the map is
     /// shared; `before` is the map it started from.
     fn record(&mut self, before: Option<JourneyMap>) {
         if let (Some(replica), Some(before)) = (&mut self.replica, before) {
-            write_edit(replica, &mut self.share_error, &before, &self.map);
+            replica.record(&before, &self.map);
         }
     }
 
     /// Why the last local edit could not be shared, once.
     pub fn take_share_error(&mut self) -> Option<SyncError> {
-        self.share_error.take()
+        self.replica
+            .as_mut()
+            .and_then(ReplicaThread::take_not_written)
     }
 
     /// Starts sharing this map: makes its replica and makes undo per
     /// person. Returns the replica's bytes, for the session to host.
     pub fn share(&mut self) -> Result<Vec<u8>, SyncError> {
         let mut replica = Replica::new(&self.map)?;
-        self.map = replica.to_map();
-        self.history.share(&self.map);
+        let map = replica.to_map();
         let bytes = replica.save();
-        self.replica = Some(replica);
+        self.replica = Some(ReplicaThread::spawn(replica, &map)?);
+        self.map = map;
+        self.history.share(&self.map);
         Ok(bytes)
     }
 
@@ -153,35 +156,77 @@ impl Document {
     pub fn take_shared(&mut self, bytes: &[u8]) -> Result<(), SyncError> {
         let mut replica = Replica::load(bytes)?;
         let map = replica.to_map();
+        self.replica = Some(ReplicaThread::spawn(replica, &map)?);
         if map != self.map {
             self.history.changed_elsewhere();
         }
         self.map = map;
         self.history.share(&self.map);
-        self.replica = Some(replica);
         Ok(())
     }
 
-    /// Takes in changes peers made; returns whether the map changed. Bytes
-    /// that are not changes are refused, and the map is unchanged.
-    pub fn receive(&mut self, changes: &[Vec<u8>]) -> Result<bool, SyncError> {
+    /// Hands changes peers made to the replica; [`Self::poll_shared`]
+    /// shows them once they are merged.
+    pub fn receive(&mut self, changes: Vec<Vec<u8>>) {
+        if let Some(replica) = &mut self.replica {
+            replica.receive(changes);
+        }
+    }
+
+    /// Shows the map with peers' changes merged, if the replica has merged
+    /// any since; returns whether the map changed. Changes that were not
+    /// changes to the map are refused with an error, and the map is as it
+    /// was.
+    pub fn poll_shared(&mut self) -> Result<bool, SyncError> {
         let Some(replica) = &mut self.replica else {
             return Ok(false);
         };
-        replica.apply_changes(changes)?;
-        let refreshed = replica.refresh(&mut self.map);
-        if refreshed {
-            self.history.changed_elsewhere();
+        if let Some(error) = replica.take_refused() {
+            return Err(error);
         }
-        Ok(refreshed)
+        let Some(merged) = replica.take_merged() else {
+            return Ok(false);
+        };
+        if merged == self.map {
+            self.map = merged;
+            return Ok(false);
+        }
+        self.map = merged;
+        self.history.changed_elsewhere();
+        Ok(true)
+    }
+
+    /// Waits (a few seconds at most) until the replica has taken in every
+    /// edit and change handed to it, then shows the map as
+    /// [`Self::poll_shared`] does. For tests and measurements, which need to
+    /// know when a change is in; the editor polls instead.
+    pub fn settle(&mut self) -> Result<bool, SyncError> {
+        if let Some(replica) = &mut self.replica {
+            replica.settle(Duration::from_secs(10));
+        }
+        self.poll_shared()
+    }
+
+    /// Has `wake` called when the replica has something to show or send,
+    /// so that a frame runs to take it.
+    pub fn set_wake(&self, wake: Wake) {
+        if let Some(replica) = &self.replica {
+            replica.set_wake(wake);
+        }
     }
 
     /// The local changes not yet sent to the peers, as change bytes.
     pub fn outgoing(&mut self) -> Vec<Vec<u8>> {
         self.replica
             .as_mut()
-            .map(Replica::take_local_changes)
+            .map(ReplicaThread::take_outgoing)
             .unwrap_or_default()
+    }
+
+    /// Whether every local edit has been written and taken by
+    /// [`Self::outgoing`]: nothing is waiting to be sent.
+    pub fn all_sent(&mut self) -> bool {
+        self.replica.as_mut().is_none_or(ReplicaThread::all_sent)
     }
 
     /// Whether the map is shared (hosted or joined).
@@ -255,20 +300,5 @@ impl Document {
             Origin::File(path) => Some(path),
             Origin::Sample(_) | Origin::Joined => None,
         }
-    }
-}
-
-/// Writes a local edit, the map from `before` to `after`, into `replica`:
-/// the one place where local edits cross into it. If the document refuses
-/// the change (it cannot, short of a bug in the layout), the map keeps it
-/// and `refused` says why, for the user to be told.
-fn write_edit(
-    replica: &mut Replica,
-    refused: &mut Option<SyncError>,
-    before: &JourneyMap,
-    after: &JourneyMap,
-) {
-    if let Err(error) = replica.update(before, after) {
-        *refused = Some(error);
     }
 }

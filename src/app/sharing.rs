@@ -174,13 +174,33 @@ impl JourneyApp {
             return;
         };
         if !sharing.wakes {
-            let ctx = ctx.clone();
-            sharing.session.set_wake(move || ctx.request_repaint());
+            let waker = ctx.clone();
+            sharing.session.set_wake(move || waker.request_repaint());
             sharing.wakes = true;
         }
         let events = sharing.session.poll();
         for event in events {
             self.take_event(event);
+        }
+        self.take_merged(ctx);
+    }
+
+    /// Shows the map with teammates' changes, once the replica has merged
+    /// them; stops sharing if their changes were refused.
+    fn take_merged(&mut self, ctx: &egui::Context) {
+        let waker = ctx.clone();
+        self.document
+            .set_wake(std::sync::Arc::new(move || waker.request_repaint()));
+        match self.document.poll_shared() {
+            Ok(true) => self.forget_missing_selection(),
+            Ok(false) => {}
+            Err(error) => {
+                self.stop_sharing();
+                self.show_message(format!(
+                    "A teammate's changes could not be taken in, so sharing stopped: \
+                     {error}. Your map is as it was; save it or share it again."
+                ));
+            }
         }
     }
 
@@ -206,17 +226,7 @@ impl JourneyApp {
                 if !sharing.loaded {
                     return;
                 }
-                match self.document.receive(&changes) {
-                    Ok(true) => self.forget_missing_selection(),
-                    Ok(false) => {}
-                    Err(error) => {
-                        self.stop_sharing();
-                        self.show_message(format!(
-                            "A teammate's changes could not be taken in, so sharing stopped: \
-                             {error}. Your map is as it was; save it or share it again."
-                        ));
-                    }
-                }
+                self.document.receive(changes);
             }
             SessionEvent::Status(status) => {
                 if let Status::Refused { reason } = &status {
@@ -238,7 +248,7 @@ impl JourneyApp {
             return;
         };
         let outgoing = self.document.outgoing();
-        let sent = outgoing.is_empty();
+        let sent = outgoing.is_empty() && self.document.all_sent();
         sharing.session.send_changes(outgoing);
         let connected = matches!(sharing.status, Status::Connected { .. });
         if !sharing.hosting && sharing.loaded && connected && sent {

@@ -96,9 +96,11 @@ mod layout;
 pub(crate) mod order;
 mod read;
 mod replica;
+mod thread;
 mod write;
 
 pub use replica::{MAX_DOCUMENT_OPS, MAX_LOAD_BYTES, MAX_MESSAGE_BYTES, Peer, Replica, SyncError};
+pub use thread::{ReplicaThread, Wake};
 
 #[cfg(test)]
 mod tests;

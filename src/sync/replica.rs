@@ -67,6 +67,12 @@ pub enum SyncError {
     /// No bytes at all, where a saved document was expected.
     #[error("the shared map is empty: no bytes were saved in it")]
     Empty,
+    /// The thread that holds the shared map could not be started.
+    #[error("the map could not be shared: no thread to hold it ({0})")]
+    Thread(std::io::Error),
+    /// The thread that holds the shared map has stopped.
+    #[error("the shared copy of the map has stopped")]
+    Stopped,
     /// The document was made by a newer journeymap.
     #[error(
         "this shared map was written in format {0}, newer than this journeymap knows; \
@@ -201,19 +207,39 @@ impl Replica {
     /// new order keys for them alone. This is the one place local edits
     /// enter the shared document.
     pub fn update(&mut self, before: &JourneyMap, after: &JourneyMap) -> Result<(), SyncError> {
+        self.write(before, after, PatchLog::inactive())
+    }
+
+    /// [`Self::update`], also noting what the edit touched, so that the next
+    /// [`Self::read_changes`] of a map that lacks it reads it in too.
+    pub(super) fn update_noted(
+        &mut self,
+        before: &JourneyMap,
+        after: &JourneyMap,
+    ) -> Result<(), SyncError> {
+        self.write(before, after, PatchLog::active())
+    }
+
+    fn write(
+        &mut self,
+        before: &JourneyMap,
+        after: &JourneyMap,
+        log: PatchLog,
+    ) -> Result<(), SyncError> {
         if before == after {
             return Ok(());
         }
         let view = self.view.borrow().clone();
         let mut tx = self
             .doc
-            .transaction_at(PatchLog::inactive(), &view)
+            .transaction_at(log, &view)
             .map_err(AutomergeError::from)?;
         match write::changes(&mut tx, before, after) {
             Ok(()) => {
-                if let (Some(hash), _) = tx.commit() {
+                if let (Some(hash), mut log) = tx.commit() {
                     *self.view.borrow_mut() = vec![hash];
                     self.local.push(hash);
+                    self.note_patches(&mut log);
                 }
                 Ok(())
             }
@@ -222,6 +248,22 @@ impl Replica {
                 Err(error.into())
             }
         }
+    }
+
+    /// The document's heads: which changes it holds.
+    pub(super) fn heads(&self) -> Vec<ChangeHash> {
+        self.doc.get_heads()
+    }
+
+    /// Makes the next [`Self::update`] build on the document state with
+    /// `heads`: the state the caller's map was read at.
+    pub(super) fn build_on(&mut self, heads: Vec<ChangeHash>) {
+        *self.view.borrow_mut() = heads;
+    }
+
+    /// Forgets what changes touched: the caller's map shows all of them.
+    pub(super) fn forget_touched(&mut self) {
+        self.touched = Touched::default();
     }
 
     /// The map as the document says it now, with every peer's changes
@@ -247,10 +289,22 @@ impl Replica {
         if !self.has_unseen_changes() {
             return false;
         }
+        self.read_changes(map);
+        *self.view.borrow_mut() = self.doc.get_heads();
+        true
+    }
+
+    /// Reads into `map` the entries changes touched since the last read,
+    /// as [`Self::refresh`] does, without making the next [`Self::update`]
+    /// build on the state read: for a copy of the map that the caller does
+    /// not show yet. Returns whether anything was touched.
+    pub(super) fn read_changes(&mut self, map: &mut JourneyMap) -> bool {
         let touched = std::mem::take(&mut self.touched);
+        if touched.is_empty() {
+            return false;
+        }
         incremental::refresh(&self.doc, &touched, map);
         map.id_tag = IdTag::new(&self.id_tag());
-        *self.view.borrow_mut() = self.doc.get_heads();
         true
     }
 
