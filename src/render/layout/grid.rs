@@ -1,14 +1,15 @@
 //! The grid: stage headers, lane rows, cards and emotion points.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
-use egui::{Rangef, Rect, pos2};
+use egui::{Rangef, Rect, pos2, vec2};
 
+use super::cells::{self, PainTexts, Setting, StageCells};
 use super::{
     ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout, Texts,
     channel_glyph, score_y, size,
 };
-use crate::model::{Card, CardId, JourneyMap, LaneId, LaneKind};
+use crate::model::{Card, JourneyMap, LaneId, LaneKind};
 
 /// The lanes with their cards and points, and where the last row ends.
 pub(super) struct Rows {
@@ -92,11 +93,43 @@ pub(super) fn lane_rows(
     };
     // Found once, not by a search per card: a 20,000-card map would
     // otherwise compare ids hundreds of millions of times.
-    let pain_texts: HashMap<&CardId, &str> = links
+    let pain_lanes: HashSet<&LaneId> = links
+        .lanes
+        .iter()
+        .filter(|lane| lane.kind == LaneKind::PainPoints)
+        .map(|lane| &lane.id)
+        .collect();
+    let pain_texts: PainTexts<'_> = links
         .cards()
+        .filter(|card| pain_lanes.contains(&card.lane))
         .map(|card| (&card.id, card.text.as_str()))
         .collect();
-    let cells = cells_by_lane(map);
+    let lanes: Vec<(LaneId, LaneKind)> = map
+        .lanes
+        .iter()
+        .map(|lane| (lane.id.clone(), lane.kind))
+        .collect();
+    // Each stage's cells, kept from the last layout where they are the same.
+    let fresh: Vec<StageCells>;
+    let mut kept = texts.take_cells();
+    let cells: Vec<&StageCells> = if let Some((cache, generation)) = &mut kept {
+        cache.begin(Setting {
+            lanes: lanes.clone(),
+            scale: scale.to_bits(),
+        });
+        cache.update(texts, &map.stages, &pain_texts, scale, *generation);
+        map.stages
+            .iter()
+            .filter_map(|stage| cache.get(&stage.id))
+            .collect()
+    } else {
+        fresh = map
+            .stages
+            .iter()
+            .map(|stage| cells::uncached(texts, stage, &lanes, &pain_texts, scale))
+            .collect();
+        fresh.iter().collect()
+    };
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let top = rows.bottom;
         let name = texts.text(
@@ -108,37 +141,14 @@ pub(super) fn lane_rows(
         if lane.kind == LaneKind::Emotion {
             height = height.max(s(size::EMOTION_ROW));
         }
-        for (stage_index, stage) in map
-            .stages
-            .iter()
-            .enumerate()
-            .filter(|_| lane.kind.holds_cards())
-        {
-            let mut y = top + s(size::CELL_PAD);
-            let cell = &cells[stage_index][lane_index];
-            for (index_in_cell, card) in cell.iter().map(|&i| &stage.cards[i]).enumerate() {
-                let answered = card
-                    .answers
-                    .as_ref()
-                    .and_then(|id| pain_texts.get(id).copied());
-                let laid = card_layout(
-                    texts,
-                    scale,
-                    card,
-                    lane.kind,
-                    answered,
-                    columns[stage_index],
-                    y,
-                );
-                y = laid.rect.max.y + s(size::CARD_GAP);
-                rows.cards.push(CardLayout {
-                    stage: stage_index,
-                    lane: lane_index,
-                    index_in_cell,
-                    ..laid
-                });
+        if lane.kind.holds_cards() {
+            for (stage_index, stage_cells) in cells.iter().enumerate() {
+                let cell = &stage_cells.lanes[lane_index];
+                let by = vec2(columns[stage_index].min, top);
+                rows.cards
+                    .extend(cell.iter().map(|card| card.placed(stage_index, by)));
+                height = height.max(cells::content_height(cell, scale));
             }
-            height = height.max(y - top - s(size::CARD_GAP) + s(size::CELL_PAD));
         }
         let row = Rangef::new(top, top + height);
         if lane.kind == LaneKind::Emotion {
@@ -162,30 +172,10 @@ pub(super) fn lane_rows(
         });
         rows.bottom = row.max;
     }
+    if let Some((cache, _)) = kept {
+        texts.put_cells(cache);
+    }
     rows
-}
-
-/// For each stage and lane, the indices of the cell's cards in the stage's
-/// cards, in order. Cards of a lane the map does not have are left out.
-fn cells_by_lane(map: &JourneyMap) -> Vec<Vec<Vec<usize>>> {
-    let lane_index: HashMap<&LaneId, usize> = map
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, lane)| (&lane.id, i))
-        .collect();
-    map.stages
-        .iter()
-        .map(|stage| {
-            let mut cells = vec![Vec::new(); map.lanes.len()];
-            for (i, card) in stage.cards.iter().enumerate() {
-                if let Some(&lane) = lane_index.get(&card.lane) {
-                    cells[lane].push(i);
-                }
-            }
-            cells
-        })
-        .collect()
 }
 
 /// The points of one emotion lane, spread evenly across each stage's column.
@@ -242,7 +232,7 @@ fn emotion_points(
 }
 
 /// One card's box and text, with its top at `top` in `column`.
-fn card_layout(
+pub(super) fn card_layout(
     texts: &mut Texts<'_, '_>,
     scale: f32,
     card: &Card,

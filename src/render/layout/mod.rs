@@ -5,6 +5,7 @@
 //! clicked is what is seen. Text is laid out at the final scale (not scaled
 //! afterwards), so it stays crisp at every zoom and export size.
 
+mod cells;
 mod grid;
 mod persona;
 mod texts;

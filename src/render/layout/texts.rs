@@ -14,10 +14,18 @@ use std::sync::Arc;
 use egui::Galley;
 use egui::epaint::FontsView;
 
+use super::cells::CellCache;
+
 /// Text laid out by earlier layouts at one pixels-per-point, by content.
 #[derive(Clone, Default)]
 pub struct TextCache {
     galleys: HashMap<u64, Entry>,
+    /// The most texts one layout has used: the cache keeps up to twice as
+    /// many, so that the text of stages whose cells are kept (and so not
+    /// looked up) is still here when they change.
+    peak: usize,
+    /// Each stage's cards laid out, kept while they stay the same.
+    cells: CellCache,
     /// The layout being made (or the last one), counted from 1.
     generation: u64,
     pixels_per_point: f32,
@@ -37,6 +45,7 @@ impl TextCache {
     /// Forgets everything, e.g. because the glyphs the text points at are gone.
     pub fn clear(&mut self) {
         self.galleys.clear();
+        self.cells.clear();
     }
 
     /// How many laid-out texts are kept.
@@ -52,17 +61,28 @@ impl TextCache {
     /// Starts a layout for `pixels_per_point`; text laid out for another is dropped.
     fn begin(&mut self, pixels_per_point: f32) {
         if self.pixels_per_point.to_bits() != pixels_per_point.to_bits() {
-            self.galleys.clear();
+            self.clear();
             self.pixels_per_point = pixels_per_point;
         }
         self.generation += 1;
     }
 
-    /// Ends a layout: what it did not use is dropped, so the cache holds
-    /// what one layout of the map needs and no more.
+    /// Ends a layout. Cells of stages it did not show are dropped; so is
+    /// text it did not use once the cache holds twice what the fullest
+    /// layout used, so that it stays the size of about one layout of the
+    /// map.
     fn end(&mut self) {
         let generation = self.generation;
-        self.galleys.retain(|_, entry| entry.used == generation);
+        self.cells.end(generation);
+        let used = self
+            .galleys
+            .values()
+            .filter(|entry| entry.used == generation)
+            .count();
+        self.peak = self.peak.max(used);
+        if self.galleys.len() > 2 * self.peak {
+            self.galleys.retain(|_, entry| entry.used == generation);
+        }
     }
 }
 
@@ -89,6 +109,21 @@ impl<'a, 'f> Texts<'a, 'f> {
         Self {
             fonts,
             cache: Some(cache),
+        }
+    }
+
+    /// The cache's stage cells and the layout's number, taken out while
+    /// the cells are laid out (text goes on being looked up meanwhile);
+    /// `None` without a cache.
+    pub(super) fn take_cells(&mut self) -> Option<(CellCache, u64)> {
+        let cache = self.cache.as_deref_mut()?;
+        Some((std::mem::take(&mut cache.cells), cache.generation))
+    }
+
+    /// Puts back the stage cells taken by [`Self::take_cells`].
+    pub(super) fn put_cells(&mut self, cells: CellCache) {
+        if let Some(cache) = self.cache.as_deref_mut() {
+            cache.cells = cells;
         }
     }
 

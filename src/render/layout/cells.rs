@@ -1,0 +1,210 @@
+//! One stage's cards laid out cell by cell, kept from one layout to the
+//! next while the stage's cards stay the same.
+//!
+//! After an edit the whole map is laid out again, but an edit changes one
+//! stage or two: on a 20,000-card map, looking up every card's text again
+//! took most of the frame. The cards of a stage are shared between copies of
+//! the map until one changes them ([`crate::model::Cards`]), so a stage whose
+//! cards are the very cards laid out last time, in the same lanes, at the
+//! same scale, with the same texts of the pain points it answers, has the
+//! same cells: they are kept, and only moved to where the stage now sits.
+
+use std::collections::HashMap;
+
+use egui::{Rangef, Vec2};
+
+use super::{CardLayout, Texts, grid, size};
+use crate::model::{CardId, Cards, LaneId, LaneKind, Stage, StageId};
+
+/// What a stage's cells were laid out from, apart from its cards.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Setting {
+    /// The map's lanes, in order.
+    pub lanes: Vec<(LaneId, LaneKind)>,
+    /// The layout's scale, as bits (compared exactly).
+    pub scale: u32,
+}
+
+/// One stage's cells: for each lane, its cards with the column's left edge
+/// and the row's top at 0.
+#[derive(Clone, Debug)]
+pub(super) struct StageCells {
+    /// The cards laid out: kept, so that they stay shared with the map's
+    /// while nobody changes them.
+    cards: Cards,
+    /// The pain points its opportunities answer, and the text each showed.
+    links: Vec<(CardId, Option<String>)>,
+    /// For each lane of the map, the cell's cards.
+    pub lanes: Vec<Vec<CardLayout>>,
+    /// The layout that last used them.
+    used: u64,
+}
+
+/// The cells kept from the last layout, by stage.
+#[derive(Clone, Debug, Default)]
+pub(super) struct CellCache {
+    setting: Setting,
+    stages: HashMap<StageId, StageCells>,
+}
+
+impl CellCache {
+    /// Forgets every stage's cells, e.g. because the glyphs of their text
+    /// are gone.
+    pub fn clear(&mut self) {
+        self.stages.clear();
+    }
+
+    /// Starts a layout in `setting`; cells laid out in another go.
+    pub fn begin(&mut self, setting: Setting) {
+        if self.setting != setting {
+            self.stages.clear();
+            self.setting = setting;
+        }
+    }
+
+    /// Ends the layout numbered `generation`: cells of stages it did not
+    /// show go.
+    pub fn end(&mut self, generation: u64) {
+        self.stages.retain(|_, cells| cells.used == generation);
+    }
+
+    /// Makes sure the cache holds the cells of every stage of `stages` as
+    /// they would be laid out now, laying out afresh only the stages whose
+    /// cards or links changed; marks them used by the layout `generation`.
+    pub fn update(
+        &mut self,
+        texts: &mut Texts<'_, '_>,
+        stages: &[Stage],
+        pains: &PainTexts<'_>,
+        scale: f32,
+        generation: u64,
+    ) {
+        for stage in stages {
+            if let Some(kept) = self.stages.get_mut(&stage.id)
+                && kept.cards.shares_with(&stage.cards)
+                && same_links(&kept.links, stage, pains)
+            {
+                kept.used = generation;
+                continue;
+            }
+            let mut cells = lay_out(texts, stage, &self.setting.lanes, pains, scale);
+            cells.used = generation;
+            self.stages.insert(stage.id.clone(), cells);
+        }
+    }
+
+    /// The cells of the stage with this id, as [`Self::update`] left them.
+    pub fn get(&self, stage: &StageId) -> Option<&StageCells> {
+        self.stages.get(stage)
+    }
+}
+
+/// Where a card's footer names the pain point it answers: the pain points'
+/// texts by id.
+pub(super) type PainTexts<'a> = HashMap<&'a CardId, &'a str>;
+
+/// The pain points `stage`'s cards answer, in order, and their texts.
+fn links<'a>(
+    stage: &'a Stage,
+    pains: &PainTexts<'a>,
+) -> impl Iterator<Item = (&'a CardId, Option<&'a str>)> {
+    stage
+        .cards
+        .iter()
+        .filter_map(|card| card.answers.as_ref())
+        .map(|target| (target, pains.get(target).copied()))
+}
+
+/// Whether `stage`'s cards answer the pain points `kept` lists, whose
+/// texts are still the same.
+fn same_links(kept: &[(CardId, Option<String>)], stage: &Stage, pains: &PainTexts<'_>) -> bool {
+    let mut now = links(stage, pains);
+    kept.iter()
+        .all(|(id, text)| now.next() == Some((id, text.as_deref())))
+        && now.next().is_none()
+}
+
+/// `stage`'s cells laid out afresh, without a cache.
+pub(super) fn uncached(
+    texts: &mut Texts<'_, '_>,
+    stage: &Stage,
+    lanes: &[(LaneId, LaneKind)],
+    pains: &PainTexts<'_>,
+    scale: f32,
+) -> StageCells {
+    lay_out(texts, stage, lanes, pains, scale)
+}
+
+fn lay_out(
+    texts: &mut Texts<'_, '_>,
+    stage: &Stage,
+    lanes: &[(LaneId, LaneKind)],
+    pains: &PainTexts<'_>,
+    scale: f32,
+) -> StageCells {
+    let s = |points: f32| points * scale;
+    let column = Rangef::new(0.0, s(size::COLUMN_WIDTH));
+    let lane_index: HashMap<&LaneId, usize> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id, i))
+        .collect();
+    let mut cells: Vec<Vec<CardLayout>> = vec![Vec::new(); lanes.len()];
+    let mut bottoms = vec![s(size::CELL_PAD); lanes.len()];
+    for card in &stage.cards {
+        let Some(&lane) = lane_index.get(&card.lane) else {
+            continue;
+        };
+        let kind = lanes[lane].1;
+        if !kind.holds_cards() {
+            continue;
+        }
+        let answered = card.answers.as_ref().and_then(|id| pains.get(id).copied());
+        let laid = grid::card_layout(texts, scale, card, kind, answered, column, bottoms[lane]);
+        bottoms[lane] = laid.rect.max.y + s(size::CARD_GAP);
+        let index_in_cell = cells[lane].len();
+        cells[lane].push(CardLayout {
+            lane,
+            index_in_cell,
+            ..laid
+        });
+    }
+    StageCells {
+        cards: stage.cards.clone(),
+        links: links(stage, pains)
+            .map(|(id, text)| (id.clone(), text.map(str::to_owned)))
+            .collect(),
+        lanes: cells,
+        used: 0,
+    }
+}
+
+/// The height a cell's cards take, from the row's top to below the last
+/// card's bottom padding.
+pub(super) fn content_height(cards: &[CardLayout], scale: f32) -> f32 {
+    let pad = size::CELL_PAD * scale;
+    let gap = size::CARD_GAP * scale;
+    cards
+        .last()
+        .map_or(2.0 * pad - gap, |last| last.rect.max.y + pad)
+}
+
+impl CardLayout {
+    /// This card's layout moved by `by`, in `stage`.
+    pub(super) fn placed(&self, stage: usize, by: Vec2) -> Self {
+        Self {
+            stage,
+            rect: self.rect.translate(by),
+            text_pos: self.text_pos + by,
+            footer: self
+                .footer
+                .as_ref()
+                .map(|(pos, galley)| (*pos + by, galley.clone())),
+            icon: self
+                .icon
+                .as_ref()
+                .map(|(pos, galley, channel)| (*pos + by, galley.clone(), *channel)),
+            ..self.clone()
+        }
+    }
+}
