@@ -53,6 +53,7 @@ fn main() {
     suites::files(&mut criterion, &maps);
     suites::export(&mut criterion, &maps);
     sharing::sharing(&mut criterion, &maps);
+    sharing::shared_frames(&mut criterion, &maps);
     network::network(&maps);
     criterion.final_summary();
     memory::measure(&maps);

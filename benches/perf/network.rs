@@ -26,15 +26,16 @@ use crate::maps::BenchMap;
 const PATIENCE: Duration = Duration::from_mins(1);
 
 /// One person: a session and the document their editor would show.
-struct Person {
+pub struct Person {
     session: Session,
-    document: Option<Document>,
+    /// The map as their editor shows it, once joined.
+    pub document: Option<Document>,
 }
 
 impl Person {
     /// Takes in what the session sent and sends what is written, as the
     /// editor does each frame.
-    fn poll(&mut self) {
+    pub fn poll(&mut self) {
         for event in self.session.poll() {
             match event {
                 SessionEvent::Document(bytes) => self.document = Document::joined(&bytes).ok(),
@@ -55,13 +56,14 @@ impl Person {
     }
 
     /// Sends the edits made since the last call, as the editor does.
-    fn send(&mut self) {
+    pub fn send(&mut self) {
         if let Some(document) = &mut self.document {
             self.session.send_changes(document.outgoing());
         }
     }
 
-    fn map(&self) -> Option<&JourneyMap> {
+    /// The map their editor shows, once joined.
+    pub fn map(&self) -> Option<&JourneyMap> {
         self.document.as_ref().map(|document| &document.map)
     }
 }
@@ -105,7 +107,8 @@ pub fn network(maps: &[BenchMap]) {
     }
 }
 
-fn join(link: &JoinLink) -> Result<Person, String> {
+/// Someone joining the session at `link`, with the editor's document.
+pub fn join(link: &JoinLink) -> Result<Person, String> {
     Ok(Person {
         session: Session::join(link).map_err(|e| e.to_string())?,
         document: None,

@@ -15,13 +15,21 @@
 //! - `sync/undo/N`: undoing my own edit on a shared map (per person: only
 //!   what that edit changed), in the frame.
 
+use std::net::{IpAddr, Ipv4Addr};
+use std::time::{Duration, Instant};
+
+use cpu_time::ThreadTime;
 use criterion::Criterion;
 use journeymap::app::Document;
 use journeymap::edit::Edit;
+use journeymap::model::JourneyMap;
+use journeymap::net::{HostOptions, JoinLink};
 
-use crate::figures::{bench, time};
+use crate::editor::Editor;
+use crate::figures::{self, bench, time};
 use crate::filter;
 use crate::maps::BenchMap;
+use crate::network::{self, Person};
 
 /// The sharing benchmarks on every generated map.
 pub fn sharing(criterion: &mut Criterion, maps: &[BenchMap]) {
@@ -110,4 +118,134 @@ pub fn sharing(criterion: &mut Criterion, maps: &[BenchMap]) {
         });
     }
     group.finish();
+}
+
+/// The editor's frames on a shared map of each size, hosted on loopback
+/// with one teammate joined, at 100 % as `frame/edit`:
+///
+/// - `frame/shared_edit/N`: my edit of a card's text and the frame after
+///   it (the replica writes it on its own thread meanwhile).
+/// - `frame/remote_edit/N`: a teammate's edit of a card's text: the
+///   slowest of the editor's frames from when it is sent until it shows
+///   (taking the change in, and the frame that shows the merged map).
+///
+/// Both are the UI thread's own CPU time. On this 2-core machine the
+/// replica's thread, the session's (which keeps its own copy of the
+/// document) and the teammate's share the cores with the frame; the wall
+/// clock, which counts that against the frame, is `…_wall`.
+pub fn shared_frames(criterion: &mut Criterion, maps: &[BenchMap]) {
+    let mut group = criterion.benchmark_group("frame");
+    for BenchMap { name, map } in maps {
+        let ids = ["shared_edit", "remote_edit"].map(|what| format!("frame/{what}/{name}"));
+        if !filter::any_wanted(&ids) {
+            continue;
+        }
+        let (mut editor, mut teammate) = match shared_editor(map) {
+            Ok(pair) => pair,
+            Err(error) => {
+                eprintln!("perf: could not share {name} in the editor: {error}");
+                continue;
+            }
+        };
+        let (Some(mine), Some(theirs)) = (
+            map.cards().nth(map.card_count() / 2),
+            map.cards().nth(map.card_count() / 3),
+        ) else {
+            continue;
+        };
+        let (mine, theirs) = (mine.id.clone(), theirs.id.clone());
+        let mut turn = 0_u64;
+        let id = format!("shared_edit/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("frame/{id}"), || {
+                // The last edit written and gone out, as when a person
+                // types at a workshop's pace: the frame shares the machine
+                // with writing this edit only.
+                let _ = editor.app.document.settle();
+                editor.settle();
+                turn += 1;
+                let edit = Edit::SetCardText(mine.clone(), format!("mine {turn}"));
+                let cpu = ThreadTime::now();
+                let wall = time(|| editor.app.apply(edit)) + editor.next_frame();
+                figures::record(&format!("frame/{id}_wall"), "ms", millis(wall));
+                cpu.elapsed()
+            });
+        });
+        let id = format!("remote_edit/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("frame/{id}"), || {
+                let _ = editor.app.document.settle();
+                editor.settle();
+                turn += 1;
+                let text = format!("theirs {turn}");
+                // Their edit is written on their machine before it is sent.
+                if let Some(document) = &mut teammate.document {
+                    if let Err(error) =
+                        document.apply(Edit::SetCardText(theirs.clone(), text.clone()))
+                    {
+                        eprintln!("perf: their edit failed: {error}");
+                    }
+                    let _ = document.settle();
+                }
+                teammate.send();
+                let shows = |editor: &Editor| {
+                    editor
+                        .app
+                        .document
+                        .map
+                        .card(&theirs)
+                        .is_some_and(|(_, card)| card.text == text)
+                };
+                let started = Instant::now();
+                let (mut slowest, mut slowest_wall) = (Duration::ZERO, Duration::ZERO);
+                while !shows(&editor) && started.elapsed() < PATIENCE {
+                    teammate.poll();
+                    let cpu = ThreadTime::now();
+                    slowest_wall = slowest_wall.max(editor.next_frame());
+                    slowest = slowest.max(cpu.elapsed());
+                }
+                figures::record(&format!("frame/{id}_wall"), "ms", millis(slowest_wall));
+                slowest
+            });
+        });
+    }
+    group.finish();
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// How long to wait for the network before giving up on a figure.
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// An editor showing `map`, shared on loopback, and a teammate who has
+/// joined and has the map.
+fn shared_editor(map: &JourneyMap) -> Result<(Editor, Person), String> {
+    let mut editor = Editor::new(map.clone());
+    editor.app.share_with(HostOptions {
+        bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
+        ..HostOptions::default()
+    });
+    let link: JoinLink = editor
+        .app
+        .share_link()
+        .ok_or("the editor did not share the map")?
+        .parse()
+        .map_err(|error| format!("the editor's link: {error}"))?;
+    let mut teammate = network::join(&link)?;
+    // As `frame/edit`: at 100 %, where cards can be read and edited.
+    editor.actual_size_in_the_middle();
+    let started = Instant::now();
+    while teammate
+        .map()
+        .is_none_or(|shown| shown.card_count() != map.card_count())
+    {
+        if started.elapsed() > PATIENCE {
+            return Err("the teammate never got the map".to_owned());
+        }
+        editor.next_frame();
+        teammate.poll();
+    }
+    Ok((editor, teammate))
 }

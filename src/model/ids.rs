@@ -3,6 +3,12 @@
 //! Ids are short strings (`"research"`, `"c12"`) so that a hand-edited file
 //! stays readable and links survive reordering. All ids of a map share one
 //! namespace: an id names exactly one stage, lane, card or emotion point.
+//!
+//! An id is shared, not copied, when a map or its layout is copied: a
+//! layout of a 20,000-card map names every card, once per frame after an
+//! edit.
+
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -14,14 +20,14 @@ macro_rules! id_type {
         $(#[$doc])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Wraps a string as an id. Whether it is well formed is checked by
             /// [`crate::model::validate`], not here, so that a file with a bad id
             /// can still be loaded far enough to report where it is.
             pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+                Self(Arc::from(id.into()))
             }
 
             /// The id as written in the file.

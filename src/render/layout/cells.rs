@@ -10,6 +10,7 @@
 //! same cells: they are kept, and only moved to where the stage now sits.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use egui::{Rangef, Vec2};
 
@@ -193,18 +194,23 @@ impl CardLayout {
     /// This card's layout moved by `by`, in `stage`.
     pub(super) fn placed(&self, stage: usize, by: Vec2) -> Self {
         Self {
+            id: self.id.clone(),
             stage,
+            lane: self.lane,
+            index_in_cell: self.index_in_cell,
             rect: self.rect.translate(by),
+            text: Arc::clone(&self.text),
             text_pos: self.text_pos + by,
             footer: self
                 .footer
                 .as_ref()
-                .map(|(pos, galley)| (*pos + by, galley.clone())),
+                .map(|(pos, galley)| (*pos + by, Arc::clone(galley))),
             icon: self
                 .icon
                 .as_ref()
-                .map(|(pos, galley, channel)| (*pos + by, galley.clone(), *channel)),
-            ..self.clone()
+                .map(|(pos, galley, channel)| (*pos + by, Arc::clone(galley), *channel)),
+            severity: self.severity,
+            moment_of_truth: self.moment_of_truth,
         }
     }
 }

@@ -1,7 +1,5 @@
 //! The grid: stage headers, lane rows, cards and emotion points.
 
-use std::collections::HashSet;
-
 use egui::{Rangef, Rect, pos2, vec2};
 
 use super::cells::{self, PainTexts, Setting, StageCells};
@@ -93,7 +91,9 @@ pub(super) fn lane_rows(
     };
     // Found once, not by a search per card: a 20,000-card map would
     // otherwise compare ids hundreds of millions of times.
-    let pain_lanes: HashSet<&LaneId> = links
+    // A map has a pain points lane or two: a search beats hashing each
+    // card's lane.
+    let pain_lanes: Vec<&LaneId> = links
         .lanes
         .iter()
         .filter(|lane| lane.kind == LaneKind::PainPoints)
@@ -101,7 +101,7 @@ pub(super) fn lane_rows(
         .collect();
     let pain_texts: PainTexts<'_> = links
         .cards()
-        .filter(|card| pain_lanes.contains(&card.lane))
+        .filter(|card| pain_lanes.contains(&&card.lane))
         .map(|card| (&card.id, card.text.as_str()))
         .collect();
     let lanes: Vec<(LaneId, LaneKind)> = map
@@ -130,6 +130,7 @@ pub(super) fn lane_rows(
             .collect();
         fresh.iter().collect()
     };
+    rows.cards.reserve(map.card_count());
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let top = rows.bottom;
         let name = texts.text(
