@@ -245,17 +245,18 @@ fn reorder_in_stages<T>(
     of_mut: fn(&mut Stage) -> &mut Vec<T>,
     id: fn(&T) -> &str,
 ) {
+    let empty: &[T] = &[];
     for goal_stage in &to.stages {
-        let ids = |map: &JourneyMap| -> Vec<String> {
-            map.stage(&goal_stage.id)
-                .map(|stage| of(stage).iter().map(|item| id(item).to_owned()).collect())
-                .unwrap_or_default()
-        };
-        let (was_ids, goal_ids) = (ids(from), ids(to));
-        if was_ids != goal_ids
-            && let Some(stage) = current.stage_mut(&goal_stage.id)
-        {
-            reorder(of_mut(stage), &was_ids, &goal_ids, id);
+        let was = from.stage(&goal_stage.id).map_or(empty, of);
+        let goal = of(goal_stage);
+        // Most stages the edit did not touch: compare before copying ids.
+        if was.iter().map(id).eq(goal.iter().map(id)) {
+            continue;
+        }
+        let ids =
+            |items: &[T]| -> Vec<String> { items.iter().map(|item| id(item).to_owned()).collect() };
+        if let Some(stage) = current.stage_mut(&goal_stage.id) {
+            reorder(of_mut(stage), &ids(was), &ids(goal), id);
         }
     }
 }

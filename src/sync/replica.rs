@@ -261,11 +261,6 @@ impl Replica {
         *self.view.borrow_mut() = heads;
     }
 
-    /// Forgets what changes touched: the caller's map shows all of them.
-    pub(super) fn forget_touched(&mut self) {
-        self.touched = Touched::default();
-    }
-
     /// The map as the document says it now, with every peer's changes
     /// merged, repaired so that [`crate::model::validate`] finds nothing
     /// wrong with it, the same on every peer. This is the one place remote

@@ -311,14 +311,20 @@ impl Worker {
             }
         }
         self.written += 1;
-        if let Err(error) = self.replica.update_noted(before, &after) {
+        // In step, the editor's map is the document's: nothing to read
+        // back. Else the merged map needs what the edit touched (noting it
+        // costs as much as writing).
+        let in_step = self.taken == self.last_sent && !self.unread;
+        let written = if in_step {
+            self.replica.update(before, &after)
+        } else {
+            self.replica.update_noted(before, &after)
+        };
+        if let Err(error) = written {
             let _ = self.outbox.send(Reply::NotWritten(error));
         }
-        let in_step = self.taken == self.last_sent && !self.unread;
         if in_step {
-            // The editor's map is the document's: nothing to read back.
             self.latest = after;
-            self.replica.forget_touched();
         }
         !in_step
     }

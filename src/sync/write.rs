@@ -217,6 +217,10 @@ trait Placed: PartialEq + Sized {
     const ROOT_KEY: &'static str;
     /// The stage's items of this kind.
     fn of(stage: &Stage) -> &[Self];
+    /// Whether two stages hold the same items of this kind.
+    fn same_in(one: &Stage, other: &Stage) -> bool {
+        Self::of(one) == Self::of(other)
+    }
     fn id(&self) -> &str;
     fn lane(&self) -> &LaneId;
     fn build(&self, build: &Builder, stage: &StageId, pos: &str) -> automerge::hydrate::Value;
@@ -229,6 +233,11 @@ impl Placed for Card {
 
     fn of(stage: &Stage) -> &[Self] {
         &stage.cards
+    }
+
+    /// At a glance where copies of a map still share a stage's cards.
+    fn same_in(one: &Stage, other: &Stage) -> bool {
+        one.cards == other.cards
     }
 
     fn id(&self) -> &str {
@@ -322,7 +331,7 @@ fn placed<T: Transactable, P: Placed>(
     let old_stages: HashMap<&StageId, &Stage> = before.stages.iter().map(|s| (&s.id, s)).collect();
     let new_stages: HashMap<&StageId, &Stage> = after.stages.iter().map(|s| (&s.id, s)).collect();
     let differs =
-        |stage: &Stage, other: Option<&&Stage>| other.is_none_or(|o| P::of(o) != P::of(stage));
+        |stage: &Stage, other: Option<&&Stage>| other.is_none_or(|o| !P::same_in(o, stage));
     let dirty_after: Vec<&Stage> = after
         .stages
         .iter()
