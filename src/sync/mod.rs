@@ -8,6 +8,11 @@
 //! every peer shows the same valid map. Sync messages are automerge's own
 //! protocol, with size limits, and bad bytes are refused with an error.
 //!
+//! In the editor the replica runs on a thread of its own
+//! ([`ReplicaThread`]): a frame hands over each edit as the map before and
+//! after it, and takes back merged maps, so neither writing nor merging
+//! holds up a frame on a big map.
+//!
 //! # Why automerge 0.12
 //!
 //! Issue 13 asked us to choose among automerge (with samod), yrs and loro on
