@@ -354,18 +354,28 @@ mod tests {
 
     const PATIENCE: Duration = Duration::from_secs(10);
 
-    #[test]
-    fn a_merged_map_that_lacks_an_edit_on_its_way_is_not_taken_and_a_newer_one_follows() {
+    /// Their replica and my thread, both on the grocery-trip sample; they
+    /// have set the first card's text to `text`, and it has reached my
+    /// thread, which has merged it. Returns the map we both started from
+    /// and their map after the edit.
+    fn their_edit_merged(text: &str) -> (Replica, ReplicaThread, JourneyMap, JourneyMap) {
         let mut theirs = Replica::new(&grocery()).unwrap();
         let shown = theirs.to_map();
         let mut mine = ReplicaThread::spawn(theirs.fork(), &shown).unwrap();
-        // Their edit to one card arrives and is merged...
         let first = shown.stages[0].cards[0].id.clone();
         let mut edited = shown.clone();
-        edited.set_card_text(&first, "Theirs").unwrap();
+        edited.set_card_text(&first, text).unwrap();
         theirs.update(&shown, &edited).unwrap();
         mine.receive(theirs.take_local_changes());
         assert!(mine.settle(PATIENCE));
+        (theirs, mine, shown, edited)
+    }
+
+    #[test]
+    fn a_merged_map_that_lacks_an_edit_on_its_way_is_not_taken_and_a_newer_one_follows() {
+        // Their edit to one card arrives and is merged...
+        let (_theirs, mut mine, shown, _) = their_edit_merged("Theirs");
+        let first = shown.stages[0].cards[0].id.clone();
         // ...while I edit another card: the merged map lacks my edit.
         let last = shown.stages[3].cards[0].id.clone();
         let mut typed = shown.clone();
@@ -382,15 +392,8 @@ mod tests {
 
     #[test]
     fn edits_after_taking_a_merged_map_build_on_it() {
-        let mut theirs = Replica::new(&grocery()).unwrap();
-        let shown = theirs.to_map();
-        let mut mine = ReplicaThread::spawn(theirs.fork(), &shown).unwrap();
+        let (mut theirs, mut mine, shown, edited) = their_edit_merged("Their text");
         let card = shown.stages[0].cards[0].id.clone();
-        let mut edited = shown.clone();
-        edited.set_card_text(&card, "Their text").unwrap();
-        theirs.update(&shown, &edited).unwrap();
-        mine.receive(theirs.take_local_changes());
-        assert!(mine.settle(PATIENCE));
         let merged = mine.take_merged().unwrap();
         // I append to the text I now see: the edit lands after theirs, not
         // at stale positions in the text as it was.

@@ -125,18 +125,8 @@ fn same_links(kept: &[(CardId, Option<String>)], stage: &Stage, pains: &PainText
         && now.next().is_none()
 }
 
-/// `stage`'s cells laid out afresh, without a cache.
-pub(super) fn uncached(
-    texts: &mut Texts<'_, '_>,
-    stage: &Stage,
-    lanes: &[(LaneId, LaneKind)],
-    pains: &PainTexts<'_>,
-    scale: f32,
-) -> StageCells {
-    lay_out(texts, stage, lanes, pains, scale)
-}
-
-fn lay_out(
+/// `stage`'s cells laid out afresh, in the map's `lanes`.
+pub(super) fn lay_out(
     texts: &mut Texts<'_, '_>,
     stage: &Stage,
     lanes: &[(LaneId, LaneKind)],

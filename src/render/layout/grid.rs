@@ -126,7 +126,7 @@ pub(super) fn lane_rows(
         fresh = map
             .stages
             .iter()
-            .map(|stage| cells::uncached(texts, stage, &lanes, &pain_texts, scale))
+            .map(|stage| cells::lay_out(texts, stage, &lanes, &pain_texts, scale))
             .collect();
         fresh.iter().collect()
     };
