@@ -125,6 +125,8 @@ pub fn sharing(criterion: &mut Criterion, maps: &[BenchMap]) {
 ///
 /// - `frame/shared_edit/N`: my edit of a card's text and the frame after
 ///   it (the replica writes it on its own thread meanwhile).
+/// - `frame/shared_undo/N`: undoing my own last edit (per person) and the
+///   frame after it.
 /// - `frame/remote_edit/N`: a teammate's edit of a card's text: the
 ///   slowest of the editor's frames from when it is sent until it shows
 ///   (taking the change in, and the frame that shows the merged map).
@@ -136,7 +138,8 @@ pub fn sharing(criterion: &mut Criterion, maps: &[BenchMap]) {
 pub fn shared_frames(criterion: &mut Criterion, maps: &[BenchMap]) {
     let mut group = criterion.benchmark_group("frame");
     for BenchMap { name, map } in maps {
-        let ids = ["shared_edit", "remote_edit"].map(|what| format!("frame/{what}/{name}"));
+        let ids = ["shared_edit", "shared_undo", "remote_edit"]
+            .map(|what| format!("frame/{what}/{name}"));
         if !filter::any_wanted(&ids) {
             continue;
         }
@@ -167,6 +170,22 @@ pub fn shared_frames(criterion: &mut Criterion, maps: &[BenchMap]) {
                 let edit = Edit::SetCardText(mine.clone(), format!("mine {turn}"));
                 let cpu = ThreadTime::now();
                 let wall = time(|| editor.app.apply(edit)) + editor.next_frame();
+                figures::record(&format!("frame/{id}_wall"), "ms", millis(wall));
+                cpu.elapsed()
+            });
+        });
+        let id = format!("shared_undo/{name}");
+        group.bench_function(&id, |b| {
+            bench(b, &format!("frame/{id}"), || {
+                turn += 1;
+                let edit = Edit::SetCardText(mine.clone(), format!("undone {turn}"));
+                if let Err(error) = editor.app.document.apply(edit) {
+                    eprintln!("perf: my edit failed: {error}");
+                }
+                let _ = editor.app.document.settle();
+                editor.settle();
+                let cpu = ThreadTime::now();
+                let wall = time(|| editor.app.document.undo()) + editor.next_frame();
                 figures::record(&format!("frame/{id}_wall"), "ms", millis(wall));
                 cpu.elapsed()
             });

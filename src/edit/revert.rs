@@ -10,7 +10,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::model::{Card, CardId, EmotionPoint, JourneyMap, LaneKind, PointId, Stage, StageId};
+use crate::model::{
+    Card, CardId, Cards, EmotionPoint, JourneyMap, LaneId, LaneKind, PointId, Stage, StageId,
+};
 
 /// Takes `current` from `from` (the map just after the edit) back to `to`
 /// (just before it) wherever `current` still says what `from` says. The
@@ -199,7 +201,7 @@ fn find_point(map: &JourneyMap, id: &PointId) -> Option<Place> {
     })
 }
 
-fn lane_kind(map: &JourneyMap, lane: &crate::model::LaneId) -> Option<LaneKind> {
+fn lane_kind(map: &JourneyMap, lane: &LaneId) -> Option<LaneKind> {
     map.lane(lane).map(|lane| lane.kind)
 }
 
@@ -305,13 +307,15 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     if changed.is_empty() {
         return;
     }
+    // Each stage's cards as they were, to tell below which stages changed.
+    let untouched: Vec<Cards> = current.stages.iter().map(|s| s.cards.clone()).collect();
     // Cards the edit made go, unless someone changed them since.
     let made: HashSet<&str> = changed
         .iter()
         .copied()
         .filter(|id| !goal.contains_key(id))
         .collect();
-    for stage in &mut current.stages {
+    for stage in current.stages.iter_mut().filter(|_| !made.is_empty()) {
         let goes = |card: &Card| {
             let id = card.id.as_str();
             made.contains(id)
@@ -325,9 +329,23 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             stage.cards.to_mut().retain(|_| kept.next().unwrap_or(true));
         }
     }
+    // An edit changes a card or two: comparing each card's id with theirs
+    // beats hashing 20,000 ids.
+    let few: Vec<&str> = if changed.len() <= 8 {
+        changed.iter().copied().collect()
+    } else {
+        Vec::new()
+    };
+    let is_changed = |id: &str| {
+        if changed.len() <= 8 {
+            few.contains(&id)
+        } else {
+            changed.contains(id)
+        }
+    };
     let present: HashSet<String> = current
         .cards()
-        .filter(|card| changed.contains(card.id.as_str()))
+        .filter(|card| is_changed(card.id.as_str()))
         .map(|card| card.id.as_str().to_owned())
         .collect();
     for goal_stage in &to.stages {
@@ -364,7 +382,7 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
         }
     }
     reorder_in_stages(current, (from, to), cards_of, |s| s.cards.to_mut(), card_id);
-    tidy_cards(current);
+    tidy_cards(current, &untouched);
 }
 
 /// Sets back the fields of one card the edit changed, and its cell, where
@@ -408,25 +426,48 @@ fn restore_card(
 
 /// Clears what the map's rules do not allow after cards came back or
 /// moved: a link to a card that is not a pain point, a channel outside
-/// touchpoints, a severity outside pain points.
-fn tidy_cards(map: &mut JourneyMap) {
-    let kinds: HashMap<String, LaneKind> = map
+/// touchpoints, a severity outside pain points. Only the stages whose cards
+/// changed since `untouched` (each stage's cards before) can break the
+/// rules, unless a pain point left them: then a link anywhere may.
+fn tidy_cards(map: &mut JourneyMap, untouched: &[Cards]) {
+    let kinds: HashMap<LaneId, LaneKind> = map
         .lanes
         .iter()
-        .map(|lane| (lane.id.as_str().to_owned(), lane.kind))
+        .map(|lane| (lane.id.clone(), lane.kind))
         .collect();
-    let pains: HashSet<String> = map
+    // A map has a pain points lane or two: a search beats hashing each
+    // card's lane.
+    let pain_lanes: Vec<&LaneId> = map
+        .lanes
+        .iter()
+        .filter(|lane| lane.kind == LaneKind::PainPoints)
+        .map(|lane| &lane.id)
+        .collect();
+    let is_pain = |card: &Card| pain_lanes.contains(&&card.lane);
+    let pains: HashSet<CardId> = map
         .cards()
-        .filter(|card| kinds.get(card.lane.as_str()) == Some(&LaneKind::PainPoints))
-        .map(|card| card.id.as_str().to_owned())
+        .filter(|card| is_pain(card))
+        .map(|card| card.id.clone())
         .collect();
+    let changed = |index: usize, stage: &Stage| {
+        untouched
+            .get(index)
+            .is_none_or(|was| !was.shares_with(&stage.cards))
+    };
+    let pain_left = map.stages.iter().enumerate().any(|(index, stage)| {
+        changed(index, stage)
+            && untouched.get(index).is_some_and(|was| {
+                was.iter()
+                    .any(|card| is_pain(card) && !pains.contains(&card.id))
+            })
+    });
     // What each card may keep: (channel, severity, link).
     let allowed = |card: &Card| {
-        let kind = kinds.get(card.lane.as_str()).copied();
+        let kind = kinds.get(&card.lane).copied();
         let linked = card
             .answers
             .as_ref()
-            .is_some_and(|target| pains.contains(target.as_str()));
+            .is_some_and(|target| pains.contains(target));
         (
             kind == Some(LaneKind::Touchpoints),
             kind == Some(LaneKind::PainPoints),
@@ -439,10 +480,16 @@ fn tidy_cards(map: &mut JourneyMap) {
             || (!severity && card.severity.is_some())
             || (!link && card.answers.is_some())
     };
-    for stage in &mut map.stages {
+    let in_scope: Vec<bool> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(index, stage)| pain_left || changed(index, stage))
+        .collect();
+    for (stage, in_scope) in map.stages.iter_mut().zip(in_scope) {
         // Only stages with something to clear get their own copy of their
         // cards.
-        if !stage.cards.iter().any(untidy) {
+        if !in_scope || !stage.cards.iter().any(untidy) {
             continue;
         }
         for card in stage.cards.to_mut() {
