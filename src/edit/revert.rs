@@ -251,8 +251,9 @@ fn reorder_in_stages<T>(
     for goal_stage in &to.stages {
         let was = from.stage(&goal_stage.id).map_or(empty, of);
         let goal = of(goal_stage);
-        // Most stages the edit did not touch: compare before copying ids.
-        if was.iter().map(id).eq(goal.iter().map(id)) {
+        // Most stages the edit did not touch (their items are the very
+        // same): compare before copying ids.
+        if std::ptr::eq(was, goal) || was.iter().map(id).eq(goal.iter().map(id)) {
             continue;
         }
         let ids =
