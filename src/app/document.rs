@@ -2,13 +2,12 @@
 //! history and which state of it is saved.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use crate::edit::{Created, Edit, History, StateId};
 use crate::io::{self, DiskState, LoadError};
 use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
-use std::time::Duration;
-
 use crate::sync::{Replica, ReplicaThread, SyncError, Wake};
 
 /// Where the open map came from.
