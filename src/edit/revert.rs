@@ -436,20 +436,8 @@ fn tidy_cards(map: &mut JourneyMap, untouched: &[Cards]) {
         .iter()
         .map(|lane| (lane.id.clone(), lane.kind))
         .collect();
-    // A map has a pain points lane or two: a search beats hashing each
-    // card's lane.
-    let pain_lanes: Vec<&LaneId> = map
-        .lanes
-        .iter()
-        .filter(|lane| lane.kind == LaneKind::PainPoints)
-        .map(|lane| &lane.id)
-        .collect();
-    let is_pain = |card: &Card| pain_lanes.contains(&&card.lane);
-    let pains: HashSet<CardId> = map
-        .cards()
-        .filter(|card| is_pain(card))
-        .map(|card| card.id.clone())
-        .collect();
+    let is_pain = |card: &Card| kinds.get(&card.lane) == Some(&LaneKind::PainPoints);
+    let pains: HashSet<CardId> = map.pain_points().map(|card| card.id.clone()).collect();
     let changed = |index: usize, stage: &Stage| {
         untouched
             .get(index)

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, CardId, EmotionPoint, Lane, LaneId, PointId, Stage, StageId};
+use super::{Card, CardId, EmotionPoint, Lane, LaneId, LaneKind, PointId, Stage, StageId};
 
 /// What an editor adds to the end of the ids it makes for a shared map, so
 /// that two people adding a card at the same moment never make the same id
@@ -154,6 +154,19 @@ impl JourneyMap {
     /// Every card of the map, stage by stage.
     pub fn cards(&self) -> impl Iterator<Item = &Card> {
         self.stages.iter().flat_map(|stage| stage.cards.iter())
+    }
+
+    /// Every card in a pain points lane, stage by stage.
+    pub fn pain_points(&self) -> impl Iterator<Item = &Card> {
+        // A map has a pain points lane or two: a search of them beats
+        // hashing the lane of each of 20,000 cards.
+        let lanes: Vec<&LaneId> = self
+            .lanes
+            .iter()
+            .filter(|lane| lane.kind == LaneKind::PainPoints)
+            .map(|lane| &lane.id)
+            .collect();
+        self.cards().filter(move |card| lanes.contains(&&card.lane))
     }
 
     /// The number of cards in the map (emotion points not included).

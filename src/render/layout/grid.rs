@@ -91,17 +91,8 @@ pub(super) fn lane_rows(
     };
     // Found once, not by a search per card: a 20,000-card map would
     // otherwise compare ids hundreds of millions of times.
-    // A map has a pain points lane or two: a search beats hashing each
-    // card's lane.
-    let pain_lanes: Vec<&LaneId> = links
-        .lanes
-        .iter()
-        .filter(|lane| lane.kind == LaneKind::PainPoints)
-        .map(|lane| &lane.id)
-        .collect();
     let pain_texts: PainTexts<'_> = links
-        .cards()
-        .filter(|card| pain_lanes.contains(&&card.lane))
+        .pain_points()
         .map(|card| (&card.id, card.text.as_str()))
         .collect();
     let lanes: Vec<(LaneId, LaneKind)> = map
