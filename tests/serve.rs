@@ -88,6 +88,15 @@ impl Workspace {
             .expect("journeymap peer")
     }
 
+    /// `journeymap check` run on the map file.
+    fn check(&self) -> Output {
+        self.command()
+            .arg("check")
+            .arg(self.map())
+            .output()
+            .expect("journeymap check")
+    }
+
     /// Waits until the map file holds `text`.
     fn wait_for_text(&self, text: &str) {
         let deadline = Instant::now() + PATIENCE;
@@ -131,12 +140,7 @@ fn serve_prints_a_link_and_a_peers_card_reaches_the_file_with_a_backup() {
     let backup = workspace.dir.path().join("map.ron.bak");
     assert_eq!(text_of(&backup), before, "the previous version is kept");
     stop(serve, "-TERM");
-    let check = workspace
-        .command()
-        .arg("check")
-        .arg(workspace.map())
-        .output()
-        .expect("check");
+    let check = workspace.check();
     assert!(check.status.success(), "the file written is a valid map");
 }
 
@@ -205,12 +209,7 @@ fn serve_refuses_a_map_that_fails_check_exactly_as_check_does() {
     let workspace = Workspace::new();
     let broken = text_of(&workspace.map()).replacen("title:", "titel:", 1);
     fs::write(workspace.map(), broken).expect("break");
-    let check = workspace
-        .command()
-        .arg("check")
-        .arg(workspace.map())
-        .output()
-        .expect("check");
+    let check = workspace.check();
     let serve = workspace
         .command()
         .arg("serve")
@@ -311,12 +310,7 @@ fn peers_killed_mid_edit_leave_the_host_serving_and_the_file_valid() {
     let survivor = workspace.peer(&link, "After the killed peers");
     assert!(survivor.status.success(), "{survivor:?}");
     workspace.wait_for_text("After the killed peers");
-    let check = workspace
-        .command()
-        .arg("check")
-        .arg(workspace.map())
-        .output()
-        .expect("journeymap check");
+    let check = workspace.check();
     assert!(check.status.success(), "{check:?}");
     stop(serve, "-TERM");
 }
