@@ -46,11 +46,6 @@ windows() {
     echo "--- active window: $(xdotool getactivewindow getwindowname 2>/dev/null || echo '(none)')"
 }
 
-fail() {
-    failed="$*"
-    exit 1
-}
-
 cleanup() {
     local status=$?
     trap - EXIT TERM INT
@@ -68,13 +63,8 @@ cleanup() {
         } >&2
         screenshot "$shot"
     fi
-    for pid in ${watchdog:-} ${app:-} ${wm:-} ${xvfb:-}; do kill "$pid" 2>/dev/null || true; done
-    for pid in ${app:-} ${wm:-} ${xvfb:-}; do
-        # Up to 3 s to go quietly, then forced.
-        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
+    # shellcheck disable=SC2086 # the optional pids split on purpose
+    stop_processes ${watchdog:-} ${app:-} ${wm:-} ${xvfb:-}
     rm -rf "$work"
     exit "$status"
 }
@@ -85,8 +75,6 @@ start_watchdog
 
 title_is() { [ "$(xdotool getwindowname "$window" 2>/dev/null)" = "$1" ]; }
 file_changed() { [ "$(cksum <"$1")" != "$2" ]; }
-key() { xdotool key --clearmodifiers "$@"; }
-type_text() { xdotool type --clearmodifiers --delay 4 "$1"; }
 
 # --- 1. A bare X desktop: Xvfb and openbox, nothing else.
 start_xvfb "$logs"

@@ -29,10 +29,6 @@ test_name=real_window_shared
 # shellcheck source=tests/x_desktop.sh
 . tests/x_desktop.sh
 
-fail() {
-    failed="$*"
-    exit 1
-}
 cleanup() {
     local status=$?
     trap - EXIT TERM INT
@@ -53,12 +49,8 @@ cleanup() {
         } >&2
         screenshot "$shot"
     fi
-    for pid in ${watchdog:-} "${pids[@]}" ${wm:-} ${xvfb:-}; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}" ${wm:-} ${xvfb:-}; do
-        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-    done
-    wait 2>/dev/null || true
+    # shellcheck disable=SC2086 # the optional pids split on purpose
+    stop_processes ${watchdog:-} "${pids[@]}" ${wm:-} ${xvfb:-}
     rm -rf "$work"
     exit "$status"
 }
@@ -66,8 +58,6 @@ trap cleanup EXIT
 trap 'failed="stopped by a signal (or the 110 s watchdog)"; exit 1' TERM INT
 start_watchdog
 
-key() { xdotool key --clearmodifiers "$@"; }
-type_text() { xdotool type --clearmodifiers --delay 4 "$1"; }
 focus() { # WINDOW
     timeout 10 xdotool windowactivate --sync "$1" || true
     timeout 10 xdotool windowfocus --sync "$1" || true

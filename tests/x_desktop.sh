@@ -2,14 +2,33 @@
 # desktop (Xvfb and openbox, nothing else), a watchdog, screenshots, and
 # waiting for something with a deadline.
 #
-# The sourcing script sets `test_name` (for its messages) and defines `fail`
-# (which records why and exits 1); it may set `app` to the editor's pid,
-# which `wait_until` then checks is still running.
+# The sourcing script sets `test_name` (for its messages) and its EXIT
+# trap reports `failed`; it may set `app` to the editor's pid, which
+# `wait_until` then checks is still running.
 
 started=$(date +%s%3N) # ms
 failed=""
 
 now_ms() { date +%s%3N; }
+
+fail() { # WHY: records why, for the EXIT trap to report, and exits 1
+    failed="$*"
+    exit 1
+}
+
+key() { xdotool key --clearmodifiers "$@"; }
+type_text() { xdotool type --clearmodifiers --delay 4 "$1"; }
+
+# stop_processes PID...: asks each to stop, gives each up to 3 s to go
+# quietly, then forces it; then reaps them.
+stop_processes() {
+    for pid in "$@"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "$@"; do
+        for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    wait 2>/dev/null || true
+}
 
 say() {
     local ms=$(($(now_ms) - started))
