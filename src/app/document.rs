@@ -208,10 +208,15 @@ impl Document {
 
     /// Has `wake` called when the replica has something to show or send,
     /// so that a frame runs to take it.
-    pub fn set_wake(&self, wake: Wake) {
-        if let Some(replica) = &self.replica {
+    pub fn set_wake(&mut self, wake: Wake) {
+        if let Some(replica) = &mut self.replica {
             replica.set_wake(wake);
         }
+    }
+
+    /// Whether the map is shared and [`Self::set_wake`] was called for it.
+    pub fn wakes(&self) -> bool {
+        self.replica.as_ref().is_some_and(ReplicaThread::wakes)
     }
 
     /// The local changes not yet sent to the peers, as change bytes.

@@ -188,9 +188,11 @@ impl JourneyApp {
     /// Shows the map with teammates' changes, once the replica has merged
     /// them; stops sharing if their changes were refused.
     fn take_merged(&mut self, ctx: &egui::Context) {
-        let waker = ctx.clone();
-        self.document
-            .set_wake(std::sync::Arc::new(move || waker.request_repaint()));
+        if !self.document.wakes() {
+            let waker = ctx.clone();
+            self.document
+                .set_wake(std::sync::Arc::new(move || waker.request_repaint()));
+        }
         match self.document.poll_shared() {
             Ok(true) => self.forget_missing_selection(),
             Ok(false) => {}

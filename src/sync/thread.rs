@@ -68,6 +68,8 @@ pub struct ReplicaThread {
     requests: Sender<Request>,
     replies: Receiver<Reply>,
     wake: Arc<Mutex<Option<Wake>>>,
+    /// Whether [`Self::set_wake`] was called.
+    wakes: bool,
     /// Local edits sent to the thread.
     sent: u64,
     /// Local edits the thread has written into the document.
@@ -108,6 +110,7 @@ impl ReplicaThread {
             requests,
             replies,
             wake,
+            wakes: false,
             sent: 0,
             written: 0,
             taken: 0,
@@ -119,8 +122,15 @@ impl ReplicaThread {
     }
 
     /// Has `wake` called whenever the thread has something to give back.
-    pub fn set_wake(&self, wake: Wake) {
+    pub fn set_wake(&mut self, wake: Wake) {
         *self.wake.lock().unwrap_or_else(PoisonError::into_inner) = Some(wake);
+        self.wakes = true;
+    }
+
+    /// Whether something is called when the thread has something to give
+    /// back ([`Self::set_wake`]).
+    pub fn wakes(&self) -> bool {
+        self.wakes
     }
 
     /// Hands over a local edit: the map `before` and `after` it.
@@ -389,6 +399,27 @@ mod tests {
         assert_eq!(merged.card(&last).unwrap().1.text, "Mine");
         assert_eq!(mine.take_outgoing().len(), 1);
         assert!(mine.all_sent());
+    }
+
+    #[test]
+    fn the_thread_wakes_the_editor_when_it_has_merged_a_change() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let (mut theirs, mut mine, shown, edited) = their_edit_merged("Theirs");
+        let woken = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&woken);
+        mine.set_wake(Arc::new(move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+        }));
+        assert!(mine.wakes());
+        let card = shown.stages[0].cards[0].id.clone();
+        let mut again = edited.clone();
+        again.set_card_text(&card, "Theirs again").unwrap();
+        theirs.update(&edited, &again).unwrap();
+        mine.receive(theirs.take_local_changes());
+        assert!(mine.settle(PATIENCE));
+        assert!(woken.load(Ordering::Relaxed) > 0);
+        let merged = mine.take_merged().unwrap();
+        assert_eq!(merged.card(&card).unwrap().1.text, "Theirs again");
     }
 
     #[test]
