@@ -286,24 +286,24 @@ impl Worker {
                     edits: self.written,
                 });
             }
-            if settle {
-                replies.push(Reply::Settled);
-            }
-            if replies.is_empty() {
-                continue;
-            }
-            for reply in replies {
-                if self.outbox.send(reply).is_err() {
-                    return;
+            if !replies.is_empty() {
+                for reply in replies {
+                    if self.outbox.send(reply).is_err() {
+                        return;
+                    }
+                }
+                let wake = self
+                    .wake
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .clone();
+                if let Some(wake) = wake {
+                    wake();
                 }
             }
-            let wake = self
-                .wake
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .clone();
-            if let Some(wake) = wake {
-                wake();
+            // Last, so that once settled the editor has also been woken.
+            if settle && self.outbox.send(Reply::Settled).is_err() {
+                return;
             }
         }
     }
