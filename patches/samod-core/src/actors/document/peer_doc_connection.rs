@@ -4,7 +4,7 @@ mod tests;
 use std::time::{Duration, Instant};
 
 use automerge::{
-    Automerge, AutomergeError,
+    Automerge, AutomergeError, ReadDoc,
     sync::{self, SyncDoc},
 };
 
@@ -26,6 +26,12 @@ pub(crate) struct PeerDocConnection {
     last_share_config: Option<ShareConfig>,
     // Preserve message ordering while the asynchronous policy lookup is pending.
     pub(super) pending_sync_messages: Vec<(SyncMessage, UnixTimestamp)>,
+    // journeymap's patch: the document's heads when generation last ran to
+    // the end for this peer; `None` once the sync state has changed since.
+    // With the same heads and the same state, automerge generates nothing,
+    // so generating again is skipped: without this, every message from any
+    // peer made the document generate for every peer (peers² work a change).
+    settled_at: Option<Vec<automerge::ChangeHash>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,10 +53,12 @@ impl PeerDocConnection {
             share_policy: SharePolicyState::Unknown,
             last_share_config: None,
             pending_sync_messages: Vec::new(),
+            settled_at: None,
         }
     }
 
     pub(super) fn reset_sync_state(&mut self) {
+        self.settled_at = None;
         self.sync_state = if self.can_write() {
             sync::State::new()
         } else {
@@ -59,6 +67,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn prepare_request(&mut self) {
+        self.settled_at = None;
         // Initial requests already have a fresh state. Automerge has no explicit
         // API to restart synchronization, so for retries we force a read-only to
         // read-write transition. This resets local bookkeeping and tells the
@@ -86,6 +95,7 @@ impl PeerDocConnection {
         doc: &mut Automerge,
         msg: sync::Message,
     ) -> Result<Duration, AutomergeError> {
+        self.settled_at = None;
         let start = Instant::now();
         doc.receive_sync_message(&mut self.sync_state, msg)?;
         let duration = start.elapsed();
@@ -105,6 +115,13 @@ impl PeerDocConnection {
         doc: &Automerge,
     ) -> Vec<(sync::Message, Duration)> {
         let heads = doc.get_heads();
+        // Changes waiting for their dependencies can change what we need
+        // from this peer without changing the heads: never skip then.
+        let settled =
+            self.settled_at.as_ref() == Some(&heads) && doc.get_missing_deps(&[]).is_empty();
+        if settled {
+            return Vec::new();
+        }
         let mut messages = Vec::new();
         loop {
             let start = Instant::now();
@@ -129,6 +146,7 @@ impl PeerDocConnection {
                 break;
             }
         }
+        self.settled_at = Some(heads);
         messages
     }
 
@@ -202,6 +220,7 @@ impl PeerDocConnection {
     }
 
     pub(super) fn set_share_config(&mut self, config: ShareConfig) -> Option<ShareConfig> {
+        self.settled_at = None;
         let previous = self.last_share_config.replace(config);
         self.share_policy = SharePolicyState::Ready(config);
         if self.state.last_sent.is_none() && self.state.last_received.is_none() {
