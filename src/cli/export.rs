@@ -1,4 +1,5 @@
-//! `journeymap export`: PNG images of a map for slides, without a window.
+//! `journeymap export`: PNG images of a map for slides, without a window,
+//! or a Mermaid journey diagram.
 
 use std::io::Write;
 use std::num::NonZeroUsize;
@@ -49,6 +50,8 @@ pub struct ExportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The PNG to write; with --split, OUT-1.png, OUT-2.png, … instead.
+    /// A name ending in `.mmd` writes a Mermaid journey diagram instead:
+    /// each stage a section, each point of the emotion curve a task.
     #[arg(short, long, value_name = "OUT.png")]
     pub output: PathBuf,
     /// The image size.
@@ -98,6 +101,19 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
             return Ok(ExitCode::FAILURE);
         }
     };
+    if is_mermaid(&args.output) {
+        let text = crate::interchange::mermaid::to_journey(&map);
+        return match io::write_atomically(&args.output, text.as_bytes(), io::Overwrite::Allow) {
+            Ok(()) => {
+                writeln!(out, "{}", args.output.display())?;
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(error) => {
+                writeln!(err, "journeymap: {}: {error}", args.output.display())?;
+                Ok(ExitCode::FAILURE)
+            }
+        };
+    }
     match export::export(&map, &args.options(), &args.output) {
         Ok(paths) => {
             for path in paths {
@@ -110,4 +126,11 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
             Ok(ExitCode::FAILURE)
         }
     }
+}
+
+/// Whether `path` names a Mermaid file (`.mmd` or `.mermaid`).
+fn is_mermaid(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
 }

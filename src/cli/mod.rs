@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+mod import;
 mod peer;
 mod serve;
 pub use export::ExportArgs;
@@ -39,6 +40,8 @@ Examples:
   journeymap fmt --check maps/*.ron          fail if any map is not canonical
   journeymap export grocery.ron -o slide.png --preset slide-4k
   journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …
+  journeymap import journey.mmd -o journey.ron   read a Mermaid journey diagram
+  journeymap export grocery.ron -o grocery.mmd  write one back
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
@@ -99,6 +102,24 @@ pub enum Command {
     /// Rendered on the CPU with the editor's own painter: no window, no GPU.
     /// Prints the path of each image written.
     Export(ExportArgs),
+    /// Read a Mermaid `journey` diagram into a new map.
+    ///
+    /// Each section becomes a stage; each task becomes a card in the
+    /// "Doing" lane and a point on the "Feeling" curve (scores 1–5 become
+    /// -3, -2, 0, +2, +3); each stage's actors are cards in a "Who" lane.
+    /// A problem is reported as `FILE:LINE:COL: message`, with exit status
+    /// 1, and nothing is written. `export MAP -o OUT.mmd` writes one back.
+    Import {
+        /// The Mermaid file (`.mmd`) to read.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Where to write the new map.
+        #[arg(short, long, value_name = "OUT.ron")]
+        output: PathBuf,
+        /// Replace OUT.ron if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Host a map for a live session: editors join with the link it prints.
     ///
     /// Prints one line, `join LINK`, and keeps running until interrupted
@@ -163,6 +184,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
+        Some(Command::Import {
+            file,
+            output,
+            force,
+        }) => import::run(&file, &output, force, out, err),
         Some(Command::Peer(args)) => peer::run(&args, out, err),
         Some(Command::Samples) => list_samples(out),
         Some(Command::New {
@@ -323,14 +349,28 @@ fn new_map(
         )?;
         return Ok(ExitCode::from(2));
     };
+    let what = format!("new map from `{from}`");
+    write_new(output, sample.source.as_bytes(), force, &what, out, err)
+}
+
+/// Writes `bytes` to a new file `output` (replacing it only with `force`),
+/// and says so: `OUTPUT: WHAT`.
+fn write_new(
+    output: &Path,
+    bytes: &[u8],
+    force: bool,
+    what: &str,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Outcome {
     let overwrite = if force {
         Overwrite::Allow
     } else {
         Overwrite::Refuse
     };
-    match io::write_atomically(output, sample.source.as_bytes(), overwrite) {
+    match io::write_atomically(output, bytes, overwrite) {
         Ok(()) => {
-            writeln!(out, "{}: new map from `{from}`", output.display())?;
+            writeln!(out, "{}: {what}", output.display())?;
             Ok(ExitCode::SUCCESS)
         }
         Err(io::SaveError::AlreadyExists { .. }) => {
