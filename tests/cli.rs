@@ -9,20 +9,11 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn journeymap(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run journeymap")
-}
+mod support;
+use support::{journeymap, stderr};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn assert_no_panic(output: &Output) {

@@ -7,8 +7,9 @@
 )]
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+
+mod support;
+use support::{journeymap, stderr};
 
 use journeymap::interchange::mermaid;
 use journeymap::io;
@@ -25,18 +26,6 @@ journey
       Go downstairs: 5: Me
       Sit down: 5: Me
 ";
-
-fn journeymap(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .expect("run journeymap")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 #[test]
 fn the_documentation_example_imports_as_worked_out_by_hand_and_checks() {
