@@ -199,3 +199,82 @@ fn import_does_not_replace_a_map_without_force() {
     );
     assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
 }
+
+#[test]
+fn names_that_look_like_mermaid_statements_export_as_tasks() {
+    let mut map = mermaid::parse_journey(WORKING_DAY, "t").expect("reads");
+    let labels = ["section Checkout", "title: x", "%% not a comment"];
+    for (point, label) in map.stages[0].points.iter_mut().zip(labels) {
+        label.clone_into(&mut point.label);
+    }
+    map.stages[1].name = "Pay: now".to_owned();
+    map.stages[1].points[0].label = "a # b ; c".to_owned();
+    let text = mermaid::to_journey(&map);
+    let back = mermaid::parse_journey(&text, "t").unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let names: Vec<_> = back.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Go to work", "Pay now"], "{text}");
+    let tasks: Vec<_> = back.stages[0]
+        .points
+        .iter()
+        .map(|p| p.label.as_str())
+        .collect();
+    assert_eq!(
+        tasks,
+        ["· section Checkout", "· title x", "· %% not a comment"],
+        "{text}"
+    );
+    assert_eq!(back.stages[1].points[0].label, "a b c");
+}
+
+mod properties {
+    use journeymap::interchange::mermaid;
+    use journeymap::{io, model};
+    use proptest::prelude::*;
+
+    /// Words with the characters Mermaid reads as syntax, and some that
+    /// are not ASCII.
+    fn word() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 :#;%{},é→✓-]{0,12}"
+    }
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("journey".to_owned()),
+            word().prop_map(|w| format!("title {w}")),
+            word().prop_map(|w| format!("  section {w}")),
+            (word(), 0u8..8).prop_map(|(w, n)| format!("    {w}: {n}")),
+            (word(), 1u8..6, word()).prop_map(|(w, n, a)| format!("    {w}: {n}: {a}, {a}")),
+            word().prop_map(|w| format!("accTitle: {w}")),
+            word().prop_map(|w| format!("accDescr {{ {w}")),
+            Just("}".to_owned()),
+            word().prop_map(|w| format!("%% {w}")),
+            Just("---".to_owned()),
+            word(),
+        ]
+    }
+
+    proptest! {
+        /// Whatever the lines, reading never panics; a map it makes is
+        /// valid, saves and loads back equal, and its Mermaid reads back
+        /// with the same stages.
+        #[test]
+        fn import_and_export_keep_their_promises(
+            lines in proptest::collection::vec(line(), 0..24),
+            start in proptest::bool::ANY,
+        ) {
+            let mut text = if start { "journey\n".to_owned() } else { String::new() };
+            text.push_str(&lines.join("\n"));
+            let Ok(map) = mermaid::parse_journey(&text, "t") else {
+                return Ok(());
+            };
+            prop_assert!(model::validate(&map).is_empty());
+            let saved = io::to_ron(&map).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let reloaded = io::parse_map(&saved).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&reloaded, &map);
+            let again = mermaid::to_journey(&map);
+            let back = mermaid::parse_journey(&again, "t")
+                .map_err(|e| TestCaseError::fail(format!("{e}\n{again}")))?;
+            prop_assert_eq!(back.stages.len(), map.stages.len());
+        }
+    }
+}

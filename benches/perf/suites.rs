@@ -151,7 +151,52 @@ pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
             });
         });
     }
+    mermaid_import(&mut group);
     group.finish();
+}
+
+/// `import` of a 1,000-task Mermaid journey (20 sections of 50 tasks, with
+/// actors), as the command does it short of writing: read into a map and
+/// made RON; and `export -o OUT.mmd` of that map.
+fn mermaid_import(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    use journeymap::interchange::mermaid;
+    use std::fmt::Write as _;
+    if !filter::any_wanted(&[
+        "file/import_mermaid/1000_tasks".to_owned(),
+        "file/export_mermaid/1000_tasks".to_owned(),
+    ]) {
+        return;
+    }
+    let mut text = String::from("journey\n    title A thousand tasks\n");
+    for section in 1..=20 {
+        let _ = writeln!(text, "    section Stage {section}");
+        for task in 1..=50 {
+            let score = (section + task) % 5 + 1;
+            let _ = writeln!(
+                text,
+                "      Task {task} of stage {section}: {score}: Customer, Agent {}",
+                task % 3
+            );
+        }
+    }
+    let Ok(map) = mermaid::parse_journey(&text, "bench") else {
+        eprintln!("perf: the 1,000-task Mermaid journey does not import");
+        return;
+    };
+    group.bench_function("import_mermaid/1000_tasks", |b| {
+        bench(b, "file/import_mermaid/1000_tasks", || {
+            time(|| {
+                mermaid::parse_journey(&text, "bench")
+                    .ok()
+                    .and_then(|map| io::to_ron(&map).ok())
+            })
+        });
+    });
+    group.bench_function("export_mermaid/1000_tasks", |b| {
+        bench(b, "file/export_mermaid/1000_tasks", || {
+            time(|| mermaid::to_journey(&map))
+        });
+    });
 }
 
 /// Export at 1080p and 4K: rendering (layout, paint, tessellate,

@@ -125,12 +125,12 @@ pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, Mer
                 name: rest.to_owned(),
                 tasks: Vec::new(),
             });
-        } else if let Some(rest) = line.strip_prefix("accTitle") {
-            let rest = rest.trim_start().trim_start_matches(':').trim();
+        } else if let Some(rest) = accessible(line, "accTitle", &[':']) {
+            let rest = rest.trim_start_matches(':').trim();
             if title.is_none() {
                 title = Some(rest.to_owned());
             }
-        } else if let Some(rest) = line.strip_prefix("accDescr") {
+        } else if let Some(rest) = accessible(line, "accDescr", &[':', '{']) {
             in_description = read_description(rest, &mut description);
         } else {
             let task = parse_task(line, &at)?;
@@ -164,6 +164,13 @@ pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, Mer
     }
     let title = title.unwrap_or_else(|| fallback_title.to_owned());
     Ok(build_map(title, description, &sections))
+}
+
+/// What follows `keyword` in `line` when one of `marks` comes next
+/// (`accTitle: …`, `accDescr { …`), spaces between allowed.
+fn accessible<'a>(line: &'a str, keyword: &str, marks: &[char]) -> Option<&'a str> {
+    let rest = line.strip_prefix(keyword)?.trim_start();
+    rest.starts_with(marks).then_some(rest)
 }
 
 /// Reads what follows `accDescr`: `: text` or `{ text }` on one line, or
@@ -334,14 +341,21 @@ fn lane(id: &LaneId, name: &str, kind: LaneKind) -> Lane {
 pub fn to_journey(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
     if !map.title.trim().is_empty() {
-        let _ = writeln!(out, "    title {}", one_line(&map.title));
+        let _ = writeln!(out, "    title {}", plain(&map.title));
     }
     if !map.scenario.trim().is_empty() {
-        let _ = writeln!(out, "    accDescr: {}", one_line(&map.scenario));
+        let _ = writeln!(
+            out,
+            "    accDescr: {}",
+            map.scenario
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
     }
     let emotion = map.lanes.iter().find(|l| l.kind == LaneKind::Emotion);
     for stage in &map.stages {
-        let _ = writeln!(out, "    section {}", one_line(&stage.name));
+        let _ = writeln!(out, "    section {}", plain(&stage.name));
         let Some(emotion) = emotion else { continue };
         for point in stage.points_in(&emotion.id) {
             let name = task_name(&point.label, &stage.name);
@@ -357,23 +371,25 @@ pub fn to_journey(map: &JourneyMap) -> String {
     out
 }
 
-/// A task's name: the label on one line, without the characters Mermaid
-/// reads as syntax (`:` ends the name, `#` and `;` end the statement).
+/// A task's name: the label (or the stage's name) as [`plain`] text, and
+/// never one that Mermaid would read as a statement of its own.
 fn task_name(label: &str, stage_name: &str) -> String {
     let text = if label.trim().is_empty() {
         stage_name
     } else {
         label
     };
-    let cleaned: String = one_line(text)
-        .chars()
-        .map(|c| if matches!(c, ':' | '#' | ';') { ' ' } else { c })
-        .collect();
-    let cleaned = cleaned.trim();
-    if cleaned.is_empty() {
+    let name = plain(text);
+    let first = name.split_whitespace().next().unwrap_or("");
+    let keyword = ["journey", "title", "section", "accTitle", "accDescr"]
+        .iter()
+        .any(|k| first.eq_ignore_ascii_case(k));
+    if name.is_empty() {
         "Moment".to_owned()
+    } else if keyword || name.starts_with("%%") || name.starts_with("---") {
+        format!("· {name}")
     } else {
-        cleaned.to_owned()
+        name
     }
 }
 
@@ -392,17 +408,18 @@ fn actors_of(map: &JourneyMap, stage: &Stage, label: &str) -> String {
     let actors = noted.unwrap_or(map.persona.name.as_str());
     actors
         .split(',')
-        .map(|actor| {
-            one_line(actor)
-                .chars()
-                .filter(|c| !matches!(c, ':' | '#' | ';'))
-                .collect::<String>()
-        })
-        .filter(|actor| !actor.trim().is_empty())
+        .map(plain)
+        .filter(|actor| !actor.is_empty())
         .collect::<Vec<_>>()
         .join(", ")
 }
 
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `text` on one line, with the characters Mermaid reads as syntax (`:`
+/// ends a name, `#` and `;` a statement) made spaces.
+fn plain(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .map(|c| if matches!(c, ':' | '#' | ';') { ' ' } else { c })
+        .collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
