@@ -1,5 +1,5 @@
 //! `journeymap export`: PNG images of a map for slides, without a window,
-//! or a Mermaid journey diagram.
+//! or a Mermaid journey diagram, or a CSV of its cards.
 
 use std::io::Write;
 use std::num::NonZeroUsize;
@@ -50,8 +50,9 @@ pub struct ExportArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The PNG to write; with --split, OUT-1.png, OUT-2.png, … instead.
-    /// A name ending in `.mmd` writes a Mermaid journey diagram instead:
-    /// each stage a section, each point of the emotion curve a task.
+    /// A name ending in `.mmd` writes a Mermaid journey diagram instead
+    /// (each stage a section, each point of the emotion curve a task), and
+    /// one ending in `.csv` the map's cards, a row each.
     #[arg(short, long, value_name = "OUT.png")]
     pub output: PathBuf,
     /// The image size.
@@ -101,8 +102,12 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
             return Ok(ExitCode::FAILURE);
         }
     };
-    if is_mermaid(&args.output) {
-        let text = crate::interchange::mermaid::to_journey(&map);
+    let text = match extension(&args.output).as_deref() {
+        Some("mmd" | "mermaid") => Some(crate::interchange::mermaid::to_journey(&map)),
+        Some("csv") => Some(crate::interchange::spreadsheet::to_cards(&map)),
+        _ => None,
+    };
+    if let Some(text) = text {
         return match io::write_atomically(&args.output, text.as_bytes(), io::Overwrite::Allow) {
             Ok(()) => {
                 writeln!(out, "{}", args.output.display())?;
@@ -128,9 +133,9 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
     }
 }
 
-/// Whether `path` names a Mermaid file (`.mmd` or `.mermaid`).
-fn is_mermaid(path: &std::path::Path) -> bool {
+/// The extension of `path`, in lower case.
+fn extension(path: &std::path::Path) -> Option<String> {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("mmd") || e.eq_ignore_ascii_case("mermaid"))
+        .map(str::to_ascii_lowercase)
 }

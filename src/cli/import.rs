@@ -1,14 +1,16 @@
-//! `journeymap import FILE.mmd -o OUT.ron`: a Mermaid journey as a new map.
+//! `journeymap import FILE.mmd|FILE.csv -o OUT.ron`: a Mermaid journey,
+//! or a CSV of cards, as a new map.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Outcome, write_new};
-use crate::interchange::mermaid;
+use crate::interchange::{mermaid, spreadsheet};
 use crate::io::{self, Position};
 
-/// Reads `file` as a Mermaid journey and writes it to `output` as a map.
+/// Reads `file` as a Mermaid journey (`.mmd`, `.mermaid`) or a CSV of cards
+/// (`.csv`) and writes it to `output` as a map.
 /// Nothing is written when the file cannot be read or the map would not
 /// be valid.
 pub fn run(
@@ -24,6 +26,22 @@ pub fn run(
             None => writeln!(err, "{}: {message}", file.display())?,
         }
         Ok(ExitCode::FAILURE)
+    };
+    let extension = file
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let csv = match extension.as_deref() {
+        Some("csv") => true,
+        Some("mmd" | "mermaid") => false,
+        _ => {
+            writeln!(
+                err,
+                "journeymap: {}: import reads a Mermaid journey (.mmd) or a CSV of cards (.csv)",
+                file.display()
+            )?;
+            return Ok(ExitCode::from(2));
+        }
     };
     let bytes = match io::read_map_bytes(file) {
         Ok(bytes) => bytes,
@@ -41,9 +59,14 @@ pub fn run(
         || "Imported journey".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let map = match mermaid::parse_journey(text, &fallback_title) {
+    let read = if csv {
+        spreadsheet::parse_cards(text, &fallback_title).map_err(|e| (e.at, e.message))
+    } else {
+        mermaid::parse_journey(text, &fallback_title).map_err(|e| (e.at, e.message))
+    };
+    let map = match read {
         Ok(map) => map,
-        Err(error) => return problem(err, Some(error.at), &error.message),
+        Err((at, message)) => return problem(err, Some(at), &message),
     };
     let ron = match io::to_ron(&map) {
         Ok(ron) => ron,
@@ -58,9 +81,10 @@ pub fn run(
         );
     }
     let what = format!(
-        "imported {} stages, {} tasks",
+        "imported {} stages, {} lanes, {} cards",
         map.stages.len(),
-        map.point_count()
+        map.lanes.len(),
+        map.card_count()
     );
     write_new(output, ron.as_bytes(), force, &what, out, err)
 }

@@ -42,6 +42,7 @@ Examples:
   journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …
   journeymap import journey.mmd -o journey.ron   read a Mermaid journey diagram
   journeymap export grocery.ron -o grocery.mmd  write one back
+  journeymap import stickies.csv -o workshop.ron   a CSV of cards, a row each
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
@@ -102,15 +103,19 @@ pub enum Command {
     /// Rendered on the CPU with the editor's own painter: no window, no GPU.
     /// Prints the path of each image written.
     Export(ExportArgs),
-    /// Read a Mermaid `journey` diagram into a new map.
+    /// Read a Mermaid `journey` diagram (.mmd) or a CSV of cards (.csv)
+    /// into a new map.
     ///
-    /// Each section becomes a stage; each task becomes a card in the
-    /// "Doing" lane and a point on the "Feeling" curve (scores 1–5 become
-    /// -3, -2, 0, +2, +3); each stage's actors are cards in a "Who" lane.
+    /// Mermaid: each section becomes a stage; each task becomes a card in
+    /// the "Doing" lane and a point on the "Feeling" curve (scores 1–5
+    /// become -3, -2, 0, +2, +3); each stage's actors are cards in a "Who"
+    /// lane. CSV: a header row naming the columns stage, lane, text and
+    /// optionally channel, severity, answers, notes; then a row per card.
     /// A problem is reported as `FILE:LINE:COL: message`, with exit status
-    /// 1, and nothing is written. `export MAP -o OUT.mmd` writes one back.
+    /// 1, and nothing is written. `export MAP -o OUT.mmd|OUT.csv` writes
+    /// one back.
     Import {
-        /// The Mermaid file (`.mmd`) to read.
+        /// The Mermaid (`.mmd`) or CSV (`.csv`) file to read.
         #[arg(value_name = "FILE")]
         file: PathBuf,
         /// Where to write the new map.
