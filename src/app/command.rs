@@ -63,6 +63,7 @@ impl JourneyApp {
         match command {
             UiCommand::New => self.request(Pending::New),
             UiCommand::Open => self.request(Pending::OpenDialog),
+            UiCommand::Import => self.request(Pending::ImportDialog),
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.choose_file(super::files::FilePurpose::SaveAs),
             UiCommand::ExportImage => self.open_export_dialog(),

@@ -20,6 +20,9 @@ pub enum Origin {
     /// A map someone else shares, joined over the network: the host keeps
     /// the file.
     Joined,
+    /// A map made from this Mermaid journey or CSV of cards, not yet saved
+    /// as a map.
+    Imported(PathBuf),
 }
 
 /// The map being edited.
@@ -293,6 +296,13 @@ impl Document {
                 }
                 _ => "Untitled".to_owned(),
             },
+            Origin::Imported(source) => format!(
+                "{} (imported)",
+                source.file_name().map_or_else(
+                    || source.display().to_string(),
+                    |n| n.to_string_lossy().into_owned()
+                )
+            ),
             Origin::Joined if self.map.title.trim().is_empty() => "Shared map".to_owned(),
             Origin::Joined => self.map.title.trim().to_owned(),
         }
@@ -302,7 +312,7 @@ impl Document {
     pub fn path(&self) -> Option<&Path> {
         match &self.origin {
             Origin::File(path) => Some(path),
-            Origin::Sample(_) | Origin::Joined => None,
+            Origin::Sample(_) | Origin::Joined | Origin::Imported(_) => None,
         }
     }
 }

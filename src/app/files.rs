@@ -20,6 +20,8 @@ pub enum Pending {
     New,
     /// File ▸ Open…: ask for a file.
     OpenDialog,
+    /// File ▸ Import…: ask for a Mermaid journey or a CSV of cards.
+    ImportDialog,
     /// Open this file.
     OpenFile(PathBuf),
     /// Open a bundled sample or template.
@@ -35,6 +37,8 @@ pub enum Pending {
 pub enum FilePurpose {
     /// A map to open.
     Open,
+    /// A Mermaid journey or CSV of cards to make a new map from.
+    Import,
     /// Where to save the map.
     SaveAs,
     /// Where to write the exported images.
@@ -56,6 +60,7 @@ impl JourneyApp {
         match action {
             Pending::New => self.open_sample(BLANK),
             Pending::OpenDialog => self.choose_file(FilePurpose::Open),
+            Pending::ImportDialog => self.choose_file(FilePurpose::Import),
             Pending::OpenFile(path) => self.open_in_background(path),
             Pending::OpenSample(name) => self.open_sample(name),
             Pending::Join(link) => self.join_now(&link),
@@ -107,6 +112,38 @@ impl JourneyApp {
                     path.display(),
                     details.join("\n")
                 ));
+            }
+        }
+    }
+
+    /// Reads a Mermaid journey or CSV of cards in the background, then
+    /// opens it as a new, unsaved map (or says why not).
+    pub fn import_in_background(&mut self, path: PathBuf) {
+        if self.is_running(|work| matches!(work, Work::Import(_))) {
+            return;
+        }
+        let source = path.clone();
+        self.start_job(Work::Import(path), move |report| {
+            report.send(Report::Imported(Box::new(crate::interchange::import(
+                &source,
+            ))));
+        });
+    }
+
+    /// The end of importing `path`: the map opens unsaved, and saving asks
+    /// where, suggesting its name beside it.
+    pub(super) fn imported(
+        &mut self,
+        path: &Path,
+        result: Result<crate::model::JourneyMap, crate::interchange::ImportError>,
+    ) {
+        match result {
+            Ok(map) => {
+                let document = Document::new(map, super::Origin::Imported(path.to_owned()));
+                self.replace_document(document);
+            }
+            Err(error) => {
+                self.show_message(format!("Could not import {}:\n\n{error}", path.display()));
             }
         }
     }
@@ -236,6 +273,8 @@ impl JourneyApp {
         let folder = self.folder_to_start_in();
         let dialog = match purpose {
             FilePurpose::Open => FileDialog::open(folder.as_deref(), &["ron"]).title("Open a map"),
+            FilePurpose::Import => FileDialog::open(folder.as_deref(), &["mmd", "csv"])
+                .title("Import a Mermaid journey or a CSV of cards"),
             FilePurpose::SaveAs => FileDialog::save(
                 folder.as_deref(),
                 &self.suggested_file_name(purpose),
@@ -256,19 +295,24 @@ impl JourneyApp {
     pub(super) fn file_chosen(&mut self, purpose: FilePurpose, path: Option<PathBuf>) {
         match (purpose, path) {
             (FilePurpose::Open, Some(path)) => self.open_in_background(path),
+            (FilePurpose::Import, Some(path)) => self.import_in_background(path),
             (FilePurpose::SaveAs, Some(path)) => self.save_to(path.with_extension("ron")),
             (FilePurpose::Export, Some(path)) => self.export_to(path.with_extension("png")),
-            (FilePurpose::Open | FilePurpose::SaveAs, None) => self.after_save = None,
+            (FilePurpose::Open | FilePurpose::Import | FilePurpose::SaveAs, None) => {
+                self.after_save = None;
+            }
             (FilePurpose::Export, None) => {}
         }
     }
 
-    /// The folder of the open file, where file dialogs start.
+    /// The folder of the open file (or of the file a map was imported
+    /// from), where file dialogs start.
     fn folder_to_start_in(&self) -> Option<PathBuf> {
-        self.document
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_owned)
+        let file = match &self.document.origin {
+            super::Origin::Imported(source) => Some(source.as_path()),
+            _ => self.document.path(),
+        };
+        file.and_then(Path::parent).map(Path::to_owned)
     }
 
     /// The file name a dialog for `purpose` suggests.
@@ -317,7 +361,9 @@ pub(super) fn suggested_name(document: &Document) -> String {
     }
     match &document.origin {
         super::Origin::Sample(name) => (*name).to_owned(),
-        super::Origin::File(_) | super::Origin::Joined => "journey".to_owned(),
+        super::Origin::File(_) | super::Origin::Imported(_) | super::Origin::Joined => {
+            "journey".to_owned()
+        }
     }
 }
 

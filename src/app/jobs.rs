@@ -17,6 +17,8 @@ use crate::job::{Job, Poll};
 pub(super) enum Work {
     /// Reading and checking a map file.
     Open(PathBuf),
+    /// Reading a Mermaid journey or CSV of cards as a new map.
+    Import(PathBuf),
     /// Reading the document's file again, keeping the view.
     Reload(PathBuf),
     /// Writing the map, as it was in `state`, to `path`.
@@ -49,6 +51,8 @@ pub(super) enum Report {
     },
     /// The images written, or why not.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The file imported as a map, or why it could not be.
+    Imported(Box<Result<crate::model::JourneyMap, crate::interchange::ImportError>>),
     /// The native dialog's answer: a path, or none (cancelled, or no
     /// dialog could be shown).
     Chosen(Option<PathBuf>),
@@ -119,6 +123,11 @@ impl JourneyApp {
     fn finished(&mut self, work: Work, report: Option<Report>) {
         match (work, report) {
             (Work::Open(path), Some(Report::Opened(result))) => self.opened(&path, *result),
+            (Work::Import(path), Some(Report::Imported(result))) => self.imported(&path, *result),
+            (Work::Import(path), _) => self.show_message(format!(
+                "Could not import {}: reading it stopped unexpectedly.",
+                path.display()
+            )),
             (Work::Reload(path), Some(Report::Opened(result))) => self.reloaded(&path, *result),
             (Work::Save { path, state }, Some(Report::Saved(result))) => {
                 self.saved(&path, state, result);

@@ -29,6 +29,7 @@ impl JourneyApp {
                         }
                     });
                 });
+                pick(ui, UiCommand::Import, &mut chosen);
                 ui.separator();
                 pick(ui, UiCommand::Save, &mut chosen);
                 pick(ui, UiCommand::SaveAs, &mut chosen);

@@ -18,6 +18,12 @@ pub(super) fn ask(purpose: FilePurpose, folder: Option<&Path>, name: &str) -> Op
     }
     match purpose {
         FilePurpose::Open => dialog.add_filter("Journey map", &["ron"]).pick_file(),
+        FilePurpose::Import => dialog
+            .add_filter(
+                "Mermaid journey or CSV of cards",
+                &["mmd", "mermaid", "csv"],
+            )
+            .pick_file(),
         FilePurpose::SaveAs => dialog
             .add_filter("Journey map", &["ron"])
             .set_file_name(name)

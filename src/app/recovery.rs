@@ -266,6 +266,7 @@ fn source_of(document: &Document) -> Source {
         Origin::File(path) => Source::File(path.clone()),
         Origin::Sample(name) => Source::Untitled((*name).to_owned()),
         Origin::Joined => Source::Untitled("shared".to_owned()),
+        Origin::Imported(_) => Source::Untitled("imported".to_owned()),
     }
 }
 

@@ -36,6 +36,8 @@ commands! {
         New,
         /// Open a map file.
         Open,
+        /// Make a new map from a Mermaid journey diagram or a CSV of cards.
+        Import,
         /// Save the map to its file (or ask where, the first time).
         Save,
         /// Save the map to a new file.
@@ -115,6 +117,7 @@ impl UiCommand {
         match self {
             Self::New => "New",
             Self::Open => "Open…",
+            Self::Import => "Import Mermaid or CSV…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::ExportImage => "Export image…",
@@ -188,7 +191,8 @@ impl UiCommand {
             | Self::GettingStarted
             | Self::About
             | Self::ShareOnNetwork
-            | Self::JoinShared => vec![],
+            | Self::JoinShared
+            | Self::Import => vec![],
         }
     }
 

@@ -219,3 +219,76 @@ fn a_notice_about_one_map_goes_when_another_is_opened() {
     harness.run();
     assert_eq!(harness.state().notice(), None);
 }
+
+/// Types `text` and presses Enter, as a paste into a focused field does.
+fn type_and_enter(harness: &mut Harness<'_, JourneyApp>, text: &str) {
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::Text(text.to_owned()));
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn file_import_makes_a_new_unsaved_map_that_saves_beside_its_source() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let source = folder.path().join("day.mmd");
+    std::fs::write(
+        &source,
+        "journey\n  title My working day\n  section Go to work\n    Make tea: 5: Me\n    Do work: 1: Me, Cat\n  section Go home\n    Sit down: 5: Me\n",
+    )
+    .expect("write");
+    let prefs = Preferences {
+        own_file_dialog: true,
+        ..Preferences::default()
+    };
+    let mut harness = harness_with(JourneyApp::start(prefs, None));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import Mermaid or CSV…").click();
+    harness.run();
+    harness.get_by_label_contains("Import a Mermaid journey or a CSV of cards");
+    type_and_enter(&mut harness, &source.display().to_string());
+    settle(&mut harness);
+
+    let app = harness.state();
+    assert_eq!(app.document.origin, Origin::Imported(source.clone()));
+    assert_eq!(app.window_title(), "day.mmd (imported) — journeymap");
+    assert_eq!(app.document.map.title, "My working day");
+    let stages: Vec<_> = app
+        .document
+        .map
+        .stages
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(stages, ["Go to work", "Go home"]);
+    // On the canvas: the card and the point on the curve.
+    assert_eq!(harness.query_all_by_label_contains("Make tea").count(), 2);
+
+    // Saving asks where, suggesting the map's title beside the source.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label_contains("Save the map as");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let saved = folder.path().join("my-working-day.ron");
+    assert_eq!(harness.state().document.origin, Origin::File(saved.clone()));
+    let reread = journeymap::io::read_map(&saved).expect("the saved map loads");
+    assert_eq!(reread, harness.state().document.map);
+}
+
+#[test]
+fn a_file_that_does_not_import_says_where_and_keeps_the_map() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let source = folder.path().join("cards.csv");
+    std::fs::write(&source, "stage,lane,text,channel\nA,Touch,Site,fax\n").expect("write");
+    let mut harness = harness();
+    let before = map(&harness);
+    harness.state_mut().import_in_background(source);
+    settle(&mut harness);
+    assert_eq!(map(&harness), before);
+    harness.get_by_label_contains("2:14: `fax` is not a channel");
+}
