@@ -250,6 +250,15 @@ fn file_import_makes_a_new_unsaved_map_that_saves_beside_its_source() {
     harness.get_by_label("Import Mermaid or CSV…").click();
     harness.run();
     harness.get_by_label_contains("Import a Mermaid journey or a CSV of cards");
+    // Its example path is one it imports, not a map file.
+    assert!(
+        harness
+            .query_all_by(|node| node
+                .placeholder()
+                .is_some_and(|p| p.ends_with("journey.mmd")))
+            .next()
+            .is_some()
+    );
     type_and_enter(&mut harness, &source.display().to_string());
     settle(&mut harness);
 

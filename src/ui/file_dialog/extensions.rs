@@ -47,6 +47,11 @@ impl Extensions {
         path.with_file_name(name)
     }
 
+    /// The first extension, the one a name without any gets.
+    pub fn first(&self) -> Option<&str> {
+        self.0.first().map(String::as_str)
+    }
+
     /// The extensions as a reader would write them: ".ron", ".ron or .json".
     pub fn describe(&self) -> String {
         let dotted: Vec<String> = self.0.iter().map(|e| format!(".{e}")).collect();

@@ -327,13 +327,17 @@ impl FileDialog {
                     self.focus_name = false;
                 }
             }
+            let example = format!(
+                "A name, or a path such as ~/maps/journey.{}",
+                self.extensions.first().unwrap_or("ron")
+            );
             let response = ui
                 .add(
                     TextEdit::singleline(&mut self.name)
                         .id(id)
                         // Enter submits; it must not take the focus away.
                         .return_key(None)
-                        .hint_text("A name, or a path such as ~/maps/journey.ron")
+                        .hint_text(example)
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(label.id);
