@@ -43,6 +43,7 @@ Examples:
   journeymap import journey.mmd -o journey.ron   read a Mermaid journey diagram
   journeymap export grocery.ron -o grocery.mmd  write one back
   journeymap import stickies.csv -o workshop.ron   a CSV of cards, a row each
+  journeymap diff old.ron new.ron            what changed, card by card
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
@@ -125,6 +126,22 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// List what changed from map A to map B, item by item.
+    ///
+    /// Cards, stages, lanes and emotion points are matched by id: each line
+    /// says what was added, removed, changed or moved, naming its id and
+    /// text. Only meaning counts: layout, comments and the order of fields
+    /// do not. Exits 0 when the maps mean the same, 1 when they differ and
+    /// 2 when a file cannot be read as a map (its problems are listed as
+    /// `check` lists them).
+    Diff {
+        /// The map before.
+        #[arg(value_name = "A")]
+        old: PathBuf,
+        /// The map after.
+        #[arg(value_name = "B")]
+        new: PathBuf,
+    },
     /// Host a map for a live session: editors join with the link it prints.
     ///
     /// Prints one line, `join LINK`, and keeps running until interrupted
@@ -189,6 +206,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
+        Some(Command::Diff { old, new }) => diff(&old, &new, out, err),
         Some(Command::Import {
             file,
             output,
@@ -316,6 +334,31 @@ fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl
         }
     }
     Ok(exit_status(ok))
+}
+
+fn diff(old: &Path, new: &Path, out: &mut impl Write, err: &mut impl Write) -> Outcome {
+    let mut maps = Vec::new();
+    for file in [old, new] {
+        match io::read_map(file) {
+            Ok(map) => maps.push(map),
+            Err(error) => {
+                report(file, &error, err)?;
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    let [before, after] = maps.as_slice() else {
+        return Ok(ExitCode::from(2));
+    };
+    let differences = crate::model::diff(before, after);
+    for difference in &differences {
+        writeln!(out, "{difference}")?;
+    }
+    Ok(if differences.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 fn list_samples(out: &mut impl Write) -> Outcome {

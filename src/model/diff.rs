@@ -1,0 +1,436 @@
+//! What changed between two maps, item by item: the title, the persona's
+//! fields, each lane, stage, card and emotion point, matched by id. Only
+//! meaning counts: two files that load as the same map have no difference.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::{Card, EmotionPoint, JourneyMap, Lane, Stage};
+
+/// One difference between two maps, as a line a person reads.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Difference {
+    /// What kind of change.
+    pub change: Change,
+    /// The item, named by kind, id and text: `card c12 "Scans her card"`.
+    pub item: String,
+    /// What about it changed, when it was changed or moved.
+    pub detail: String,
+}
+
+/// Added, removed, changed or moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// In the second map only.
+    Added,
+    /// In the first map only.
+    Removed,
+    /// In both, with a field that differs.
+    Changed,
+    /// In both, somewhere else.
+    Moved,
+}
+
+impl fmt::Display for Difference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let change = match self.change {
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::Changed => "changed",
+            Change::Moved => "moved",
+        };
+        if self.detail.is_empty() {
+            write!(f, "{change} {}", self.item)
+        } else {
+            write!(f, "{change} {}: {}", self.item, self.detail)
+        }
+    }
+}
+
+/// Every difference from `old` to `new`, map fields first, then lanes,
+/// stages, cards and points.
+pub fn diff(old: &JourneyMap, new: &JourneyMap) -> Vec<Difference> {
+    let mut out = Vec::new();
+    let mut field = |item: &str, before: &str, after: &str| {
+        if before != after {
+            out.push(changed(
+                item.to_owned(),
+                format!("{} → {}", quote(before), quote(after)),
+            ));
+        }
+    };
+    field("title", &old.title, &new.title);
+    field("scenario", &old.scenario, &new.scenario);
+    field("persona name", &old.persona.name, &new.persona.name);
+    field("persona role", &old.persona.role, &new.persona.role);
+    field("persona quote", &old.persona.quote, &new.persona.quote);
+    field(
+        "persona goals",
+        &old.persona.goals.join("; "),
+        &new.persona.goals.join("; "),
+    );
+    field(
+        "persona expectations",
+        &old.persona.expectations.join("; "),
+        &new.persona.expectations.join("; "),
+    );
+    lanes(old, new, &mut out);
+    stages(old, new, &mut out);
+    cards(old, new, &mut out);
+    points(old, new, &mut out);
+    out
+}
+
+fn changed(item: String, detail: String) -> Difference {
+    Difference {
+        change: Change::Changed,
+        item,
+        detail,
+    }
+}
+
+fn quote(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let short: String = one_line.chars().take(60).collect();
+    if short.len() < one_line.len() {
+        format!("\"{short}…\"")
+    } else {
+        format!("\"{short}\"")
+    }
+}
+
+/// The ids of `old_order` that are also in `new_order` but not in their
+/// longest common subsequence: the ones that moved.
+fn moved_ids<'a>(old_order: &[&'a str], new_order: &[&'a str]) -> Vec<&'a str> {
+    let (a, b) = (old_order, new_order);
+    let mut lengths = vec![vec![0_usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lengths[i][j] = if a[i] == b[j] {
+                lengths[i + 1][j + 1] + 1
+            } else {
+                lengths[i + 1][j].max(lengths[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut kept = Vec::new();
+    while i < a.len() && j < b.len() {
+        if a[i] == b[j] {
+            kept.push(a[i]);
+            i += 1;
+            j += 1;
+        } else if lengths[i + 1][j] >= lengths[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    a.iter()
+        .copied()
+        .filter(|id| b.contains(id) && !kept.contains(id))
+        .collect()
+}
+
+fn lane_item(lane: &Lane) -> String {
+    format!("lane {} {}", lane.id, quote(&lane.name))
+}
+
+fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    for lane in &old.lanes {
+        let Some(now) = new.lane(&lane.id) else {
+            out.push(Difference {
+                change: Change::Removed,
+                item: lane_item(lane),
+                detail: String::new(),
+            });
+            continue;
+        };
+        let mut details = Vec::new();
+        if now.name != lane.name {
+            details.push(format!("name → {}", quote(&now.name)));
+        }
+        if now.kind != lane.kind {
+            details.push(format!("kind {} → {}", lane.kind.label(), now.kind.label()));
+        }
+        if now.colour != lane.colour {
+            details.push("colour".to_owned());
+        }
+        if !details.is_empty() {
+            out.push(changed(lane_item(lane), details.join(", ")));
+        }
+    }
+    for lane in new.lanes.iter().filter(|l| old.lane(&l.id).is_none()) {
+        out.push(Difference {
+            change: Change::Added,
+            item: lane_item(lane),
+            detail: format!("{} lane", lane.kind.label()),
+        });
+    }
+    let ids =
+        |map: &JourneyMap| -> Vec<String> { map.lanes.iter().map(|l| l.id.to_string()).collect() };
+    moves(&ids(old), &ids(new), out, |id| {
+        old.lanes
+            .iter()
+            .find(|l| l.id.as_str() == id)
+            .map(lane_item)
+    });
+}
+
+fn stage_item(stage: &Stage) -> String {
+    format!("stage {} {}", stage.id, quote(&stage.name))
+}
+
+fn stages(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    for stage in &old.stages {
+        let Some(now) = new.stage(&stage.id) else {
+            out.push(Difference {
+                change: Change::Removed,
+                item: stage_item(stage),
+                detail: String::new(),
+            });
+            continue;
+        };
+        let mut details = Vec::new();
+        for (name, before, after) in [
+            ("name", &stage.name, &now.name),
+            ("description", &stage.description, &now.description),
+            ("owner", &stage.owner, &now.owner),
+            ("metrics", &stage.metrics, &now.metrics),
+        ] {
+            if before != after {
+                details.push(format!("{name} → {}", quote(after)));
+            }
+        }
+        if now.colour != stage.colour {
+            details.push("colour".to_owned());
+        }
+        if !details.is_empty() {
+            out.push(changed(stage_item(stage), details.join(", ")));
+        }
+    }
+    for stage in new.stages.iter().filter(|s| old.stage(&s.id).is_none()) {
+        out.push(Difference {
+            change: Change::Added,
+            item: stage_item(stage),
+            detail: String::new(),
+        });
+    }
+    let ids =
+        |map: &JourneyMap| -> Vec<String> { map.stages.iter().map(|s| s.id.to_string()).collect() };
+    moves(&ids(old), &ids(new), out, |id| {
+        old.stages
+            .iter()
+            .find(|s| s.id.as_str() == id)
+            .map(stage_item)
+    });
+}
+
+/// A "moved" line for each id that changed places among the others.
+fn moves(
+    old: &[String],
+    new: &[String],
+    out: &mut Vec<Difference>,
+    item: impl Fn(&str) -> Option<String>,
+) {
+    let old: Vec<&str> = old.iter().map(String::as_str).collect();
+    let new: Vec<&str> = new.iter().map(String::as_str).collect();
+    for id in moved_ids(&old, &new) {
+        let position = new.iter().position(|n| *n == id).map_or(0, |p| p + 1);
+        if let Some(item) = item(id) {
+            out.push(Difference {
+                change: Change::Moved,
+                item,
+                detail: format!("now {position} of {}", new.len()),
+            });
+        }
+    }
+}
+
+/// Where a card or point is: its stage's and lane's names.
+fn place(map: &JourneyMap, stage: &Stage, lane: &super::LaneId) -> String {
+    let lane = map.lane(lane).map_or(lane.as_str(), |l| l.name.as_str());
+    format!("{} / {}", quote(&stage.name), quote(lane))
+}
+
+fn card_item(card: &Card) -> String {
+    format!("card {} {}", card.id, quote(&card.text))
+}
+
+fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    let index = |map: &JourneyMap| -> HashMap<String, (usize, usize)> {
+        let mut found = HashMap::new();
+        for (s, stage) in map.stages.iter().enumerate() {
+            for (c, card) in stage.cards.iter().enumerate() {
+                found.insert(card.id.to_string(), (s, c));
+            }
+        }
+        found
+    };
+    let (before, after) = (index(old), index(new));
+    for stage in &old.stages {
+        for card in &stage.cards {
+            let Some(&(t, c)) = after.get(card.id.as_str()) else {
+                out.push(Difference {
+                    change: Change::Removed,
+                    item: card_item(card),
+                    detail: format!("from {}", place(old, stage, &card.lane)),
+                });
+                continue;
+            };
+            let (now_stage, now) = (&new.stages[t], &new.stages[t].cards[c]);
+            card_changes(old, card, now, out);
+            if now_stage.id != stage.id || now.lane != card.lane {
+                out.push(Difference {
+                    change: Change::Moved,
+                    item: card_item(card),
+                    detail: format!(
+                        "{} → {}",
+                        place(old, stage, &card.lane),
+                        place(new, now_stage, &now.lane)
+                    ),
+                });
+            }
+        }
+    }
+    for stage in &new.stages {
+        for card in stage
+            .cards
+            .iter()
+            .filter(|c| !before.contains_key(c.id.as_str()))
+        {
+            out.push(Difference {
+                change: Change::Added,
+                item: card_item(card),
+                detail: format!("in {}", place(new, stage, &card.lane)),
+            });
+        }
+    }
+    cell_orders(old, new, out);
+}
+
+fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Difference>) {
+    let mut details = Vec::new();
+    if now.text != card.text {
+        details.push(format!("text → {}", quote(&now.text)));
+    }
+    if now.channel != card.channel {
+        details.push(format!(
+            "channel → {}",
+            now.channel.map_or("none", super::Channel::label)
+        ));
+    }
+    if now.severity != card.severity {
+        details.push(format!(
+            "severity → {}",
+            now.severity.map_or("none", super::Severity::label)
+        ));
+    }
+    if now.answers != card.answers {
+        let answered = now.answers.as_ref().map_or_else(
+            || "nothing".to_owned(),
+            |id| match old.card(id) {
+                Some((_, pain)) => format!("{id} {}", quote(&pain.text)),
+                None => id.to_string(),
+            },
+        );
+        details.push(format!("answers → {answered}"));
+    }
+    if now.moment_of_truth != card.moment_of_truth {
+        details.push(if now.moment_of_truth {
+            "now a moment of truth".to_owned()
+        } else {
+            "no longer a moment of truth".to_owned()
+        });
+    }
+    if now.notes != card.notes {
+        details.push(format!("notes → {}", quote(&now.notes)));
+    }
+    if !details.is_empty() {
+        out.push(changed(card_item(card), details.join(", ")));
+    }
+}
+
+/// Cards that stayed in their cell but changed places within it.
+fn cell_orders(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    for stage in &old.stages {
+        let Some(now) = new.stage(&stage.id) else {
+            continue;
+        };
+        if now.cards.shares_with(&stage.cards) {
+            continue;
+        }
+        for lane in &old.lanes {
+            let cell = |s: &Stage| -> Vec<String> {
+                s.cards_in(&lane.id).map(|c| c.id.to_string()).collect()
+            };
+            let (was, is) = (cell(stage), cell(now));
+            if was == is {
+                continue;
+            }
+            let common: Vec<String> = was.iter().filter(|id| is.contains(id)).cloned().collect();
+            let common_now: Vec<String> =
+                is.iter().filter(|id| was.contains(id)).cloned().collect();
+            moves(&common, &common_now, out, |id| {
+                stage
+                    .cards
+                    .iter()
+                    .find(|c| c.id.as_str() == id)
+                    .map(card_item)
+            });
+        }
+    }
+}
+
+fn point_item(point: &EmotionPoint) -> String {
+    format!("point {} {}", point.id, quote(&point.label))
+}
+
+fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    for stage in &old.stages {
+        for point in &stage.points {
+            let Some((now_stage, now)) = new.point(&point.id) else {
+                out.push(Difference {
+                    change: Change::Removed,
+                    item: point_item(point),
+                    detail: format!("from {}", place(old, stage, &point.lane)),
+                });
+                continue;
+            };
+            let mut details = Vec::new();
+            if now.score != point.score {
+                details.push(format!("score {:+} → {:+}", point.score, now.score));
+            }
+            if now.label != point.label {
+                details.push(format!("label → {}", quote(&now.label)));
+            }
+            if !details.is_empty() {
+                out.push(changed(point_item(point), details.join(", ")));
+            }
+            if now_stage.id != stage.id || now.lane != point.lane {
+                out.push(Difference {
+                    change: Change::Moved,
+                    item: point_item(point),
+                    detail: format!(
+                        "{} → {}",
+                        place(old, stage, &point.lane),
+                        place(new, now_stage, &now.lane)
+                    ),
+                });
+            }
+        }
+    }
+    for stage in &new.stages {
+        for point in stage.points.iter().filter(|p| old.point(&p.id).is_none()) {
+            out.push(Difference {
+                change: Change::Added,
+                item: point_item(point),
+                detail: format!(
+                    "in {}, score {:+}",
+                    place(new, stage, &point.lane),
+                    point.score
+                ),
+            });
+        }
+    }
+}
