@@ -156,3 +156,13 @@ fn diff_exits_0_for_the_same_meaning_1_for_differences_2_for_trouble() {
         stderr(&trouble)
     );
 }
+
+#[test]
+fn a_quote_in_a_text_does_not_end_its_quoting() {
+    let old = grocery();
+    let mut new = old.clone();
+    let id = new.stages[0].cards[0].id.clone();
+    new.set_card_text(&id, "She said \"no\"").expect("text");
+    let got = lines(&old, &new);
+    assert!(got[0].ends_with(r#"text → "She said \"no\"""#), "{got:?}");
+}

@@ -7,7 +7,8 @@ use std::fmt;
 
 use super::{Card, EmotionPoint, JourneyMap, Lane, Stage};
 
-/// One difference between two maps, as a line a person reads.
+/// One difference between two maps, as a line a person reads. Texts are
+/// quoted on one line, cut after 60 characters, with `\"` for a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Difference {
     /// What kind of change.
@@ -90,7 +91,11 @@ fn changed(item: String, detail: String) -> Difference {
 }
 
 fn quote(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line: String = text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('"', "\\\"");
     let short: String = one_line.chars().take(60).collect();
     if short.len() < one_line.len() {
         format!("\"{short}…\"")
