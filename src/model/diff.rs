@@ -142,15 +142,7 @@ fn lane_item(lane: &Lane) -> String {
 }
 
 fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
-    for lane in &old.lanes {
-        let Some(now) = new.lane(&lane.id) else {
-            out.push(Difference {
-                change: Change::Removed,
-                item: lane_item(lane),
-                detail: String::new(),
-            });
-            continue;
-        };
+    let fields = |lane: &Lane, now: &Lane| {
         let mut details = Vec::new();
         if now.name != lane.name {
             details.push(format!("name → {}", quote(&now.name)));
@@ -161,25 +153,18 @@ fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         if now.colour != lane.colour {
             details.push("colour".to_owned());
         }
-        if !details.is_empty() {
-            out.push(changed(lane_item(lane), details.join(", ")));
-        }
-    }
-    for lane in new.lanes.iter().filter(|l| old.lane(&l.id).is_none()) {
-        out.push(Difference {
-            change: Change::Added,
-            item: lane_item(lane),
-            detail: format!("{} lane", lane.kind.label()),
-        });
-    }
-    let ids =
-        |map: &JourneyMap| -> Vec<String> { map.lanes.iter().map(|l| l.id.to_string()).collect() };
-    moves(&ids(old), &ids(new), out, |id| {
-        old.lanes
-            .iter()
-            .find(|l| l.id.as_str() == id)
-            .map(lane_item)
-    });
+        details
+    };
+    let added = |lane: &Lane| format!("{} lane", lane.kind.label());
+    ordered(
+        &old.lanes,
+        &new.lanes,
+        |l| l.id.as_str(),
+        lane_item,
+        fields,
+        added,
+        out,
+    );
 }
 
 fn stage_item(stage: &Stage) -> String {
@@ -187,15 +172,7 @@ fn stage_item(stage: &Stage) -> String {
 }
 
 fn stages(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
-    for stage in &old.stages {
-        let Some(now) = new.stage(&stage.id) else {
-            out.push(Difference {
-                change: Change::Removed,
-                item: stage_item(stage),
-                detail: String::new(),
-            });
-            continue;
-        };
+    let fields = |stage: &Stage, now: &Stage| {
         let mut details = Vec::new();
         for (name, before, after) in [
             ("name", &stage.name, &now.name),
@@ -210,25 +187,56 @@ fn stages(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         if now.colour != stage.colour {
             details.push("colour".to_owned());
         }
+        details
+    };
+    let added = |_: &Stage| String::new();
+    ordered(
+        &old.stages,
+        &new.stages,
+        |s| s.id.as_str(),
+        stage_item,
+        fields,
+        added,
+        out,
+    );
+}
+
+/// The differences of a list in which order matters (lanes, stages): each
+/// item removed, changed (`fields` says how), added (`added` says what it
+/// is) or moved among the others, matched by `id`.
+fn ordered<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    id: impl Fn(&T) -> &str,
+    item: impl Fn(&T) -> String,
+    fields: impl Fn(&T, &T) -> Vec<String>,
+    added: impl Fn(&T) -> String,
+    out: &mut Vec<Difference>,
+) {
+    let find = |list: &'a [T], key: &str| list.iter().find(|x| id(x) == key);
+    for was in old {
+        let Some(now) = find(new, id(was)) else {
+            out.push(Difference {
+                change: Change::Removed,
+                item: item(was),
+                detail: String::new(),
+            });
+            continue;
+        };
+        let details = fields(was, now);
         if !details.is_empty() {
-            out.push(changed(stage_item(stage), details.join(", ")));
+            out.push(changed(item(was), details.join(", ")));
         }
     }
-    for stage in new.stages.iter().filter(|s| old.stage(&s.id).is_none()) {
+    for now in new.iter().filter(|n| find(old, id(n)).is_none()) {
         out.push(Difference {
             change: Change::Added,
-            item: stage_item(stage),
-            detail: String::new(),
+            item: item(now),
+            detail: added(now),
         });
     }
-    let ids =
-        |map: &JourneyMap| -> Vec<String> { map.stages.iter().map(|s| s.id.to_string()).collect() };
-    moves(&ids(old), &ids(new), out, |id| {
-        old.stages
-            .iter()
-            .find(|s| s.id.as_str() == id)
-            .map(stage_item)
-    });
+    let ids = |list: &[T]| -> Vec<String> { list.iter().map(|x| id(x).to_owned()).collect() };
+    moves(&ids(old), &ids(new), out, |key| find(old, key).map(&item));
 }
 
 /// A "moved" line for each id that changed places among the others.
@@ -258,6 +266,23 @@ fn place(map: &JourneyMap, stage: &Stage, lane: &super::LaneId) -> String {
     format!("{} / {}", quote(&stage.name), quote(lane))
 }
 
+/// A cell: the map, the stage and the lane.
+type Cell<'a> = (&'a JourneyMap, &'a Stage, &'a super::LaneId);
+
+/// A "moved" line if the item is in another cell than it was.
+fn moved_cell(item: impl Fn() -> String, (was, is): (Cell<'_>, Cell<'_>)) -> Option<Difference> {
+    let same = was.1.id == is.1.id && was.2 == is.2;
+    (!same).then(|| Difference {
+        change: Change::Moved,
+        item: item(),
+        detail: format!(
+            "{} → {}",
+            place(was.0, was.1, was.2),
+            place(is.0, is.1, is.2)
+        ),
+    })
+}
+
 fn card_item(card: &Card) -> String {
     format!("card {} {}", card.id, quote(&card.text))
 }
@@ -285,17 +310,8 @@ fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             };
             let (now_stage, now) = (&new.stages[t], &new.stages[t].cards[c]);
             card_changes(old, card, now, out);
-            if now_stage.id != stage.id || now.lane != card.lane {
-                out.push(Difference {
-                    change: Change::Moved,
-                    item: card_item(card),
-                    detail: format!(
-                        "{} → {}",
-                        place(old, stage, &card.lane),
-                        place(new, now_stage, &now.lane)
-                    ),
-                });
-            }
+            let cells = ((old, stage, &card.lane), (new, now_stage, &now.lane));
+            out.extend(moved_cell(|| card_item(card), cells));
         }
     }
     for stage in &new.stages {
@@ -412,17 +428,8 @@ fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             if !details.is_empty() {
                 out.push(changed(point_item(point), details.join(", ")));
             }
-            if now_stage.id != stage.id || now.lane != point.lane {
-                out.push(Difference {
-                    change: Change::Moved,
-                    item: point_item(point),
-                    detail: format!(
-                        "{} → {}",
-                        place(old, stage, &point.lane),
-                        place(new, now_stage, &now.lane)
-                    ),
-                });
-            }
+            let cells = ((old, stage, &point.lane), (new, now_stage, &now.lane));
+            out.extend(moved_cell(|| point_item(point), cells));
         }
     }
     for stage in &new.stages {
