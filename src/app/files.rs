@@ -61,6 +61,10 @@ impl JourneyApp {
             Pending::New => self.open_sample(BLANK),
             Pending::OpenDialog => self.choose_file(FilePurpose::Open),
             Pending::ImportDialog => self.choose_file(FilePurpose::Import),
+            // A dropped Mermaid journey or CSV of cards is imported.
+            Pending::OpenFile(path) if crate::interchange::imports(&path) => {
+                self.import_in_background(path);
+            }
             Pending::OpenFile(path) => self.open_in_background(path),
             Pending::OpenSample(name) => self.open_sample(name),
             Pending::Join(link) => self.join_now(&link),

@@ -301,3 +301,37 @@ fn a_file_that_does_not_import_says_where_and_keeps_the_map() {
     assert_eq!(map(&harness), before);
     harness.get_by_label_contains("2:14: `fax` is not a channel");
 }
+
+#[test]
+fn a_csv_dropped_on_the_window_is_imported() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let source = folder.path().join("stickies.csv");
+    std::fs::write(
+        &source,
+        "stage,lane,text\nArrive,Doing,Signs in at the desk\n",
+    )
+    .expect("write");
+    let mut harness = harness();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(source.clone())));
+    settle(&mut harness);
+    assert_eq!(harness.state().document.origin, Origin::Imported(source));
+    assert_eq!(map(&harness).card_count(), 1);
+    harness.get_by_label_contains("Signs in at the desk");
+}
+
+/// A file dropped on the window, as the platform hands it to egui.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
