@@ -429,3 +429,44 @@ fn export_explains_a_bad_map_a_bad_path_and_an_absurd_size() {
         assert_no_panic(output);
     }
 }
+
+#[test]
+fn a_hand_written_map_with_cards_and_points_without_ids_checks_and_fmt_writes_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = r#"(
+    version: 1,
+    title: "Hand-written",
+    lanes: [
+        (id: "doing", name: "Doing", kind: Text),
+        (id: "touch", name: "Touchpoints", kind: Touchpoints),
+        (id: "feel", name: "Feeling", kind: Emotion),
+    ],
+    stages: [
+        (id: "arrive", name: "Arrive", cards: [
+            (lane: "doing", text: "Signs in"),
+            (id: "c1", lane: "doing", text: "Waits"),
+            (lane: "touch", text: "Reminder", channel: Email),
+        ], points: [(lane: "feel", score: -1, label: "anxious")]),
+    ],
+)
+"#;
+    fs::write(dir.path().join("hand.ron"), text).expect("write");
+    let check = journeymap(&["check", "hand.ron"], dir.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let unformatted = journeymap(&["fmt", "--check", "hand.ron"], dir.path());
+    assert_eq!(unformatted.status.code(), Some(1));
+    let fmt = journeymap(&["fmt", "hand.ron"], dir.path());
+    assert_eq!(fmt.status.code(), Some(0), "{}", stderr(&fmt));
+    let map = journeymap::io::read_map(&dir.path().join("hand.ron")).expect("loads");
+    let ids: Vec<_> = map.cards().map(|c| c.id.to_string()).collect();
+    // c1 was taken by hand, so the first card without one gets c2.
+    assert_eq!(ids, ["c2", "c1", "c3"]);
+    assert_eq!(map.stages[0].points[0].id.as_str(), "p1");
+    assert_eq!(
+        map.cards().nth(2).and_then(|c| c.channel),
+        Some(journeymap::model::Channel::Email)
+    );
+    // Written in, so a second run changes nothing.
+    let again = journeymap(&["fmt", "--check", "hand.ron"], dir.path());
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+}

@@ -174,6 +174,8 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
         stages: file.stages,
         id_tag: model::IdTag::default(),
     };
+    // Ids are optional for cards and points in a hand-written file.
+    map.fill_missing_ids();
     let problems = model::validate(&map);
     if !problems.is_empty() {
         let problems = problems

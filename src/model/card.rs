@@ -10,7 +10,9 @@ use super::{CardId, LaneId, PointId};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Card {
-    /// Stable id, unique in the map.
+    /// Stable id, unique in the map. A hand-written file may leave it out:
+    /// the loader gives it one.
+    #[serde(default)]
     pub id: CardId,
     /// The lane (row) the card is in; its stage (column) is the one holding it.
     pub lane: LaneId,
@@ -147,7 +149,9 @@ pub const MAX_SCORE: i8 = 3;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EmotionPoint {
-    /// Stable id, unique in the map.
+    /// Stable id, unique in the map. A hand-written file may leave it out:
+    /// the loader gives it one.
+    #[serde(default)]
     pub id: PointId,
     /// The emotion lane the point is drawn in.
     pub lane: LaneId,

@@ -18,7 +18,10 @@ pub const MAX_ID_LEN: usize = 64;
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        /// The default is empty: the id a hand-written card or point without
+        /// one is read with, until [`crate::model::JourneyMap::fill_missing_ids`]
+        /// gives it one.
+        #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(Arc<str>);
 

@@ -479,6 +479,59 @@ impl JourneyMap {
 
     // ---- helpers ------------------------------------------------------------
 
+    /// Gives every card and point without an id (left out of a
+    /// hand-written file) a fresh one: `c` or `p` and the next number not
+    /// used yet, in the order they appear. Returns how many it gave.
+    pub fn fill_missing_ids(&mut self) -> usize {
+        let missing = |map: &Self| {
+            map.cards().any(|c| c.id.as_str().is_empty())
+                || map
+                    .stages
+                    .iter()
+                    .any(|s| s.points.iter().any(|p| p.id.as_str().is_empty()))
+        };
+        if !missing(self) {
+            return 0;
+        }
+        let used: HashSet<String> = self
+            .stages
+            .iter()
+            .map(|s| s.id.to_string())
+            .chain(self.lanes.iter().map(|l| l.id.to_string()))
+            .chain(self.cards().map(|c| c.id.to_string()))
+            .chain(
+                self.stages
+                    .iter()
+                    .flat_map(|s| s.points.iter().map(|p| p.id.to_string())),
+            )
+            .collect();
+        let next = |prefix: &str, from: &mut u64| loop {
+            *from += 1;
+            let id = format!("{prefix}{from}");
+            if !used.contains(&id) {
+                return id;
+            }
+        };
+        let (mut card_number, mut point_number, mut given) = (0, 0, 0);
+        for stage in &mut self.stages {
+            if stage.cards.iter().any(|c| c.id.as_str().is_empty()) {
+                for card in stage.cards.to_mut() {
+                    if card.id.as_str().is_empty() {
+                        card.id = CardId::new(next("c", &mut card_number));
+                        given += 1;
+                    }
+                }
+            }
+            for point in &mut stage.points {
+                if point.id.as_str().is_empty() {
+                    point.id = PointId::new(next("p", &mut point_number));
+                    given += 1;
+                }
+            }
+        }
+        given
+    }
+
     /// Puts every stage's cards and points in lane order, keeping the order
     /// within each cell: the canonical order of a saved file.
     pub fn sort_cells(&mut self) {
