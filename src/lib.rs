@@ -7,7 +7,8 @@
 //! - [`samples`]: the sample maps and templates built into the binary.
 //! - [`render`]: lays a map out and paints it, for the canvas and for export.
 //! - [`export`]: PNG images of a map for slides, rendered headless.
-//! - [`interchange`]: Mermaid `journey` diagrams, read and written.
+//! - [`interchange`]: Mermaid `journey` diagrams and CSV of cards, read and
+//!   written.
 //! - [`net`]: live co-editing: hosting and joining a shared map over the
 //!   network, with a join code and TLS.
 //! - [`sync`]: sharing a map: the CRDT replica beside the model, its diff

@@ -62,7 +62,7 @@ impl JourneyApp {
             Pending::OpenDialog => self.choose_file(FilePurpose::Open),
             Pending::ImportDialog => self.choose_file(FilePurpose::Import),
             // A dropped Mermaid journey or CSV of cards is imported.
-            Pending::OpenFile(path) if crate::interchange::imports(&path) => {
+            Pending::OpenFile(path) if crate::interchange::Format::of(&path).is_some() => {
                 self.import_in_background(path);
             }
             Pending::OpenFile(path) => self.open_in_background(path),

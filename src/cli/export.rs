@@ -102,12 +102,8 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
             return Ok(ExitCode::FAILURE);
         }
     };
-    let text = match extension(&args.output).as_deref() {
-        Some("mmd" | "mermaid") => Some(crate::interchange::mermaid::to_journey(&map)),
-        Some("csv") => Some(crate::interchange::spreadsheet::to_cards(&map)),
-        _ => None,
-    };
-    if let Some(text) = text {
+    if let Some(format) = crate::interchange::Format::of(&args.output) {
+        let text = format.write(&map);
         return match io::write_atomically(&args.output, text.as_bytes(), io::Overwrite::Allow) {
             Ok(()) => {
                 writeln!(out, "{}", args.output.display())?;
@@ -131,11 +127,4 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Out
             Ok(ExitCode::FAILURE)
         }
     }
-}
-
-/// The extension of `path`, in lower case.
-fn extension(path: &std::path::Path) -> Option<String> {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
 }

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Outcome, write_new};
+use super::{Outcome, report_one, write_new};
 use crate::interchange::{self, ImportError};
 use crate::io;
 
@@ -25,15 +25,8 @@ pub fn run(
             writeln!(err, "journeymap: {}: {error}", file.display())?;
             return Ok(ExitCode::from(2));
         }
-        Err(ImportError::Bad {
-            at: Some(at),
-            message,
-        }) => {
-            writeln!(err, "{}:{at}: {message}", file.display())?;
-            return Ok(ExitCode::FAILURE);
-        }
-        Err(ImportError::Bad { at: None, message }) => {
-            writeln!(err, "{}: {message}", file.display())?;
+        Err(ImportError::Bad(diagnostic)) => {
+            report_one(file, &diagnostic, err)?;
             return Ok(ExitCode::FAILURE);
         }
     };

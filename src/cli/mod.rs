@@ -267,12 +267,17 @@ fn summary(map: &JourneyMap) -> String {
 /// Writes every problem of a map that failed to load, one line each.
 fn report(file: &Path, error: &io::LoadError, err: &mut impl Write) -> stdio::Result<()> {
     for diagnostic in error.diagnostics() {
-        match diagnostic.at {
-            Some(at) => writeln!(err, "{}:{at}: {}", file.display(), diagnostic.message)?,
-            None => writeln!(err, "{}: {}", file.display(), diagnostic.message)?,
-        }
+        report_one(file, &diagnostic, err)?;
     }
     Ok(())
+}
+
+/// Prints `FILE:LINE:COL: message`, or `FILE: message` without a place.
+fn report_one(file: &Path, diagnostic: &io::Diagnostic, err: &mut impl Write) -> stdio::Result<()> {
+    match diagnostic.at {
+        Some(at) => writeln!(err, "{}:{at}: {}", file.display(), diagnostic.message),
+        None => writeln!(err, "{}: {}", file.display(), diagnostic.message),
+    }
 }
 
 fn exit_status(all_ok: bool) -> ExitCode {

@@ -14,8 +14,7 @@
 
 use std::fmt::Write as _;
 
-use thiserror::Error;
-
+use super::ReadError;
 use crate::io::Position;
 use crate::model::{
     Card, CardId, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, PointId, Stage, StageId,
@@ -23,16 +22,6 @@ use crate::model::{
 
 /// The start of the notes line that records a task's actors.
 const ACTORS_NOTE: &str = "Actors: ";
-
-/// Why a Mermaid file could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{at}: {message}")]
-pub struct MermaidError {
-    /// Where in the file.
-    pub at: Position,
-    /// What is wrong, and how to fix it.
-    pub message: String,
-}
 
 /// Mermaid's score (1–5) on journeymap's emotion scale (−3..+3).
 pub fn score_from_mermaid(score: u8) -> i8 {
@@ -72,7 +61,7 @@ struct Section {
 
 /// Reads a Mermaid `journey` diagram. `fallback_title` names the map when
 /// the diagram has no `title`.
-pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, MermaidError> {
+pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut title = None;
     let mut description = String::new();
@@ -107,7 +96,7 @@ pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, Mer
             }
             let keyword = line.split_whitespace().next().unwrap_or(line);
             if keyword != "journey" {
-                return Err(MermaidError {
+                return Err(ReadError {
                     at: at(0),
                     message: format!(
                         "a Mermaid journey starts with `journey`, not `{keyword}`; \
@@ -147,14 +136,14 @@ pub fn parse_journey(text: &str, fallback_title: &str) -> Result<JourneyMap, Mer
         }
     }
     if !started {
-        return Err(MermaidError {
+        return Err(ReadError {
             at: Position { line: 1, column: 1 },
             message: "this file is empty; a Mermaid journey starts with `journey`".to_owned(),
         });
     }
     if sections.is_empty() {
         let lines = text.lines().count().max(1);
-        return Err(MermaidError {
+        return Err(ReadError {
             at: Position {
                 line: lines,
                 column: 1,
@@ -218,9 +207,9 @@ fn push_line(text: &mut String, line: &str) {
 }
 
 /// Reads `Name: SCORE` or `Name: SCORE: actor, actor`.
-fn parse_task(line: &str, at: &impl Fn(usize) -> Position) -> Result<Task, MermaidError> {
+fn parse_task(line: &str, at: &impl Fn(usize) -> Position) -> Result<Task, ReadError> {
     let Some((name, data)) = line.split_once(':') else {
-        return Err(MermaidError {
+        return Err(ReadError {
             at: at(0),
             message: format!(
                 "`{line}` is not a line of a journey: expected `section NAME`, \
@@ -232,7 +221,7 @@ fn parse_task(line: &str, at: &impl Fn(usize) -> Position) -> Result<Task, Merma
     let score_column = name.chars().count() + 1 + leading_spaces(score_text);
     let score_text = score_text.trim();
     let Ok(score @ 1..=5) = score_text.parse::<u8>() else {
-        return Err(MermaidError {
+        return Err(ReadError {
             at: at(score_column),
             message: format!(
                 "task `{}` has score `{score_text}`; a Mermaid journey scores tasks \

@@ -6,40 +6,68 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::io::{self, Position};
+use crate::io::{self, Diagnostic, Position};
 use crate::model::JourneyMap;
 
 pub mod mermaid;
 pub mod spreadsheet;
 
-/// Why a file could not be imported: `FILE:LINE:COL: message` where there
-/// is a place.
+/// Why a Mermaid or CSV text could not be read, and where.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+#[error("{at}: {message}")]
+pub struct ReadError {
+    /// Where in the file.
+    pub at: Position,
+    /// What is wrong, and how to fix it.
+    pub message: String,
+}
+
+/// Why a file could not be imported.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum ImportError {
     /// Not a kind of file journeymap imports.
     #[error("journeymap imports a Mermaid journey (.mmd) or a CSV of cards (.csv)")]
     UnknownKind,
-    /// The file could not be read, or is not what it says.
-    #[error("{}", match at { Some(at) => format!("{at}: {message}"), None => message.clone() })]
-    Bad {
-        /// Where in the file, if the problem has a place.
-        at: Option<Position>,
-        /// What is wrong, and how to fix it.
-        message: String,
-    },
+    /// The file could not be read, or is not what it says: the problem,
+    /// with its place where it has one.
+    #[error("{0}")]
+    Bad(Diagnostic),
 }
 
-/// Whether `path` is a file journeymap imports (`.mmd`, `.mermaid`, `.csv`).
-pub fn imports(path: &Path) -> bool {
-    kind(path).is_some()
+/// A format journeymap reads maps from and writes them to, besides its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A Mermaid `journey` diagram (`.mmd`, `.mermaid`).
+    Mermaid,
+    /// A CSV of cards, a row each (`.csv`).
+    Csv,
 }
 
-/// `true` for CSV, `false` for Mermaid.
-fn kind(path: &Path) -> Option<bool> {
-    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "csv" => Some(true),
-        "mmd" | "mermaid" => Some(false),
-        _ => None,
+impl Format {
+    /// The format a file's extension names (in any case), if any.
+    pub fn of(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(Self::Csv),
+            "mmd" | "mermaid" => Some(Self::Mermaid),
+            _ => None,
+        }
+    }
+
+    /// `map` written in this format.
+    pub fn write(self, map: &JourneyMap) -> String {
+        match self {
+            Self::Mermaid => mermaid::to_journey(map),
+            Self::Csv => spreadsheet::to_cards(map),
+        }
+    }
+
+    /// `text` read in this format; `title` names the map when the text
+    /// names none.
+    fn read(self, text: &str, title: &str) -> Result<JourneyMap, ReadError> {
+        match self {
+            Self::Mermaid => mermaid::parse_journey(text, title),
+            Self::Csv => spreadsheet::parse_cards(text, title),
+        }
     }
 }
 
@@ -47,8 +75,8 @@ fn kind(path: &Path) -> Option<bool> {
 /// by the file's name when it names no title. The map is checked as a map
 /// file is: one that would not load again is refused.
 pub fn import(path: &Path) -> Result<JourneyMap, ImportError> {
-    let csv = kind(path).ok_or(ImportError::UnknownKind)?;
-    let bad = |at, message: String| ImportError::Bad { at, message };
+    let format = Format::of(path).ok_or(ImportError::UnknownKind)?;
+    let bad = |at, message: String| ImportError::Bad(Diagnostic { at, message });
     let bytes = io::read_map_bytes(path).map_err(|e| bad(None, e.to_string()))?;
     let text = std::str::from_utf8(&bytes).map_err(|error| {
         let valid = String::from_utf8_lossy(&bytes[..error.valid_up_to()]).into_owned();
@@ -62,11 +90,9 @@ pub fn import(path: &Path) -> Result<JourneyMap, ImportError> {
         || "Imported journey".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
-    let map = if csv {
-        spreadsheet::parse_cards(text, &title).map_err(|e| bad(Some(e.at), e.message))?
-    } else {
-        mermaid::parse_journey(text, &title).map_err(|e| bad(Some(e.at), e.message))?
-    };
+    let map = format
+        .read(text, &title)
+        .map_err(|e| bad(Some(e.at), e.message))?;
     let ron = io::to_ron(&map).map_err(|e| bad(None, e.to_string()))?;
     io::parse_map(&ron).map_err(|e| bad(None, format!("the imported map is not valid: {e}")))
 }

@@ -10,8 +10,7 @@
 //! same stage's first. Commas, semicolons or tabs separate the columns,
 //! whichever the header uses.
 
-use thiserror::Error;
-
+use super::ReadError;
 use crate::io::Position;
 use crate::model::{
     Card, CardId, Channel, JourneyMap, Lane, LaneId, LaneKind, Severity, Stage, StageId,
@@ -22,16 +21,6 @@ pub const COLUMNS: [&str; 7] = [
     "stage", "lane", "text", "channel", "severity", "answers", "notes",
 ];
 
-/// Why a CSV file could not be read, and where.
-#[derive(Clone, Debug, PartialEq, Eq, Error)]
-#[error("{at}: {message}")]
-pub struct CsvError {
-    /// Where in the file.
-    pub at: Position,
-    /// What is wrong, and how to fix it.
-    pub message: String,
-}
-
 /// One row as read: its fields by column, and where each starts.
 struct Row {
     fields: [String; 7],
@@ -39,7 +28,7 @@ struct Row {
 }
 
 /// Reads a CSV of cards into a new map titled `title`.
-pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, CsvError> {
+pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().next().unwrap_or("");
     let delimiter = [b',', b';', b'\t']
@@ -47,7 +36,7 @@ pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, CsvError> {
         .find(|d| header_line.as_bytes().contains(d))
         .unwrap_or(b',');
     if let Some(at) = unclosed_quote(text, delimiter) {
-        return Err(CsvError {
+        return Err(ReadError {
             at,
             message: "this quoted field is never closed: add the closing `\"` \
                       (a `\"` inside a quoted field is written `\"\"`)"
@@ -62,7 +51,7 @@ pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, CsvError> {
     let mut records = reader.records();
     let start = Position { line: 1, column: 1 };
     let Some(header) = records.next() else {
-        return Err(CsvError {
+        return Err(ReadError {
             at: start,
             message: format!(
                 "this file is empty; its first row names the columns: {}",
@@ -93,7 +82,7 @@ pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, CsvError> {
         let line_start = starts.first().copied().unwrap_or(start);
         for column in [0, 1] {
             if row.fields[column].is_empty() {
-                return Err(CsvError {
+                return Err(ReadError {
                     at: if index_of(&columns, column).is_some_and(|i| i < record.len()) {
                         row.at[column]
                     } else {
@@ -139,7 +128,7 @@ fn read_header(
     text: &str,
     delimiter: u8,
     header: &csv::StringRecord,
-) -> Result<Vec<Option<usize>>, CsvError> {
+) -> Result<Vec<Option<usize>>, ReadError> {
     let starts = field_starts(text, record_offset(header), delimiter);
     let mut columns = Vec::new();
     for (index, name) in header.iter().enumerate() {
@@ -153,7 +142,7 @@ fn read_header(
             continue;
         }
         let Some(column) = COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) else {
-            return Err(CsvError {
+            return Err(ReadError {
                 at,
                 message: format!(
                     "unknown column `{name}`; the first row names the columns, from: {}",
@@ -162,7 +151,7 @@ fn read_header(
             });
         };
         if columns.contains(&Some(column)) {
-            return Err(CsvError {
+            return Err(ReadError {
                 at,
                 message: format!("the column `{name}` is named twice"),
             });
@@ -171,7 +160,7 @@ fn read_header(
     }
     for (required, name) in COLUMNS.iter().enumerate().take(3) {
         if !columns.contains(&Some(required)) {
-            return Err(CsvError {
+            return Err(ReadError {
                 at: Position { line: 1, column: 1 },
                 message: format!(
                     "the first row must name a `{name}` column (columns: {})",
@@ -214,14 +203,14 @@ fn field_starts(text: &str, offset: usize, delimiter: u8) -> Vec<Position> {
     starts
 }
 
-fn csv_error(text: &str, error: &csv::Error) -> CsvError {
+fn csv_error(text: &str, error: &csv::Error) -> ReadError {
     let at = error
         .position()
         .and_then(|p| usize::try_from(p.byte()).ok())
         .map_or(Position { line: 1, column: 1 }, |byte| {
             Position::of_offset(text, byte)
         });
-    CsvError {
+    ReadError {
         at,
         message: format!("this is not CSV that journeymap can read: {error}"),
     }
@@ -241,7 +230,7 @@ fn kind_from_name(name: &str) -> Option<LaneKind> {
     }
 }
 
-fn build_map(title: &str, rows: &[Row]) -> Result<JourneyMap, CsvError> {
+fn build_map(title: &str, rows: &[Row]) -> Result<JourneyMap, ReadError> {
     let mut map = JourneyMap {
         title: title.to_owned(),
         ..JourneyMap::default()
@@ -296,7 +285,7 @@ fn add_stages_and_lanes(map: &mut JourneyMap, rows: &[Row]) {
 
 /// Each row as a card, its channel and severity read and checked against
 /// its lane.
-fn read_cards<'a>(map: &JourneyMap, rows: &'a [Row]) -> Result<Vec<ReadCard<'a>>, CsvError> {
+fn read_cards<'a>(map: &JourneyMap, rows: &'a [Row]) -> Result<Vec<ReadCard<'a>>, ReadError> {
     let mut cards = Vec::new();
     for (number, row) in rows.iter().enumerate() {
         let [stage, lane, text, channel, severity, answers, notes] = &row.fields;
@@ -328,7 +317,7 @@ fn read_cards<'a>(map: &JourneyMap, rows: &'a [Row]) -> Result<Vec<ReadCard<'a>>
             (5, !answers.is_empty(), LaneKind::Opportunities),
         ] {
             if value && lane.kind != allowed {
-                return Err(CsvError {
+                return Err(ReadError {
                     at: row.at[column],
                     message: format!(
                         "lane `{}` holds {} cards, which have no {}; only {} cards do",
@@ -348,7 +337,7 @@ fn read_cards<'a>(map: &JourneyMap, rows: &'a [Row]) -> Result<Vec<ReadCard<'a>>
 
 /// Links each opportunity to the pain point whose text it names: the same
 /// stage's first, else the map's first.
-fn link_answers(map: &JourneyMap, cards: &mut [ReadCard<'_>]) -> Result<(), CsvError> {
+fn link_answers(map: &JourneyMap, cards: &mut [ReadCard<'_>]) -> Result<(), ReadError> {
     let pains: Vec<(usize, CardId, String)> = cards
         .iter()
         .filter(|(_, card, _)| {
@@ -366,7 +355,7 @@ fn link_answers(map: &JourneyMap, cards: &mut [ReadCard<'_>]) -> Result<(), CsvE
         let Some((_, id, _)) =
             same_stage.or_else(|| pains.iter().find(|(_, _, text)| text == wanted))
         else {
-            return Err(CsvError {
+            return Err(ReadError {
                 at: row.at[5],
                 message: format!("no pain point reads `{wanted}`; `answers` names the text of one"),
             });
@@ -383,7 +372,7 @@ fn parse_choice<T: Copy>(
     label: fn(T) -> &'static str,
     at: Position,
     column: &str,
-) -> Result<Option<T>, CsvError> {
+) -> Result<Option<T>, ReadError> {
     if text.is_empty() {
         return Ok(None);
     }
@@ -391,7 +380,7 @@ fn parse_choice<T: Copy>(
         .copied()
         .find(|choice| label(*choice).eq_ignore_ascii_case(text))
         .map(Some)
-        .ok_or_else(|| CsvError {
+        .ok_or_else(|| ReadError {
             at,
             message: format!(
                 "`{text}` is not a {column}; use one of: {}",
