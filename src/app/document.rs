@@ -286,23 +286,14 @@ impl Document {
     /// a new map (from a template); a sample's name, marked as a sample.
     pub fn display_name(&self) -> String {
         match &self.origin {
-            Origin::File(path) => path.file_name().map_or_else(
-                || path.display().to_string(),
-                |name| name.to_string_lossy().into_owned(),
-            ),
+            Origin::File(path) => file_name(path),
             Origin::Sample(name) => match crate::samples::find(name) {
                 Some(sample) if sample.kind == crate::samples::SampleKind::Map => {
                     format!("{} (sample)", sample.label)
                 }
                 _ => "Untitled".to_owned(),
             },
-            Origin::Imported(source) => format!(
-                "{} (imported)",
-                source.file_name().map_or_else(
-                    || source.display().to_string(),
-                    |n| n.to_string_lossy().into_owned()
-                )
-            ),
+            Origin::Imported(source) => format!("{} (imported)", file_name(source)),
             Origin::Joined if self.map.title.trim().is_empty() => "Shared map".to_owned(),
             Origin::Joined => self.map.title.trim().to_owned(),
         }
@@ -315,4 +306,12 @@ impl Document {
             Origin::Sample(_) | Origin::Joined | Origin::Imported(_) => None,
         }
     }
+}
+
+/// The file's name, or its whole path if it has none.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
 }

@@ -481,17 +481,15 @@ impl JourneyMap {
 
     /// Gives every card and point without an id (left out of a
     /// hand-written file) a fresh one: `c` or `p` and the next number not
-    /// used yet, in the order they appear. Returns how many it gave.
-    pub fn fill_missing_ids(&mut self) -> usize {
-        let missing = |map: &Self| {
-            map.cards().any(|c| c.id.as_str().is_empty())
-                || map
-                    .stages
-                    .iter()
-                    .any(|s| s.points.iter().any(|p| p.id.as_str().is_empty()))
-        };
-        if !missing(self) {
-            return 0;
+    /// used yet, in the order they appear.
+    pub fn fill_missing_ids(&mut self) {
+        let missing = self.cards().any(|c| c.id.as_str().is_empty())
+            || self
+                .stages
+                .iter()
+                .any(|s| s.points.iter().any(|p| p.id.as_str().is_empty()));
+        if !missing {
+            return;
         }
         let used: HashSet<String> = self
             .stages
@@ -512,24 +510,21 @@ impl JourneyMap {
                 return id;
             }
         };
-        let (mut card_number, mut point_number, mut given) = (0, 0, 0);
+        let (mut card_number, mut point_number) = (0, 0);
         for stage in &mut self.stages {
             if stage.cards.iter().any(|c| c.id.as_str().is_empty()) {
                 for card in stage.cards.to_mut() {
                     if card.id.as_str().is_empty() {
                         card.id = CardId::new(next("c", &mut card_number));
-                        given += 1;
                     }
                 }
             }
             for point in &mut stage.points {
                 if point.id.as_str().is_empty() {
                     point.id = PointId::new(next("p", &mut point_number));
-                    given += 1;
                 }
             }
         }
-        given
     }
 
     /// Puts every stage's cards and points in lane order, keeping the order
