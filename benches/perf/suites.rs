@@ -152,6 +152,7 @@ pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
         });
     }
     mermaid_import(&mut group);
+    csv_import(&mut group, maps);
     diff_maps(&mut group, maps);
     group.finish();
 }
@@ -236,6 +237,35 @@ fn mermaid_import(group: &mut criterion::BenchmarkGroup<'_, criterion::measureme
             time(|| mermaid::to_journey(&map))
         });
     });
+}
+
+/// `import` of each map's cards written as CSV (a row per card), as the
+/// command does it short of writing: read into a map and made RON.
+fn csv_import(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    maps: &[BenchMap],
+) {
+    use journeymap::interchange::spreadsheet;
+    for BenchMap { name, map } in maps {
+        let id = format!("import_csv/{name}");
+        if !filter::wanted(&format!("file/{id}")) {
+            continue;
+        }
+        let text = spreadsheet::to_cards(map);
+        if spreadsheet::parse_cards(&text, "bench").is_err() {
+            eprintln!("perf: the cards of {name} do not import from CSV");
+            continue;
+        }
+        group.bench_function(&id, |b| {
+            bench(b, &format!("file/{id}"), || {
+                time(|| {
+                    spreadsheet::parse_cards(&text, "bench")
+                        .ok()
+                        .and_then(|map| io::to_ron(&map).ok())
+                })
+            });
+        });
+    }
 }
 
 /// Export at 1080p and 4K: rendering (layout, paint, tessellate,

@@ -67,27 +67,24 @@ pub fn parse_cards(text: &str, title: &str) -> Result<JourneyMap, ReadError> {
         if record.iter().all(|field| field.trim().is_empty()) {
             continue;
         }
-        let starts = field_starts(text, record_offset(&record), delimiter);
+        let starts = field_starts(text, &record, delimiter);
+        let line_start = starts.first().copied().unwrap_or(start);
+        // A field the row leaves out is reported at the row's start.
         let mut row = Row {
             fields: Default::default(),
-            at: [start; 7],
+            at: [line_start; 7],
         };
         for (index, field) in record.iter().enumerate() {
             let Some(Some(column)) = columns.get(index) else {
                 continue;
             };
             field.trim().clone_into(&mut row.fields[*column]);
-            row.at[*column] = starts.get(index).copied().unwrap_or(start);
+            row.at[*column] = starts.get(index).copied().unwrap_or(line_start);
         }
-        let line_start = starts.first().copied().unwrap_or(start);
         for column in [0, 1] {
             if row.fields[column].is_empty() {
                 return Err(ReadError {
-                    at: if index_of(&columns, column).is_some_and(|i| i < record.len()) {
-                        row.at[column]
-                    } else {
-                        line_start
-                    },
+                    at: row.at[column],
                     message: format!("this card has no {}; every row needs one", COLUMNS[column]),
                 });
             }
@@ -129,7 +126,7 @@ fn read_header(
     delimiter: u8,
     header: &csv::StringRecord,
 ) -> Result<Vec<Option<usize>>, ReadError> {
-    let starts = field_starts(text, record_offset(header), delimiter);
+    let starts = field_starts(text, header, delimiter);
     let mut columns = Vec::new();
     for (index, name) in header.iter().enumerate() {
         let name = name.trim();
@@ -172,32 +169,38 @@ fn read_header(
     Ok(columns)
 }
 
-fn index_of(columns: &[Option<usize>], column: usize) -> Option<usize> {
-    columns.iter().position(|c| *c == Some(column))
-}
-
-fn record_offset(record: &csv::StringRecord) -> usize {
-    record
-        .position()
-        .and_then(|p| usize::try_from(p.byte()).ok())
-        .unwrap_or(0)
-}
-
-/// Where each field of the record starting at byte `offset` starts.
-fn field_starts(text: &str, offset: usize, delimiter: u8) -> Vec<Position> {
-    let Some(rest) = text.get(offset..) else {
+/// Where each field of `record` starts. The record's line comes from the
+/// csv crate; the columns are counted along the record itself, so a file
+/// is read once, not once per field.
+fn field_starts(text: &str, record: &csv::StringRecord, delimiter: u8) -> Vec<Position> {
+    let Some(position) = record.position() else {
         return Vec::new();
     };
-    let mut starts = vec![Position::of_offset(text, offset)];
+    let offset = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let (Some(before), Some(rest)) = (text.get(..offset), text.get(offset..)) else {
+        return Vec::new();
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let mut at = Position {
+        line: usize::try_from(position.line()).unwrap_or(1),
+        column: before[line_start..].chars().count() + 1,
+    };
+    let mut starts = vec![at];
     let mut quoted = false;
-    for (at, byte) in rest.bytes().enumerate() {
-        match byte {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            b if b == delimiter && !quoted => {
-                starts.push(Position::of_offset(text, offset + at + 1));
-            }
+    for c in rest.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
             _ => {}
+        }
+        if c == '\n' {
+            at.line += 1;
+            at.column = 1;
+        } else {
+            at.column += 1;
+        }
+        if !quoted && c == char::from(delimiter) {
+            starts.push(at);
         }
     }
     starts
