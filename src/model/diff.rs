@@ -235,20 +235,18 @@ fn ordered<'a, T>(
             detail: added(now),
         });
     }
-    let ids = |list: &[T]| -> Vec<String> { list.iter().map(|x| id(x).to_owned()).collect() };
+    let ids = |list: &'a [T]| -> Vec<&'a str> { list.iter().map(&id).collect() };
     moves(&ids(old), &ids(new), out, |key| find(old, key).map(&item));
 }
 
 /// A "moved" line for each id that changed places among the others.
 fn moves(
-    old: &[String],
-    new: &[String],
+    old: &[&str],
+    new: &[&str],
     out: &mut Vec<Difference>,
     item: impl Fn(&str) -> Option<String>,
 ) {
-    let old: Vec<&str> = old.iter().map(String::as_str).collect();
-    let new: Vec<&str> = new.iter().map(String::as_str).collect();
-    for id in moved_ids(&old, &new) {
+    for id in moved_ids(old, new) {
         let position = new.iter().position(|n| *n == id).map_or(0, |p| p + 1);
         if let Some(item) = item(id) {
             out.push(Difference {
@@ -287,17 +285,19 @@ fn card_item(card: &Card) -> String {
     format!("card {} {}", card.id, quote(&card.text))
 }
 
-fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
-    let index = |map: &JourneyMap| -> HashMap<String, (usize, usize)> {
-        let mut found = HashMap::new();
-        for (s, stage) in map.stages.iter().enumerate() {
-            for (c, card) in stage.cards.iter().enumerate() {
-                found.insert(card.id.to_string(), (s, c));
-            }
+/// Each card's stage and place in it, by id.
+fn card_places(map: &JourneyMap) -> HashMap<&str, (usize, usize)> {
+    let mut found = HashMap::new();
+    for (s, stage) in map.stages.iter().enumerate() {
+        for (c, card) in stage.cards.iter().enumerate() {
+            found.insert(card.id.as_str(), (s, c));
         }
-        found
-    };
-    let (before, after) = (index(old), index(new));
+    }
+    found
+}
+
+fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
+    let (before, after) = (card_places(old), card_places(new));
     for stage in &old.stages {
         for card in &stage.cards {
             let Some(&(t, c)) = after.get(card.id.as_str()) else {
@@ -372,6 +372,11 @@ fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Differe
     }
 }
 
+/// The ids of a cell's cards, in order.
+fn cell<'a>(stage: &'a Stage, lane: &'a Lane) -> Vec<&'a str> {
+    stage.cards_in(&lane.id).map(|c| c.id.as_str()).collect()
+}
+
 /// Cards that stayed in their cell but changed places within it.
 fn cell_orders(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
     for stage in &old.stages {
@@ -382,16 +387,12 @@ fn cell_orders(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             continue;
         }
         for lane in &old.lanes {
-            let cell = |s: &Stage| -> Vec<String> {
-                s.cards_in(&lane.id).map(|c| c.id.to_string()).collect()
-            };
-            let (was, is) = (cell(stage), cell(now));
+            let (was, is) = (cell(stage, lane), cell(now, lane));
             if was == is {
                 continue;
             }
-            let common: Vec<String> = was.iter().filter(|id| is.contains(id)).cloned().collect();
-            let common_now: Vec<String> =
-                is.iter().filter(|id| was.contains(id)).cloned().collect();
+            let common: Vec<&str> = was.iter().filter(|id| is.contains(id)).copied().collect();
+            let common_now: Vec<&str> = is.iter().filter(|id| was.contains(id)).copied().collect();
             moves(&common, &common_now, out, |id| {
                 stage
                     .cards
