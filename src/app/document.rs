@@ -211,8 +211,8 @@ impl Document {
 
     /// Has `wake` called when the replica has something to show or send,
     /// so that a frame runs to take it.
-    pub fn set_wake(&mut self, wake: Wake) {
-        if let Some(replica) = &mut self.replica {
+    pub fn set_wake(&self, wake: Wake) {
+        if let Some(replica) = &self.replica {
             replica.set_wake(wake);
         }
     }

@@ -332,17 +332,10 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     }
     // An edit changes a card or two: comparing each card's id with theirs
     // beats hashing 20,000 ids.
-    let few: Vec<&str> = if changed.len() <= 8 {
-        changed.iter().copied().collect()
-    } else {
-        Vec::new()
-    };
-    let is_changed = |id: &str| {
-        if changed.len() <= 8 {
-            few.contains(&id)
-        } else {
-            changed.contains(id)
-        }
+    let few: Option<Vec<&str>> = (changed.len() <= 8).then(|| changed.iter().copied().collect());
+    let is_changed = |id: &str| match &few {
+        Some(few) => few.contains(&id),
+        None => changed.contains(id),
     };
     let present: HashSet<String> = current
         .cards()

@@ -68,8 +68,6 @@ pub struct ReplicaThread {
     requests: Sender<Request>,
     replies: Receiver<Reply>,
     wake: Arc<Mutex<Option<Wake>>>,
-    /// Whether [`Self::set_wake`] was called.
-    wakes: bool,
     /// Local edits sent to the thread.
     sent: u64,
     /// Local edits the thread has written into the document.
@@ -110,7 +108,6 @@ impl ReplicaThread {
             requests,
             replies,
             wake,
-            wakes: false,
             sent: 0,
             written: 0,
             taken: 0,
@@ -122,15 +119,17 @@ impl ReplicaThread {
     }
 
     /// Has `wake` called whenever the thread has something to give back.
-    pub fn set_wake(&mut self, wake: Wake) {
+    pub fn set_wake(&self, wake: Wake) {
         *self.wake.lock().unwrap_or_else(PoisonError::into_inner) = Some(wake);
-        self.wakes = true;
     }
 
     /// Whether something is called when the thread has something to give
     /// back ([`Self::set_wake`]).
     pub fn wakes(&self) -> bool {
-        self.wakes
+        self.wake
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some()
     }
 
     /// Hands over a local edit: the map `before` and `after` it.
