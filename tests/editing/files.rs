@@ -220,17 +220,6 @@ fn a_notice_about_one_map_goes_when_another_is_opened() {
     assert_eq!(harness.state().notice(), None);
 }
 
-/// Types `text` and presses Enter, as a paste into a focused field does.
-fn type_and_enter(harness: &mut Harness<'_, JourneyApp>, text: &str) {
-    harness
-        .input_mut()
-        .events
-        .push(egui::Event::Text(text.to_owned()));
-    harness.run();
-    harness.key_press(Key::Enter);
-    harness.run();
-}
-
 #[test]
 fn file_import_makes_a_new_unsaved_map_that_saves_beside_its_source() {
     let folder = tempfile::tempdir().expect("tempdir");
@@ -259,7 +248,8 @@ fn file_import_makes_a_new_unsaved_map_that_saves_beside_its_source() {
             .next()
             .is_some()
     );
-    type_and_enter(&mut harness, &source.display().to_string());
+    type_text(&mut harness, &source.display().to_string());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
     settle(&mut harness);
 
     let app = harness.state();
