@@ -40,9 +40,9 @@ Examples:
   journeymap fmt --check maps/*.ron          fail if any map is not canonical
   journeymap export grocery.ron -o slide.png --preset slide-4k
   journeymap export grocery.ron -o part.png --split 3   part-1.png, part-2.png, …
-  journeymap import journey.mmd -o journey.ron   read a Mermaid journey diagram
-  journeymap export grocery.ron -o grocery.mmd  write one back
-  journeymap import stickies.csv -o workshop.ron   a CSV of cards, a row each
+  journeymap import trip.mmd -o trip.ron     a Mermaid journey diagram as a map
+  journeymap export trip.ron -o trip.mmd     and back
+  journeymap import cards.csv -o trip.ron    a CSV of cards, a row each, as a map
   journeymap diff old.ron new.ron            what changed, card by card
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
