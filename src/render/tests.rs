@@ -406,3 +406,83 @@ fn a_layout_after_edits_with_kept_cells_is_the_layout_made_afresh() {
     let rows = |layout: &Layout| layout.lanes.iter().map(|l| l.row).collect::<Vec<_>>();
     assert_eq!(rows(&kept), rows(&fresh));
 }
+
+/// Each card's place, text and footer: what is drawn of it.
+fn placed_cards(layout: &Layout) -> Vec<(String, usize, usize, usize, Rect, Pos2, String)> {
+    layout
+        .cards
+        .iter()
+        .map(|c| {
+            (
+                c.id.to_string(),
+                c.stage,
+                c.lane,
+                c.index_in_cell,
+                c.rect,
+                c.text_pos,
+                c.footer
+                    .as_ref()
+                    .map(|(pos, galley)| format!("{pos:?} {}", galley.text()))
+                    .unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// An edit of a map, for a test to make in turn.
+type MapEdit<'a> = Box<dyn Fn(&mut JourneyMap) + 'a>;
+
+#[test]
+fn a_layout_that_takes_over_the_last_ones_cards_is_the_layout_made_afresh() {
+    let mut map = sample("grocery-trip");
+    let mut cache = TextCache::default();
+    let mut last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    let first_card = map.stages[0].cards[0].id.clone();
+    let later_stage = map.stages[2].id.clone();
+    let lane = map.stages[2].cards[0].lane.clone();
+    let edits: Vec<(&str, MapEdit<'_>)> = vec![
+        (
+            "a card in the first row grows, and every row below moves down",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_card_text(
+                    &first_card,
+                    "A much longer text that wraps onto a few more lines than before, \
+                     and then onto a few more",
+                )
+                .expect("card");
+            }),
+        ),
+        (
+            "a card is added to a later stage",
+            Box::new(|map: &mut JourneyMap| {
+                map.add_card(&later_stage, &lane, 0, "New").expect("added");
+            }),
+        ),
+        (
+            "the grown card shrinks back",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_card_text(&first_card, "Short").expect("card");
+            }),
+        ),
+        (
+            "a stage moves to the front",
+            Box::new(|map: &mut JourneyMap| {
+                map.move_stage(&later_stage, 0).expect("moved");
+            }),
+        ),
+        (
+            "a card is removed",
+            Box::new(|map: &mut JourneyMap| {
+                map.remove_card(&first_card).expect("removed");
+            }),
+        ),
+        ("nothing changes", Box::new(|_: &mut JourneyMap| {})),
+    ];
+    for (what, edit) in edits {
+        edit(&mut map);
+        last.recycle(&mut cache);
+        last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+        let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+        assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
+    }
+}

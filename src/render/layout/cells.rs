@@ -9,11 +9,10 @@
 //! same scale, with the same texts of the pain points it answers, has the
 //! same cells: they are kept, and only moved to where the stage now sits.
 
+use egui::Rangef;
 use std::collections::HashMap;
-use std::sync::Arc;
 
-use egui::{Rangef, Vec2};
-
+use super::placing::{self, Recycled};
 use super::{CardLayout, Texts, grid, size};
 use crate::model::{CardId, Cards, LaneId, LaneKind, Stage, StageId};
 
@@ -39,6 +38,8 @@ pub(super) struct StageCells {
     pub lanes: Vec<Vec<CardLayout>>,
     /// The layout that last used them.
     used: u64,
+    /// Unique to these cells (see [`placing::new_stamp`]).
+    pub stamp: u64,
 }
 
 /// The cells kept from the last layout, by stage.
@@ -46,6 +47,8 @@ pub(super) struct StageCells {
 pub(super) struct CellCache {
     setting: Setting,
     stages: HashMap<StageId, StageCells>,
+    /// The last layout's placed cards, for the next layout to take over.
+    recycled: Option<Recycled>,
 }
 
 impl CellCache {
@@ -53,6 +56,17 @@ impl CellCache {
     /// are gone.
     pub fn clear(&mut self) {
         self.stages.clear();
+        self.recycled = None;
+    }
+
+    /// Keeps a layout's placed cards for the next layout to take over.
+    pub fn recycle(&mut self, cards: Recycled) {
+        self.recycled = Some(cards);
+    }
+
+    /// The placed cards given back by [`Self::recycle`], if any.
+    pub fn take_recycled(&mut self) -> Option<Recycled> {
+        self.recycled.take()
     }
 
     /// Starts a layout in `setting`; cells laid out in another go.
@@ -167,6 +181,7 @@ pub(super) fn lay_out(
             .collect(),
         lanes: cells,
         used: 0,
+        stamp: placing::new_stamp(),
     }
 }
 
@@ -178,29 +193,4 @@ pub(super) fn content_height(cards: &[CardLayout], scale: f32) -> f32 {
     cards
         .last()
         .map_or(2.0 * pad - gap, |last| last.rect.max.y + pad)
-}
-
-impl CardLayout {
-    /// This card's layout moved by `by`, in `stage`.
-    pub(super) fn placed(&self, stage: usize, by: Vec2) -> Self {
-        Self {
-            id: self.id.clone(),
-            stage,
-            lane: self.lane,
-            index_in_cell: self.index_in_cell,
-            rect: self.rect.translate(by),
-            text: Arc::clone(&self.text),
-            text_pos: self.text_pos + by,
-            footer: self
-                .footer
-                .as_ref()
-                .map(|(pos, galley)| (*pos + by, Arc::clone(galley))),
-            icon: self
-                .icon
-                .as_ref()
-                .map(|(pos, galley, channel)| (*pos + by, Arc::clone(galley), *channel)),
-            severity: self.severity,
-            moment_of_truth: self.moment_of_truth,
-        }
-    }
 }

@@ -3,6 +3,7 @@
 use egui::{Rangef, Rect, pos2, vec2};
 
 use super::cells::{self, PainTexts, Setting, StageCells};
+use super::placing::{Placer, Recycled};
 use super::{
     ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout, Texts,
     channel_glyph, score_y, size,
@@ -12,7 +13,7 @@ use crate::model::{Card, JourneyMap, LaneId, LaneKind};
 /// The lanes with their cards and points, and where the last row ends.
 pub(super) struct Rows {
     pub lanes: Vec<LaneLayout>,
-    pub cards: Vec<CardLayout>,
+    pub cards: Recycled,
     pub points: Vec<PointLayout>,
     pub bottom: f32,
 }
@@ -83,12 +84,9 @@ pub(super) fn lane_rows(
     top: f32,
 ) -> Rows {
     let s = |points: f32| points * scale;
-    let mut rows = Rows {
-        lanes: Vec::new(),
-        cards: Vec::new(),
-        points: Vec::new(),
-        bottom: top,
-    };
+    let mut lanes_laid = Vec::new();
+    let mut points = Vec::new();
+    let mut bottom = top;
     // Found once, not by a search per card: a 20,000-card map would
     // otherwise compare ids hundreds of millions of times.
     let pain_texts: PainTexts<'_> = links
@@ -103,6 +101,7 @@ pub(super) fn lane_rows(
     // Each stage's cells, kept from the last layout where they are the same.
     let fresh: Vec<StageCells>;
     let mut kept = texts.take_cells();
+    let recycled = kept.as_mut().and_then(|(cache, _)| cache.take_recycled());
     let cells: Vec<&StageCells> = if let Some((cache, generation)) = &mut kept {
         cache.begin(Setting {
             lanes: lanes.clone(),
@@ -121,9 +120,9 @@ pub(super) fn lane_rows(
             .collect();
         fresh.iter().collect()
     };
-    rows.cards.reserve(map.card_count());
+    let mut placer = Placer::new(recycled, map.card_count());
     for (lane_index, lane) in map.lanes.iter().enumerate() {
-        let top = rows.bottom;
+        let top = bottom;
         let name = texts.text(
             &lane.name,
             s(size::LANE_NAME),
@@ -135,26 +134,17 @@ pub(super) fn lane_rows(
         }
         if lane.kind.holds_cards() {
             for (stage_index, stage_cells) in cells.iter().enumerate() {
-                let cell = &stage_cells.lanes[lane_index];
                 let by = vec2(columns[stage_index].min, top);
-                rows.cards
-                    .extend(cell.iter().map(|card| card.placed(stage_index, by)));
+                placer.place(lane_index, stage_index, stage_cells, by);
+                let cell = &stage_cells.lanes[lane_index];
                 height = height.max(cells::content_height(cell, scale));
             }
         }
         let row = Rangef::new(top, top + height);
         if lane.kind == LaneKind::Emotion {
-            emotion_points(
-                map,
-                texts,
-                scale,
-                columns,
-                lane_index,
-                row,
-                &mut rows.points,
-            );
+            emotion_points(map, texts, scale, columns, lane_index, row, &mut points);
         }
-        rows.lanes.push(LaneLayout {
+        lanes_laid.push(LaneLayout {
             id: lane.id.clone(),
             kind: lane.kind,
             label: Rect::from_x_y_ranges(label_column, row),
@@ -162,12 +152,17 @@ pub(super) fn lane_rows(
             name,
             colour: lane.colour,
         });
-        rows.bottom = row.max;
+        bottom = row.max;
     }
     if let Some((cache, _)) = kept {
         texts.put_cells(cache);
     }
-    rows
+    Rows {
+        lanes: lanes_laid,
+        cards: placer.finish(),
+        points,
+        bottom,
+    }
 }
 
 /// The points of one emotion lane, spread evenly across each stage's column.

@@ -8,6 +8,7 @@
 mod cells;
 mod grid;
 mod persona;
+mod placing;
 mod texts;
 
 use std::sync::Arc;
@@ -74,6 +75,8 @@ pub struct Layout {
     pub cards: Vec<CardLayout>,
     /// Every emotion point, stage by stage.
     pub points: Vec<PointLayout>,
+    /// Where each cell's cards are in `cards`, for [`Self::recycle`].
+    placed_cells: Vec<placing::PlacedCell>,
 }
 
 /// The persona strip.
@@ -326,9 +329,20 @@ impl Layout {
             label_column,
             stages,
             lanes: rows.lanes,
-            cards: rows.cards,
+            cards: rows.cards.cards,
             points: rows.points,
+            placed_cells: rows.cards.cells,
         }
+    }
+
+    /// Gives this layout's cards to `cache`, for the next layout made with
+    /// it to take over those of the cells that stay the same, rather than
+    /// place every card afresh.
+    pub fn recycle(self, cache: &mut TextCache) {
+        cache.recycle(placing::Recycled {
+            cards: self.cards,
+            cells: self.placed_cells,
+        });
     }
 
     /// The width of `map` laid out at scale 1. Nothing across the map

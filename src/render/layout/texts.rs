@@ -48,6 +48,12 @@ impl TextCache {
         self.cells.clear();
     }
 
+    /// Keeps a layout's placed cards for the next layout (see
+    /// [`super::Layout::recycle`]).
+    pub(super) fn recycle(&mut self, cards: super::placing::Recycled) {
+        self.cells.recycle(cards);
+    }
+
     /// How many laid-out texts are kept.
     pub fn len(&self) -> usize {
         self.galleys.len()

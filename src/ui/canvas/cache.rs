@@ -62,6 +62,13 @@ impl LayoutCache {
         let layout = match &self.last {
             Some((last, layout)) if *last == key => Arc::clone(layout),
             _ => {
+                // Nobody else holds the last layout once its frame is
+                // over: its cards go to the next layout.
+                if let Some((_, last)) = self.last.take()
+                    && let Ok(last) = Arc::try_unwrap(last)
+                {
+                    last.recycle(&mut self.texts);
+                }
                 let texts = &mut self.texts;
                 let layout = Arc::new(ctx.fonts_mut(|fonts| make(fonts, texts)));
                 self.last = Some((key, Arc::clone(&layout)));
