@@ -312,8 +312,42 @@ pub fn export(criterion: &mut Criterion, maps: &[BenchMap]) {
                 });
             });
         }
+        vector(&mut group, name, map);
     }
     group.finish();
+}
+
+/// PDF and SVG at 1080p, all in one slide and split two stages a slide:
+/// laying out, painting and writing the whole file, from a new egui
+/// context each time, as one `journeymap export` does. Up to 1,000 cards:
+/// beyond, one slide is a wall of text no room reads.
+fn vector(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    map: &journeymap::model::JourneyMap,
+) {
+    if map.card_count() > 1_000 {
+        return;
+    }
+    let split = ExportOptions {
+        split: std::num::NonZeroUsize::new(2),
+        ..ExportOptions::default()
+    };
+    let whole = ExportOptions::default();
+    for (id, options) in [("1080p", whole), ("split2_1080p", split)] {
+        let pdf = format!("pdf_{id}/{name}");
+        group.bench_function(&pdf, |b| {
+            bench(b, &format!("export/{pdf}"), || {
+                time(|| export::pdf(map, &options))
+            });
+        });
+        let svg = format!("svg_{id}/{name}");
+        group.bench_function(&svg, |b| {
+            bench(b, &format!("export/{svg}"), || {
+                time(|| export::svgs(map, &options))
+            });
+        });
+    }
 }
 
 /// The shell's new paths: a frame of journeymap's own file dialog open on

@@ -1,4 +1,4 @@
-//! File ▸ Export image…: the dialog (a widget in `ui`), then the export
+//! File ▸ Export slides…: the dialog (a widget in `ui`), then the export
 //! itself in the background with progress.
 
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use super::modal::Modal;
 use crate::export;
 
 impl JourneyApp {
-    /// File ▸ Export image…: opens the dialog, with the options last used.
+    /// File ▸ Export slides…: opens the dialog, with the options last used.
     pub fn open_export_dialog(&mut self) {
         if !matches!(self.modal, Some(Modal::Export)) {
             self.show_modal(Modal::Export);

@@ -9,6 +9,7 @@ use super::jobs::{Report, Work};
 use super::modal::Modal;
 use super::{Document, JourneyApp};
 use crate::edit::StateId;
+use crate::export::FileFormat;
 use crate::io::{self, DiskState, LoadError, SaveError, SaveOptions};
 use crate::ui::FileDialog;
 
@@ -41,8 +42,8 @@ pub enum FilePurpose {
     Import,
     /// Where to save the map.
     SaveAs,
-    /// Where to write the exported images.
-    Export,
+    /// Where to write the export, in this format.
+    Export(FileFormat),
 }
 
 impl JourneyApp {
@@ -285,12 +286,12 @@ impl JourneyApp {
                 &["ron"],
             )
             .title("Save the map as"),
-            FilePurpose::Export => FileDialog::save(
+            FilePurpose::Export(format) => FileDialog::save(
                 folder.as_deref(),
                 &self.suggested_file_name(purpose),
-                &["png"],
+                &[format.extension()],
             )
-            .title("Export the images as"),
+            .title(format!("Export the {} as", format.description())),
         };
         self.show_modal(Modal::File(Box::new(dialog), purpose));
     }
@@ -301,11 +302,13 @@ impl JourneyApp {
             (FilePurpose::Open, Some(path)) => self.open_in_background(path),
             (FilePurpose::Import, Some(path)) => self.import_in_background(path),
             (FilePurpose::SaveAs, Some(path)) => self.save_to(path.with_extension("ron")),
-            (FilePurpose::Export, Some(path)) => self.export_to(path.with_extension("png")),
+            (FilePurpose::Export(format), Some(path)) => {
+                self.export_to(path.with_extension(format.extension()));
+            }
             (FilePurpose::Open | FilePurpose::Import | FilePurpose::SaveAs, None) => {
                 self.after_save = None;
             }
-            (FilePurpose::Export, None) => {}
+            (FilePurpose::Export(_), None) => {}
         }
     }
 
@@ -322,7 +325,9 @@ impl JourneyApp {
     /// The file name a dialog for `purpose` suggests.
     fn suggested_file_name(&self, purpose: FilePurpose) -> String {
         match (purpose, self.document.path().and_then(Path::file_name)) {
-            (FilePurpose::Export, _) => format!("{}.png", suggested_name(&self.document)),
+            (FilePurpose::Export(format), _) => {
+                format!("{}.{}", suggested_name(&self.document), format.extension())
+            }
             (_, Some(name)) => name.to_string_lossy().into_owned(),
             (_, None) => format!("{}.ron", suggested_name(&self.document)),
         }

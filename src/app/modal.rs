@@ -16,7 +16,7 @@ pub enum Modal {
     Message(String),
     /// Save / Don't save / Cancel before this action.
     Unsaved(Pending),
-    /// File ▸ Export image… (its options live in the app, to be kept).
+    /// File ▸ Export slides… (its options live in the app, to be kept).
     Export,
     /// A save found the file changed or gone on disk.
     Conflict(Conflict),
@@ -147,7 +147,7 @@ impl JourneyApp {
                 None => Some(Modal::Export),
                 Some(ExportAction::Close) => None,
                 Some(ExportAction::Export) => {
-                    self.choose_file(FilePurpose::Export);
+                    self.choose_file(FilePurpose::Export(self.export.format));
                     None
                 }
             },

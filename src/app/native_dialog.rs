@@ -28,8 +28,8 @@ pub(super) fn ask(purpose: FilePurpose, folder: Option<&Path>, name: &str) -> Op
             .add_filter("Journey map", &["ron"])
             .set_file_name(name)
             .save_file(),
-        FilePurpose::Export => dialog
-            .add_filter("PNG image", &["png"])
+        FilePurpose::Export(format) => dialog
+            .add_filter(format.description(), &[format.extension()])
             .set_file_name(name)
             .save_file(),
     }

@@ -1,5 +1,6 @@
-//! `journeymap export`: PNG images of a map for slides, without a window,
-//! or a Mermaid journey diagram, or a CSV of its cards.
+//! `journeymap export`: PNG images, a PDF deck or SVG files of a map for
+//! slides, without a window; or a Mermaid journey diagram, or a CSV of its
+//! cards.
 
 use std::io::Write;
 use std::num::NonZeroUsize;
@@ -49,10 +50,13 @@ pub struct ExportArgs {
     /// The map to export.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-    /// The PNG to write; with --split, OUT-1.png, OUT-2.png, … instead.
-    /// A name ending in `.mmd` writes a Mermaid journey diagram instead
-    /// (each stage a section, each point of the emotion curve a task), and
-    /// one ending in `.csv` the map's cards, a row each.
+    /// The file to write; its extension says what it is. `.png`: an
+    /// image (with --split, OUT-1.png, OUT-2.png, … instead). `.pdf`: one
+    /// PDF, a page per slide, with text that can be selected and searched.
+    /// `.svg`: an SVG per slide (OUT-1.svg, … when split), its text real
+    /// `<text>` to edit. `.mmd`: a Mermaid journey diagram (each stage a
+    /// section, each point of the emotion curve a task). `.csv`: the map's
+    /// cards, a row each. Any other extension is refused (exit 2).
     #[arg(short, long, value_name = "OUT.png")]
     pub output: PathBuf,
     /// The image size.
@@ -95,6 +99,21 @@ impl ExportArgs {
 
 /// Runs `journeymap export`: prints each file written, or why nothing was.
 pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> Outcome {
+    if export::FileFormat::of(&args.output).is_none()
+        && crate::interchange::Format::of(&args.output).is_none()
+    {
+        let extension = args.output.extension().map_or_else(
+            || "no extension".to_owned(),
+            |e| format!(".{}", e.to_string_lossy()),
+        );
+        writeln!(
+            err,
+            "journeymap: {}: cannot export to {extension}; name the output .png, .pdf \
+             or .svg for slides, .mmd for a Mermaid journey or .csv for its cards",
+            args.output.display()
+        )?;
+        return Ok(ExitCode::from(2));
+    }
     let map = match io::read_map(&args.file) {
         Ok(map) => map,
         Err(error) => {

@@ -51,6 +51,15 @@ pub fn pages<'a>(map: &'a JourneyMap, options: &ExportOptions) -> Vec<Page<'a>> 
         .collect()
 }
 
+/// What the page is drawn for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Detail {
+    /// Pixels: text too small to read becomes bars.
+    Pixels,
+    /// A vector format: all text is text.
+    Vector,
+}
+
 /// A page laid out and painted: shapes in image pixels.
 pub struct Drawing {
     /// The image size in pixels.
@@ -108,11 +117,31 @@ impl Page<'_> {
         result
     }
 
-    /// Lays the page out and paints it, after checking its size.
+    /// Lays the page out and paints it for an image, after checking its
+    /// size: card text too small to read is drawn as bars.
     pub fn draw(
         &self,
         fonts: &mut FontsView<'_>,
         options: &ExportOptions,
+    ) -> Result<Drawing, ExportError> {
+        self.draw_in(fonts, options, Detail::Pixels)
+    }
+
+    /// Lays the page out and paints it for a vector format, where a reader
+    /// can zoom in on any text: all of it is drawn as text.
+    pub fn draw_vector(
+        &self,
+        fonts: &mut FontsView<'_>,
+        options: &ExportOptions,
+    ) -> Result<Drawing, ExportError> {
+        self.draw_in(fonts, options, Detail::Vector)
+    }
+
+    fn draw_in(
+        &self,
+        fonts: &mut FontsView<'_>,
+        options: &ExportOptions,
+        detail: Detail,
     ) -> Result<Drawing, ExportError> {
         let theme = Theme::for_dark(options.dark);
         let layout_at = |fonts: &mut FontsView<'_>, scale| {
@@ -187,7 +216,10 @@ impl Page<'_> {
         // No page rectangle: the rasteriser starts from the page colour.
         let mut shapes = Vec::new();
         // Card text too small to read is drawn as bars, as on the canvas.
-        let view = View::on_screen(&layout, Rect::EVERYTHING, 1.0);
+        let view = match detail {
+            Detail::Pixels => View::on_screen(&layout, Rect::EVERYTHING, 1.0),
+            Detail::Vector => View::ALL,
+        };
         let marks = Marks::default();
         for part in [
             paint::persona(&layout, &theme),

@@ -2,10 +2,12 @@
 //! same painter as the screen: [`compose`] lays the map out at the image's
 //! own pixel size (so text is crisp, never upscaled) and turns it into
 //! epaint shapes; egui tessellates them exactly as for the screen; and
-//! [`raster`] fills the pixels.
+//! [`raster`] fills the pixels. PDF decks and SVG files take the same
+//! shapes as vector outlines and real text (`vector`).
 
 mod compose;
 pub mod raster;
+mod vector;
 
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
@@ -15,6 +17,7 @@ use image::RgbaImage;
 use thiserror::Error;
 
 pub use compose::{Drawing, Page, pages};
+pub use vector::{pdf, svgs};
 
 use crate::io::{self, Overwrite, SaveError};
 use crate::model::JourneyMap;
@@ -63,6 +66,50 @@ pub enum Size {
         /// Pixels per map point: 1, 2 or 3 for ordinary, Retina and print.
         scale: f32,
     },
+}
+
+/// The kind of file an export writes, from the output's extension.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum FileFormat {
+    /// PNG images, one per slide.
+    #[default]
+    Png,
+    /// One PDF, a page per slide: vector, with text to select and search.
+    Pdf,
+    /// SVG files, one per slide, with text as `<text>` to edit.
+    Svg,
+}
+
+impl FileFormat {
+    /// Every format, in the order the editor offers them.
+    pub const ALL: [Self; 3] = [Self::Png, Self::Pdf, Self::Svg];
+
+    /// The format an output path asks for by its extension (any case), if
+    /// it names one of these.
+    pub fn of(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|format| format.extension() == extension)
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Pdf => "pdf",
+            Self::Svg => "svg",
+        }
+    }
+
+    /// What a file dialog calls it.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Png => "PNG image",
+            Self::Pdf => "PDF document",
+            Self::Svg => "SVG drawing",
+        }
+    }
 }
 
 /// Everything that decides an export, apart from the map.
@@ -120,6 +167,9 @@ pub enum ExportError {
     /// The rasteriser refused the frame.
     #[error("the image could not be drawn: {0}")]
     Raster(#[from] raster::RasterError),
+    /// The PDF could not be made.
+    #[error("the PDF could not be made: {0}")]
+    Pdf(String),
     /// PNG encoding failed.
     #[error("the PNG could not be encoded: {0}")]
     Encode(String),
@@ -173,7 +223,8 @@ pub fn encode_png(image: &RgbaImage) -> Result<Vec<u8>, ExportError> {
 }
 
 /// The files an export of `count` images to `out` writes: `out` itself for
-/// one image; `out-1.png`, `out-2.png`, … for several.
+/// one image; `out-1.png`, `out-2.png`, … (with `out`'s own extension) for
+/// several.
 pub fn output_paths(out: &Path, count: usize) -> Vec<PathBuf> {
     if count == 1 {
         return vec![out.to_owned()];
@@ -182,13 +233,17 @@ pub fn output_paths(out: &Path, count: usize) -> Vec<PathBuf> {
         || "journey-map".to_owned(),
         |s| s.to_string_lossy().into_owned(),
     );
+    let extension = out
+        .extension()
+        .map_or_else(|| "png".to_owned(), |e| e.to_string_lossy().into_owned());
     (1..=count)
-        .map(|i| out.with_file_name(format!("{stem}-{i}.png")))
+        .map(|i| out.with_file_name(format!("{stem}-{i}.{extension}")))
         .collect()
 }
 
-/// Renders, encodes and writes the images (each atomically), returning
-/// the paths written.
+/// Renders, encodes and writes the export (each file atomically) in the
+/// format `out`'s extension names (PNG when it names none of them),
+/// returning the paths written.
 pub fn export(
     map: &JourneyMap,
     options: &ExportOptions,
@@ -204,6 +259,24 @@ pub fn export_with_progress(
     out: &Path,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, ExportError> {
+    match FileFormat::of(out).unwrap_or_default() {
+        FileFormat::Png => {}
+        FileFormat::Pdf => {
+            let bytes = pdf(map, options)?;
+            io::write_atomically(out, &bytes, Overwrite::Allow)?;
+            progress(1, 1);
+            return Ok(vec![out.to_owned()]);
+        }
+        FileFormat::Svg => {
+            let documents = svgs(map, options)?;
+            let paths = output_paths(out, documents.len());
+            for (done, (svg, path)) in documents.iter().zip(&paths).enumerate() {
+                io::write_atomically(path, svg.as_bytes(), Overwrite::Allow)?;
+                progress(done + 1, documents.len());
+            }
+            return Ok(paths);
+        }
+    }
     check_scale(options)?;
     let pages = pages(map, options);
     let paths = output_paths(out, pages.len());

@@ -120,7 +120,7 @@ impl UiCommand {
             Self::Import => "Import Mermaid or CSV…",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
-            Self::ExportImage => "Export image…",
+            Self::ExportImage => "Export slides…",
             Self::ShareOnNetwork => "Share on this network…",
             Self::JoinShared => "Join a shared map…",
             Self::Quit => "Quit",

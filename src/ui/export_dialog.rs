@@ -1,10 +1,10 @@
-//! File ▸ Export image…: the options of `journeymap export` with a live
+//! File ▸ Export slides…: the options of `journeymap export` with a live
 //! preview. A widget: it returns what the user chose; the app shell asks
 //! where to write the images and runs the export.
 
 use std::num::NonZeroUsize;
 
-use crate::export::{self, ExportOptions, Preset, Size};
+use crate::export::{self, ExportOptions, FileFormat, Preset, Size};
 use crate::job::{Job, Poll};
 
 /// The export dialog's state: the options and the preview.
@@ -13,6 +13,8 @@ use crate::job::{Job, Poll};
     reason = "one per checkbox or two-way choice of the dialog"
 )]
 pub struct ExportDialog {
+    /// PNG images, a PDF deck or SVG files.
+    pub format: FileFormat,
     /// The image size.
     pub size: Preset,
     /// Pixels per point for [`Preset::Full`].
@@ -35,6 +37,7 @@ pub struct ExportDialog {
 impl Default for ExportDialog {
     fn default() -> Self {
         Self {
+            format: FileFormat::Png,
             size: Preset::Slide1080p,
             scale: 2.0,
             dark: false,
@@ -80,7 +83,7 @@ impl ExportDialog {
         let mut action = None;
         egui::Modal::new(egui::Id::unique("journeymap-export")).show(ctx, |ui| {
             ui.set_width(520.0);
-            ui.heading("Export image");
+            ui.heading("Export slides");
             ui.add_space(6.0);
             options_ui(ui, self);
             ui.add_space(8.0);
@@ -104,6 +107,13 @@ fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
+            ui.label("Format");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut dialog.format, FileFormat::Png, "PNG images");
+                ui.radio_value(&mut dialog.format, FileFormat::Pdf, "PDF, a page a slide");
+                ui.radio_value(&mut dialog.format, FileFormat::Svg, "SVG to edit");
+            });
+            ui.end_row();
             ui.label("Size");
             ui.horizontal(|ui| {
                 ui.radio_value(&mut dialog.size, Preset::Slide1080p, "Slide 1920×1080");

@@ -208,6 +208,48 @@ fn the_export_dialog_previews_and_exports_in_the_background() {
 }
 
 #[test]
+fn the_export_dialog_writes_a_pdf_deck_when_pdf_is_chosen() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let prefs = Preferences {
+        own_file_dialog: true,
+        ..Preferences::default()
+    };
+    let mut harness = harness_with(JourneyApp::start(prefs, None));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    harness.run_steps(3);
+    harness.get_by_label("PDF, a page a slide").click();
+    harness.run_steps(3);
+    harness.get_by_label("Export…").click();
+    harness.run_steps(3);
+    // Where to, as a PDF: the name it suggests ends in .pdf.
+    harness.get_by_label_contains("Export the PDF document as");
+    assert!(
+        harness
+            .query_all_by(|node| node
+                .value()
+                .is_some_and(|v| std::path::Path::new(&v).extension() == Some("pdf".as_ref())))
+            .next()
+            .is_some(),
+        "a .pdf name is suggested"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(2);
+    // Without an extension: the format chosen gives it. Steps, not `run`:
+    // the preview's spinner may still be going.
+    let path = folder.path().join("deck").display().to_string();
+    harness.event(egui::Event::Text(path));
+    harness.run_steps(2);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert_eq!(harness.state().message(), None);
+    let pdf = std::fs::read(folder.path().join("deck.pdf")).expect("a PDF was written");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
+    assert!(notice.contains("deck.pdf"), "{notice}");
+}
+
+#[test]
 fn a_notice_about_one_map_goes_when_another_is_opened() {
     let mut harness = harness();
     // With nothing selected, a paste says where cards would go.
