@@ -11,6 +11,7 @@ mod ids;
 mod lane;
 mod map;
 mod ops;
+mod repair;
 mod stage;
 mod validate;
 
