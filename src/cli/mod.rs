@@ -8,7 +8,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+mod git;
 mod import;
+mod merge;
 mod peer;
 mod serve;
 pub use export::ExportArgs;
@@ -44,6 +46,8 @@ Examples:
   journeymap export trip.ron -o trip.mmd     and back
   journeymap import cards.csv -o trip.ron    a CSV of cards, a row each, as a map
   journeymap diff old.ron new.ron            what changed, card by card
+  journeymap merge base.ron ours.ron theirs.ron   merge two changed maps, card by card
+  journeymap git-setup                       let git merge and diff maps card by card
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
@@ -142,6 +146,61 @@ pub enum Command {
         #[arg(value_name = "B")]
         new: PathBuf,
     },
+    /// Merge two maps changed from a common ancestor: git's merge driver
+    /// for maps (`journeymap git-setup` sets it up).
+    ///
+    /// BASE is the common ancestor, OURS and THEIRS the maps changed from
+    /// it. The title, the persona's fields and each lane, stage, card and
+    /// emotion point are matched by id, and each field is merged on its
+    /// own: a change made on one side is taken, so two people editing
+    /// different cards, or different fields of one card, or adding cards
+    /// to one stage, merge cleanly. Both sides' new items are kept (theirs
+    /// get a fresh id if ours used the same one). A conflict (a field
+    /// changed two ways, a card moved to two places, an item changed on one
+    /// side and removed on the other, a list reordered two ways) keeps
+    /// ours, or the changed item, and shows theirs in a card whose text
+    /// starts with `CONFLICT:`.
+    ///
+    /// The merged map, always valid, is written over OURS (or to OUT)
+    /// atomically, in canonical form. Exits 0 for a clean merge; 1 with
+    /// conflicts, each listed on stderr as `journeymap merge: conflict:
+    /// …`; 2 when a file cannot be read as a map (its problems listed as
+    /// `check` lists them), and then nothing is written.
+    Merge {
+        /// The common ancestor.
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our map: the merged map replaces it unless -o is given.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their map.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write the merged map here instead of over OURS.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Make git merge and diff the maps of this repository item by item.
+    ///
+    /// Adds `*.ron merge=journeymap diff=journeymap` to the repository's
+    /// .gitattributes (once; other lines are kept) and sets, in the
+    /// repository's own git config, the merge driver to `journeymap merge`
+    /// and the diff command to this journeymap, by its absolute path. Then
+    /// `git merge` and `git pull` merge maps as `merge` does (a conflict
+    /// stops the merge as usual, with `CONFLICT:` cards in the map to
+    /// resolve), and `git diff` lists changes as `diff` does (`git diff
+    /// --no-ext-diff` shows the text). Run it again after moving
+    /// journeymap; running it twice changes nothing. Exits 2 outside a git
+    /// repository.
+    GitSetup,
+    /// git's external diff command for maps, set up by `git-setup`: git
+    /// passes PATH OLD OLD-HEX OLD-MODE NEW NEW-HEX NEW-MODE.
+    #[command(hide = true)]
+    GitDiff {
+        /// What git passes.
+        #[arg(num_args = 1..=9, required = true, allow_hyphen_values = true)]
+        args: Vec<PathBuf>,
+    },
     /// Host a map for a live session: editors join with the link it prints.
     ///
     /// Prints one line, `join LINK`, and keeps running until interrupted
@@ -207,6 +266,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
         Some(Command::Diff { old, new }) => diff(&old, &new, out, err),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => merge::run(&base, &ours, &theirs, output.as_deref(), err),
+        Some(Command::GitSetup) => git::setup(out, err),
+        Some(Command::GitDiff { args }) => git::external_diff(&args, out, err),
         Some(Command::Import {
             file,
             output,
