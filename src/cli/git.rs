@@ -20,6 +20,9 @@ use super::{Outcome, report};
 use crate::io::{self, Overwrite};
 use crate::model::{self, JourneyMap};
 
+/// What git passes to an external diff for the side where the file is not.
+const NO_FILE: &str = "/dev/null";
+
 /// The line `git-setup` adds to `.gitattributes`.
 pub const ATTRIBUTES_LINE: &str = "*.ron merge=journeymap diff=journeymap";
 
@@ -169,6 +172,11 @@ pub fn external_diff(args: &[PathBuf], out: &mut impl Write, err: &mut impl Writ
     };
     let (a, b) = (Path::new("a").join(path), Path::new("b").join(new_path));
     writeln!(out, "diff --journeymap {} {}", a.display(), b.display())?;
+    if old == Path::new(NO_FILE) {
+        writeln!(out, "(a new file)")?;
+    } else if new == Path::new(NO_FILE) {
+        writeln!(out, "(the file was removed)")?;
+    }
     match (read_side(old), read_side(new)) {
         (Ok(before), Ok(after)) => {
             let differences = model::diff(&before, &after);
@@ -195,7 +203,7 @@ pub fn external_diff(args: &[PathBuf], out: &mut impl Write, err: &mut impl Writ
 /// The map in `file`; no map at all for `/dev/null`, git's name for the
 /// side of an added or removed file.
 fn read_side(file: &Path) -> Result<JourneyMap, io::LoadError> {
-    if file == Path::new("/dev/null") {
+    if file == Path::new(NO_FILE) {
         Ok(JourneyMap::default())
     } else {
         io::read_map(file)
