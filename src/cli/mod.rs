@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod export;
 mod git;
 mod import;
+mod maps;
 mod merge;
 mod peer;
 mod serve;
@@ -261,11 +262,11 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let out = &mut stdio::stdout();
     let err = &mut stdio::stderr();
     let result = match cli.command {
-        Some(Command::Check { files }) => check(&files, out, err),
-        Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
+        Some(Command::Check { files }) => maps::check(&files, out, err),
+        Some(Command::Fmt { check, files }) => maps::fmt(&files, check, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
-        Some(Command::Diff { old, new }) => diff(&old, &new, out, err),
+        Some(Command::Diff { old, new }) => maps::diff(&old, &new, out, err),
         Some(Command::Merge {
             base,
             ours,
@@ -353,84 +354,6 @@ fn exit_status(all_ok: bool) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut all_valid = true;
-    for file in files {
-        match io::read_map(file) {
-            Ok(map) => writeln!(out, "{}: ok ({})", file.display(), summary(&map))?,
-            Err(error) => {
-                report(file, &error, err)?;
-                all_valid = false;
-            }
-        }
-    }
-    Ok(exit_status(all_valid))
-}
-
-fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut ok = true;
-    for file in files {
-        let result =
-            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
-        let (map, bytes) = match result {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                report(file, &error, err)?;
-                ok = false;
-                continue;
-            }
-        };
-        let canonical = match io::to_ron(&map) {
-            Ok(text) => text,
-            Err(error) => {
-                writeln!(err, "{}: {error}", file.display())?;
-                ok = false;
-                continue;
-            }
-        };
-        if canonical.as_bytes() == bytes.as_slice() {
-            continue;
-        }
-        if check_only {
-            writeln!(out, "{}", file.display())?;
-            ok = false;
-        } else if let Err(error) =
-            io::write_atomically(file, canonical.as_bytes(), Overwrite::Allow)
-        {
-            writeln!(err, "{}: {error}", file.display())?;
-            ok = false;
-        } else {
-            writeln!(out, "{}: formatted", file.display())?;
-        }
-    }
-    Ok(exit_status(ok))
-}
-
-fn diff(old: &Path, new: &Path, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut maps = Vec::new();
-    for file in [old, new] {
-        match io::read_map(file) {
-            Ok(map) => maps.push(map),
-            Err(error) => {
-                report(file, &error, err)?;
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
-    let [before, after] = maps.as_slice() else {
-        return Ok(ExitCode::from(2));
-    };
-    let differences = crate::model::diff(before, after);
-    for difference in &differences {
-        writeln!(out, "{difference}")?;
-    }
-    Ok(if differences.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }
 
 fn list_samples(out: &mut impl Write) -> Outcome {
