@@ -47,7 +47,7 @@ Examples:
   journeymap export trip.ron -o trip.mmd     and back
   journeymap import cards.csv -o trip.ron    a CSV of cards, a row each, as a map
   journeymap diff old.ron new.ron            what changed, card by card
-  journeymap merge base.ron ours.ron theirs.ron   merge two changed maps, card by card
+  journeymap merge base.ron a.ron b.ron      b's changes since base merged into a.ron
   journeymap git-setup                       let git merge and diff maps card by card
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
@@ -185,8 +185,8 @@ pub enum Command {
     ///
     /// Adds `*.ron merge=journeymap diff=journeymap` to the repository's
     /// .gitattributes (once; other lines are kept) and sets, in the
-    /// repository's own git config, the merge driver to `journeymap merge`
-    /// and the diff command to this journeymap, by its absolute path. Then
+    /// repository's own git config, the merge driver and the diff command
+    /// for maps to this journeymap, named by its absolute path. Then
     /// `git merge` and `git pull` merge maps as `merge` does (a conflict
     /// stops the merge as usual, with `CONFLICT:` cards in the map to
     /// resolve), and `git diff` lists changes as `diff` does (`git diff
