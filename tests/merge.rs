@@ -162,6 +162,22 @@ fn both_sides_adding_cards_with_the_same_new_id_keeps_both_and_renames_theirs() 
 }
 
 #[test]
+fn the_same_change_on_both_sides_is_taken_once() {
+    let base = grocery();
+    let mut ours = base.clone();
+    ours.set_card_severity(&card("c7"), Some(Severity::Critical))
+        .expect("severity");
+    ours.add_card(&stage("plan"), &lane("doing"), 9, "Checks the pantry")
+        .expect("add");
+    let theirs = ours.clone();
+
+    let (code, errors, map) = merged(&base, &ours, &theirs);
+    assert_eq!(code, 0, "{errors}");
+    assert_eq!(errors, "");
+    assert_eq!(map, ours);
+}
+
+#[test]
 fn a_field_changed_both_ways_keeps_ours_and_shows_theirs_next_to_it() {
     let base = grocery();
     let mut ours = base.clone();
