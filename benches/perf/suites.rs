@@ -8,6 +8,7 @@ use egui::{Pos2, RawInput, Rect};
 use journeymap::export::{self, ExportOptions, Preset};
 use journeymap::io;
 
+use crate::compare;
 use crate::editor::{Editor, WINDOW};
 use crate::figures::{self, bench, time};
 use crate::filter;
@@ -153,46 +154,9 @@ pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
     }
     mermaid_import(&mut group);
     csv_import(&mut group, maps);
-    diff_maps(&mut group, maps);
+    compare::diff_maps(&mut group, maps);
+    compare::merge_maps(&mut group, maps);
     group.finish();
-}
-
-/// `diff` of each map against a copy with one card's text changed, one
-/// card moved to another stage and one card removed: what `journeymap diff`
-/// does once both files are loaded.
-fn diff_maps(
-    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    maps: &[BenchMap],
-) {
-    for BenchMap { name, map } in maps {
-        let id = format!("diff/{name}");
-        if !filter::wanted(&format!("file/{id}")) || map.stages.len() < 2 {
-            continue;
-        }
-        let mut edited = map.clone();
-        let cards: Vec<_> = map
-            .cards()
-            .take(3)
-            .map(|c| (c.id.clone(), c.lane.clone()))
-            .collect();
-        let target = map.stages[map.stages.len() - 1].id.clone();
-        let (Some((first, _)), Some((second, lane)), Some((third, _))) =
-            (cards.first(), cards.get(1), cards.get(2))
-        else {
-            continue;
-        };
-        if edited.set_card_text(first, "changed").is_err()
-            || edited.move_card(second, &target, lane, 0).is_err()
-            || edited.remove_card(third).is_err()
-        {
-            continue;
-        }
-        group.bench_function(&id, |b| {
-            bench(b, &format!("file/{id}"), || {
-                time(|| journeymap::model::diff(map, &edited))
-            });
-        });
-    }
 }
 
 /// `import` of a 1,000-task Mermaid journey (20 sections of 50 tasks, with

@@ -8,7 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod export;
+mod git;
 mod import;
+mod maps;
+mod merge;
 mod peer;
 mod serve;
 pub use export::ExportArgs;
@@ -44,6 +47,8 @@ Examples:
   journeymap export trip.ron -o trip.mmd     and back
   journeymap import cards.csv -o trip.ron    a CSV of cards, a row each, as a map
   journeymap diff old.ron new.ron            what changed, card by card
+  journeymap merge base.ron a.ron b.ron      b's changes since base merged into a.ron
+  journeymap git-setup                       let git merge and diff maps card by card
   journeymap serve grocery.ron --port 7878   share a map on this network";
 
 /// The command line, as parsed by clap.
@@ -142,6 +147,61 @@ pub enum Command {
         #[arg(value_name = "B")]
         new: PathBuf,
     },
+    /// Merge two maps changed from a common ancestor: git's merge driver
+    /// for maps (`journeymap git-setup` sets it up).
+    ///
+    /// BASE is the common ancestor, OURS and THEIRS the maps changed from
+    /// it. The title, the persona's fields and each lane, stage, card and
+    /// emotion point are matched by id, and each field is merged on its
+    /// own: a change made on one side is taken, so two people editing
+    /// different cards, or different fields of one card, or adding cards
+    /// to one stage, merge cleanly. Both sides' new items are kept (theirs
+    /// get a fresh id if ours used the same one). A conflict (a field
+    /// changed two ways, a card moved to two places, an item changed on one
+    /// side and removed on the other, a list reordered two ways) keeps
+    /// ours, or the changed item, and shows theirs in a card whose text
+    /// starts with `CONFLICT:`.
+    ///
+    /// The merged map, always valid, is written over OURS (or to OUT)
+    /// atomically, in canonical form. Exits 0 for a clean merge; 1 with
+    /// conflicts, each listed on stderr as `journeymap merge: conflict:
+    /// …`; 2 when a file cannot be read as a map (its problems listed as
+    /// `check` lists them), and then nothing is written.
+    Merge {
+        /// The common ancestor.
+        #[arg(value_name = "BASE")]
+        base: PathBuf,
+        /// Our map: the merged map replaces it unless -o is given.
+        #[arg(value_name = "OURS")]
+        ours: PathBuf,
+        /// Their map.
+        #[arg(value_name = "THEIRS")]
+        theirs: PathBuf,
+        /// Write the merged map here instead of over OURS.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Make git merge and diff the maps of this repository item by item.
+    ///
+    /// Adds `*.ron merge=journeymap diff=journeymap` to the repository's
+    /// .gitattributes (once; other lines are kept) and sets, in the
+    /// repository's own git config, the merge driver and the diff command
+    /// for maps to this journeymap, named by its absolute path. Then
+    /// `git merge` and `git pull` merge maps as `merge` does (a conflict
+    /// stops the merge as usual, with `CONFLICT:` cards in the map to
+    /// resolve), and `git diff` lists changes as `diff` does (`git diff
+    /// --no-ext-diff` shows the text). Run it again after moving
+    /// journeymap; running it twice changes nothing. Exits 2 outside a git
+    /// repository.
+    GitSetup,
+    /// git's external diff command for maps, set up by `git-setup`: git
+    /// passes PATH OLD OLD-HEX OLD-MODE NEW NEW-HEX NEW-MODE.
+    #[command(hide = true)]
+    GitDiff {
+        /// What git passes.
+        #[arg(num_args = 1..=9, required = true, allow_hyphen_values = true)]
+        args: Vec<PathBuf>,
+    },
     /// Host a map for a live session: editors join with the link it prints.
     ///
     /// Prints one line, `join LINK`, and keeps running until interrupted
@@ -202,11 +262,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let out = &mut stdio::stdout();
     let err = &mut stdio::stderr();
     let result = match cli.command {
-        Some(Command::Check { files }) => check(&files, out, err),
-        Some(Command::Fmt { check, files }) => fmt(&files, check, out, err),
+        Some(Command::Check { files }) => maps::check(&files, out, err),
+        Some(Command::Fmt { check, files }) => maps::fmt(&files, check, out, err),
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
-        Some(Command::Diff { old, new }) => diff(&old, &new, out, err),
+        Some(Command::Diff { old, new }) => maps::diff(&old, &new, out, err),
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+        }) => merge::run(&base, &ours, &theirs, output.as_deref(), err),
+        Some(Command::GitSetup) => git::setup(out, err),
+        Some(Command::GitDiff { args }) => git::external_diff(&args, out, err),
         Some(Command::Import {
             file,
             output,
@@ -286,84 +354,6 @@ fn exit_status(all_ok: bool) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
-}
-
-fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut all_valid = true;
-    for file in files {
-        match io::read_map(file) {
-            Ok(map) => writeln!(out, "{}: ok ({})", file.display(), summary(&map))?,
-            Err(error) => {
-                report(file, &error, err)?;
-                all_valid = false;
-            }
-        }
-    }
-    Ok(exit_status(all_valid))
-}
-
-fn fmt(files: &[PathBuf], check_only: bool, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut ok = true;
-    for file in files {
-        let result =
-            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
-        let (map, bytes) = match result {
-            Ok(loaded) => loaded,
-            Err(error) => {
-                report(file, &error, err)?;
-                ok = false;
-                continue;
-            }
-        };
-        let canonical = match io::to_ron(&map) {
-            Ok(text) => text,
-            Err(error) => {
-                writeln!(err, "{}: {error}", file.display())?;
-                ok = false;
-                continue;
-            }
-        };
-        if canonical.as_bytes() == bytes.as_slice() {
-            continue;
-        }
-        if check_only {
-            writeln!(out, "{}", file.display())?;
-            ok = false;
-        } else if let Err(error) =
-            io::write_atomically(file, canonical.as_bytes(), Overwrite::Allow)
-        {
-            writeln!(err, "{}: {error}", file.display())?;
-            ok = false;
-        } else {
-            writeln!(out, "{}: formatted", file.display())?;
-        }
-    }
-    Ok(exit_status(ok))
-}
-
-fn diff(old: &Path, new: &Path, out: &mut impl Write, err: &mut impl Write) -> Outcome {
-    let mut maps = Vec::new();
-    for file in [old, new] {
-        match io::read_map(file) {
-            Ok(map) => maps.push(map),
-            Err(error) => {
-                report(file, &error, err)?;
-                return Ok(ExitCode::from(2));
-            }
-        }
-    }
-    let [before, after] = maps.as_slice() else {
-        return Ok(ExitCode::from(2));
-    };
-    let differences = crate::model::diff(before, after);
-    for difference in &differences {
-        writeln!(out, "{difference}")?;
-    }
-    Ok(if differences.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
 }
 
 fn list_samples(out: &mut impl Write) -> Outcome {

@@ -90,7 +90,7 @@ fn changed(item: String, detail: String) -> Difference {
     }
 }
 
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     let one_line: String = text
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -137,7 +137,7 @@ fn moved_ids<'a>(old_order: &[&'a str], new_order: &[&'a str]) -> Vec<&'a str> {
         .collect()
 }
 
-fn lane_item(lane: &Lane) -> String {
+pub(super) fn lane_item(lane: &Lane) -> String {
     format!("lane {} {}", lane.id, quote(&lane.name))
 }
 
@@ -167,7 +167,7 @@ fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
     );
 }
 
-fn stage_item(stage: &Stage) -> String {
+pub(super) fn stage_item(stage: &Stage) -> String {
     format!("stage {} {}", stage.id, quote(&stage.name))
 }
 
@@ -259,7 +259,7 @@ fn moves(
 }
 
 /// Where a card or point is: its stage's and lane's names.
-fn place(map: &JourneyMap, stage: &Stage, lane: &super::LaneId) -> String {
+pub(super) fn place(map: &JourneyMap, stage: &Stage, lane: &super::LaneId) -> String {
     let lane = map.lane(lane).map_or(lane.as_str(), |l| l.name.as_str());
     format!("{} / {}", quote(&stage.name), quote(lane))
 }
@@ -281,7 +281,7 @@ fn moved_cell(item: impl Fn() -> String, (was, is): (Cell<'_>, Cell<'_>)) -> Opt
     })
 }
 
-fn card_item(card: &Card) -> String {
+pub(super) fn card_item(card: &Card) -> String {
     format!("card {} {}", card.id, quote(&card.text))
 }
 
@@ -404,7 +404,7 @@ fn cell_orders(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
     }
 }
 
-fn point_item(point: &EmotionPoint) -> String {
+pub(super) fn point_item(point: &EmotionPoint) -> String {
     format!("point {} {}", point.id, quote(&point.label))
 }
 

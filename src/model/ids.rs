@@ -74,6 +74,14 @@ pub fn is_well_formed(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// The number `id` carries between `prefix` and `tag`: 12 in `c12-k3f9q`
+/// for `c` and `-k3f9q`, or in `c12` for `c` and no tag. `None` when
+/// anything else is there, so that an empty tag does not read `12-k3f9q`
+/// as a number.
+pub(crate) fn number_between(id: &str, prefix: &str, tag: &str) -> Option<u64> {
+    id.strip_prefix(prefix)?.strip_suffix(tag)?.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

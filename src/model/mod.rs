@@ -10,7 +10,9 @@ mod diff;
 mod ids;
 mod lane;
 mod map;
+mod merge;
 mod ops;
+mod repair;
 mod stage;
 mod validate;
 
@@ -21,6 +23,7 @@ pub use diff::{Change, Difference, diff};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use lane::{Lane, LaneKind};
 pub use map::{IdTag, JourneyMap, Persona};
+pub use merge::{Conflict, ConflictKind, Merged, Renamed, merge};
 pub use ops::{EditError, RemovedLane};
 pub use stage::Stage;
 pub use validate::{Anchor, Problem, validate};

@@ -10,7 +10,7 @@ use thiserror::Error;
 
 use super::{
     Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, PointId, Severity, Stage, StageId,
+    MIN_SCORE, PointId, Severity, Stage, StageId, ids,
 };
 
 /// Why an edit could not be made. The map is unchanged when one is returned.
@@ -75,11 +75,7 @@ impl JourneyMap {
             .chain(lane_ids)
             .chain(card_ids)
             .chain(point_ids)
-            .filter_map(|id| {
-                let number = id.strip_prefix(prefix)?.strip_suffix(tag)?;
-                // An empty tag must not read "12-k3f9q" as a number.
-                number.parse::<u64>().ok()
-            })
+            .filter_map(|id| ids::number_between(id, prefix, tag))
             .collect();
         let highest = numbers.iter().copied().max().unwrap_or(0);
         // `prefix` + a number is taken only if that number was parsed above,
@@ -632,7 +628,7 @@ fn check_score(score: i8) -> Result<(), EditError> {
 }
 
 /// Drops what a card may not carry in a lane of `kind`.
-fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
+pub(super) fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
     if kind != LaneKind::Touchpoints {
         card.channel = None;
     }

@@ -1,0 +1,64 @@
+//! `journeymap merge BASE OURS THEIRS [-o OUT]`: the three-way merge of
+//! maps, as git's merge driver runs it (`%O %A %B`).
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Outcome, report};
+use crate::io::{self, Overwrite};
+use crate::model;
+
+/// Merges what `ours` and `theirs` changed since `base` and writes the
+/// result over `ours`, or to `output`. Exit status 0 for a clean merge, 1
+/// with conflicts (listed on stderr; the merged map is still written) and
+/// 2 when a file cannot be read as a map or the result cannot be written
+/// (then nothing is written).
+pub fn run(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    output: Option<&Path>,
+    err: &mut impl Write,
+) -> Outcome {
+    let mut maps = Vec::with_capacity(3);
+    for file in [base, ours, theirs] {
+        match io::read_map(file) {
+            Ok(map) => maps.push(map),
+            Err(error) => report(file, &error, err)?,
+        }
+    }
+    let [base_map, our_map, their_map] = maps.as_slice() else {
+        writeln!(err, "journeymap merge: nothing was merged or written")?;
+        return Ok(ExitCode::from(2));
+    };
+    let merged = model::merge(base_map, our_map, their_map);
+    let target = output.unwrap_or(ours);
+    // A merge that broke the map would be a bug; git then keeps ours and
+    // reports a conflict, which loses nothing.
+    if let Some(problem) = model::validate(&merged.map).first() {
+        writeln!(
+            err,
+            "journeymap merge: the merged map would not be valid ({}); nothing was written",
+            problem.message
+        )?;
+        return Ok(ExitCode::from(2));
+    }
+    let written = io::to_ron(&merged.map)
+        .and_then(|ron| io::write_atomically(target, ron.as_bytes(), Overwrite::Allow));
+    if let Err(error) = written {
+        writeln!(err, "journeymap merge: {error}")?;
+        return Ok(ExitCode::from(2));
+    }
+    for renamed in &merged.renamed {
+        writeln!(err, "journeymap merge: {renamed}")?;
+    }
+    for conflict in &merged.conflicts {
+        writeln!(err, "journeymap merge: conflict: {conflict}")?;
+    }
+    Ok(if merged.conflicts.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
