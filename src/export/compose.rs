@@ -162,9 +162,12 @@ impl Page<'_> {
         // The legend first: on a slide, the map gets the room that is left.
         let natural_width = Layout::natural_width(&self.part);
         let room_width = size.map_or(natural_width * unit, |s| s.x - 2.0 * margin);
+        // The key to what the whole map uses, so that every slide of a
+        // set has the same one.
         let legend = options
             .legend
-            .then(|| render::legend(fonts, &theme, legend_scale, room_width));
+            .then(|| render::legend(fonts, &theme, legend_scale, room_width, self.whole))
+            .flatten();
 
         let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
 

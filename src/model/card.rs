@@ -59,8 +59,8 @@ impl Card {
     }
 }
 
-/// The channel a touchpoint happens in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The channel a touchpoint happens in. Ordered as declared, as a legend lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Channel {
     /// A website.
     Web,

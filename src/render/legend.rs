@@ -1,7 +1,8 @@
 //! The key to a map's symbols for slides: the emotion faces, the pain-point
-//! severities, the channel icons and the moment-of-truth star, drawn with
-//! the same shapes as the map itself.
+//! severities, the channel icons and the moment-of-truth star that the map
+//! uses (and no others), drawn with the same shapes as the map itself.
 
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 use egui::epaint::FontsView;
@@ -10,7 +11,7 @@ use egui::{Galley, Pos2, Rect, Shape, Vec2, pos2, vec2};
 use super::layout::{channel_glyph, size, text};
 use super::paint;
 use super::theme::Theme;
-use crate::model::{Channel, MAX_SCORE, MIN_SCORE, Severity};
+use crate::model::{Channel, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, Severity};
 
 /// A piece of the legend laid out at its own origin: a group's heading, or
 /// one symbol with its caption.
@@ -21,19 +22,67 @@ struct Piece {
     heading: bool,
 }
 
-/// A legend laid out in rows no wider than `max_width`, at `scale` pixels
-/// per map unit. Returns its size and its shapes, with its top-left at the
-/// origin.
+/// The symbols a map shows, which its legend explains.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Used {
+    /// The scores of its emotion points.
+    pub scores: BTreeSet<i8>,
+    /// The severities its pain points show.
+    pub severities: BTreeSet<Severity>,
+    /// The channels its touchpoints show.
+    pub channels: BTreeSet<Channel>,
+    /// Whether a card is a moment of truth.
+    pub moment_of_truth: bool,
+}
+
+impl Used {
+    /// What `map` shows: a severity only on a card in a pain points lane
+    /// and a channel only on one in a touchpoints lane, as the map draws
+    /// them.
+    pub fn by(map: &JourneyMap) -> Self {
+        let kinds: HashMap<&LaneId, LaneKind> =
+            map.lanes.iter().map(|lane| (&lane.id, lane.kind)).collect();
+        let mut used = Self::default();
+        for stage in &map.stages {
+            used.scores
+                .extend(stage.points.iter().map(|point| point.score));
+            for card in &stage.cards {
+                let kind = kinds.get(&card.lane).copied();
+                if let Some(severity) = card.severity.filter(|_| kind == Some(LaneKind::PainPoints))
+                {
+                    used.severities.insert(severity);
+                }
+                if let Some(channel) = card.channel.filter(|_| kind == Some(LaneKind::Touchpoints))
+                {
+                    used.channels.insert(channel);
+                }
+                used.moment_of_truth |= card.moment_of_truth;
+            }
+        }
+        used
+    }
+}
+
+/// The key to the symbols `map` uses (and no others), laid out in rows no
+/// wider than `max_width`, at `scale` pixels per map unit: its size and its
+/// shapes, with its top-left at the origin. `None` when the map uses none.
 pub fn legend(
     fonts: &mut FontsView<'_>,
     theme: &Theme,
     scale: f32,
     max_width: f32,
-) -> (Vec2, Vec<Shape>) {
-    let mut pieces = feelings(fonts, theme, scale);
-    pieces.extend(severities(fonts, theme, scale));
-    pieces.extend(channels(fonts, theme, scale));
-    pieces.extend(moment_of_truth(fonts, theme, scale));
+    map: &JourneyMap,
+) -> Option<(Vec2, Vec<Shape>)> {
+    let used = Used::by(map);
+    let mut pieces = feelings(fonts, theme, scale, &used.scores);
+    pieces.extend(severities(fonts, theme, scale, &used.severities));
+    pieces.extend(channels(fonts, theme, scale, &used.channels));
+    if used.moment_of_truth {
+        pieces.extend(moment_of_truth(fonts, theme, scale));
+    }
+    if pieces.is_empty() {
+        return None;
+    }
     let (item_gap, group_gap, row_gap) = (12.0 * scale, 28.0 * scale, 8.0 * scale);
     // One line height for every piece, so that symbols and captions of all
     // groups sit on the same centre line.
@@ -64,7 +113,7 @@ pub fn legend(
         at.x = x + piece.size.x;
         width = width.max(at.x);
     }
-    (vec2(width, at.y + line), shapes)
+    Some((vec2(width, at.y + line), shapes))
 }
 
 fn caption(fonts: &mut FontsView<'_>, words: &str, scale: f32) -> Arc<Galley> {
@@ -84,6 +133,9 @@ fn group<T: Copy>(
 ) -> Vec<Piece> {
     let line = caption(fonts, "Ag", scale).size().y.max(icon);
     let mut pieces = Vec::new();
+    if items.is_empty() {
+        return pieces;
+    }
     if !heading.is_empty() {
         let heading = caption(fonts, heading, scale);
         pieces.push(Piece {
@@ -115,9 +167,16 @@ fn group<T: Copy>(
     pieces
 }
 
-fn feelings(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> {
-    let items: Vec<(i8, String)> = (MIN_SCORE..=MAX_SCORE)
-        .map(|score| (score, format!("{score:+}").replace('-', "−")))
+fn feelings(
+    fonts: &mut FontsView<'_>,
+    theme: &Theme,
+    scale: f32,
+    scores: &BTreeSet<i8>,
+) -> Vec<Piece> {
+    let items: Vec<(i8, String)> = scores
+        .iter()
+        .map(|score| score.clamp(&MIN_SCORE, &MAX_SCORE))
+        .map(|&score| (score, format!("{score:+}").replace('-', "−")))
         .collect();
     let r = 9.0 * scale;
     group(
@@ -131,11 +190,13 @@ fn feelings(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> 
     )
 }
 
-fn severities(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> {
-    let items: Vec<(Severity, String)> = Severity::ALL
-        .iter()
-        .map(|s| (*s, s.label().to_owned()))
-        .collect();
+fn severities(
+    fonts: &mut FontsView<'_>,
+    theme: &Theme,
+    scale: f32,
+    used: &BTreeSet<Severity>,
+) -> Vec<Piece> {
+    let items: Vec<(Severity, String)> = used.iter().map(|s| (*s, s.label().to_owned())).collect();
     let dots = super::SEVERITY_DOTS_WIDTH * scale;
     group(
         fonts,
@@ -151,13 +212,15 @@ fn severities(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece
     )
 }
 
-fn channels(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> {
-    let items: Vec<(Channel, String)> = Channel::ALL
-        .iter()
-        .map(|c| (*c, c.label().to_owned()))
-        .collect();
+fn channels(
+    fonts: &mut FontsView<'_>,
+    theme: &Theme,
+    scale: f32,
+    used: &BTreeSet<Channel>,
+) -> Vec<Piece> {
+    let items: Vec<(Channel, String)> = used.iter().map(|c| (*c, c.label().to_owned())).collect();
     let icon = size::TEXT * scale * 1.3;
-    let glyphs: Vec<(Channel, Arc<Galley>)> = Channel::ALL
+    let glyphs: Vec<(Channel, Arc<Galley>)> = used
         .iter()
         .map(|c| {
             (
@@ -193,4 +256,92 @@ fn moment_of_truth(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<
         14.0 * scale,
         |(), centre, shapes| shapes.extend(paint::star(centre, 6.5 * scale, theme.moment_of_truth)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tests::with_fonts;
+
+    /// Every text the legend draws.
+    fn words(map: &JourneyMap) -> Option<Vec<String>> {
+        let (_, shapes) = with_fonts(|fonts| legend(fonts, &Theme::light(), 1.0, 2000.0, map))?;
+        Some(
+            shapes
+                .iter()
+                .filter_map(|shape| match shape {
+                    Shape::Text(text) => Some(text.galley.text().to_owned()),
+                    _ => None,
+                })
+                .collect(),
+        )
+    }
+
+    fn grocery_trip() -> JourneyMap {
+        crate::samples::find("grocery-trip")
+            .and_then(|sample| sample.map().ok())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_legend_lists_only_the_symbols_the_map_uses() {
+        let mut map = grocery_trip();
+        for stage in &mut map.stages {
+            for card in stage.cards.to_mut() {
+                card.channel = card.channel.map(|_| Channel::Web);
+                card.severity = card.severity.map(|_| Severity::High);
+                card.moment_of_truth = false;
+            }
+            for point in &mut stage.points {
+                point.score = if point.score < 0 { -2 } else { 1 };
+            }
+        }
+        let words = words(&map).unwrap_or_default();
+        for shown in [
+            "Feeling",
+            "−2",
+            "+1",
+            "Pain severity",
+            "high",
+            "Channels",
+            "web",
+        ] {
+            assert!(words.iter().any(|w| w == shown), "{shown} in {words:?}");
+        }
+        for left_out in ["+3", "−3", "low", "critical", "phone", "moment of truth"] {
+            assert!(
+                !words.iter().any(|w| w == left_out),
+                "{left_out} in {words:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_channel_off_a_touchpoints_lane_is_not_in_the_legend() {
+        // A card keeps its channel when moved out of a touchpoints lane,
+        // but the map no longer draws it, so neither does the legend.
+        let mut map = grocery_trip();
+        let text_lane = map
+            .lanes
+            .iter()
+            .find(|lane| lane.kind == LaneKind::Text)
+            .map(|lane| lane.id.clone())
+            .unwrap_or_default();
+        for stage in &mut map.stages {
+            for card in stage.cards.to_mut() {
+                card.lane = text_lane.clone();
+            }
+        }
+        let used = Used::by(&map);
+        assert!(used.channels.is_empty());
+        assert!(used.severities.is_empty());
+    }
+
+    #[test]
+    fn a_map_without_symbols_has_no_legend() {
+        let blank = crate::samples::find("blank")
+            .and_then(|sample| sample.map().ok())
+            .unwrap_or_default();
+        assert_eq!(words(&blank), None);
+    }
 }

@@ -82,19 +82,28 @@ pub(super) fn persona_layout(
             ],
         ),
     ];
+    let is_blank = |block: &Block| block.text.is_empty() || block.text == "“”";
+    // A persona section with nothing in it is left out, heading and all,
+    // and the sections that are drawn share its room.
+    let columns: Vec<(f32, Vec<Block>)> = columns
+        .into_iter()
+        .enumerate()
+        .filter(|(i, (_, blocks))| *i == 0 || !blocks.iter().skip(1).all(is_blank))
+        .map(|(_, column)| column)
+        .collect();
+    let shares: f32 = columns.iter().map(|(share, _)| share).sum();
     let pad = 14.0 * scale;
     let gap = 24.0 * scale;
-    let inner = width - 2.0 * pad - 3.0 * gap;
+    #[expect(clippy::cast_precision_loss, reason = "at most four columns")]
+    let gaps = columns.len().saturating_sub(1) as f32;
+    let inner = width - 2.0 * pad - gaps * gap;
     let mut placed: Vec<(Pos2, Arc<Galley>, TextRole)> = Vec::new();
     let mut bottom = origin.y + pad;
     let mut x = origin.x + pad;
     for (share, blocks) in columns {
-        let column_width = inner * share;
+        let column_width = inner * share / shares;
         let mut y = origin.y + pad;
-        for block in blocks
-            .into_iter()
-            .filter(|b| !b.text.is_empty() && b.text != "“”")
-        {
+        for block in blocks.into_iter().filter(|block| !is_blank(block)) {
             let galley = if block.italic {
                 texts.italic(&block.text, block.size * scale, column_width)
             } else {
@@ -110,5 +119,61 @@ pub(super) fn persona_layout(
     PersonaLayout {
         rect: Rect::from_min_max(origin, pos2(origin.x + width, bottom + pad)),
         texts: placed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::JourneyMap;
+    use crate::render::Layout;
+    use crate::render::tests::with_fonts;
+
+    fn strip_texts(map: &JourneyMap) -> Vec<String> {
+        let layout = with_fonts(|fonts| Layout::new(map, fonts, 1.0));
+        layout
+            .persona
+            .texts
+            .iter()
+            .map(|(_, galley, _)| galley.text().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn empty_persona_sections_draw_no_headings() {
+        let mut map = JourneyMap {
+            title: "Renewing a passport".to_owned(),
+            ..JourneyMap::default()
+        };
+        let texts = strip_texts(&map);
+        assert_eq!(texts, ["Renewing a passport"]);
+
+        map.persona.goals = vec!["Travel in May".to_owned()];
+        let texts = strip_texts(&map);
+        assert!(texts.iter().any(|t| t == "GOALS"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t == "PERSONA" || t == "EXPECTATIONS"));
+    }
+
+    #[test]
+    fn the_title_takes_the_room_of_the_sections_left_out() {
+        let title = "Renewing a passport before the summer holidays, with two children";
+        let mut full = JourneyMap {
+            title: title.to_owned(),
+            ..JourneyMap::default()
+        };
+        full.persona.name = "Ana".to_owned();
+        full.persona.goals = vec!["Travel in May".to_owned()];
+        full.persona.expectations = vec!["One visit".to_owned()];
+        let bare = JourneyMap {
+            title: title.to_owned(),
+            ..JourneyMap::default()
+        };
+        let width = |map: &JourneyMap| {
+            with_fonts(|fonts| Layout::new(map, fonts, 1.0))
+                .persona
+                .texts
+                .first()
+                .map_or(0.0, |(_, galley, _)| galley.size().x)
+        };
+        assert!(width(&bare) > width(&full), "the title wraps less alone");
     }
 }
