@@ -59,19 +59,21 @@ pub(super) fn emotion_lane(
     }
 }
 
-/// A Catmull-Rom spline through `points`, as cubic Bézier segments; the
-/// segments wholly outside `visible` are left out.
+/// A smooth curve through `points` (left to right) that never overshoots
+/// them: between two points it stays between their heights, so a dip
+/// between two equal scores is never drawn. Monotone cubic segments
+/// (Fritsch–Butland slopes) as Bézier curves; the segments wholly outside
+/// `visible` are left out.
 fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
-    let at = |i: isize| {
-        let last = points.len().saturating_sub(1);
-        points[usize::try_from(i).unwrap_or(0).min(last)]
-    };
-    (0..points.len().saturating_sub(1))
-        .filter_map(|i| {
-            let i = isize::try_from(i).unwrap_or(0);
-            let (p0, p1, p2, p3) = (at(i - 1), at(i), at(i + 1), at(i + 2));
-            let c1 = p1 + (p2 - p0) / 6.0;
-            let c2 = p2 - (p3 - p1) / 6.0;
+    let slopes = monotone_slopes(points);
+    points
+        .windows(2)
+        .zip(slopes.windows(2))
+        .filter_map(|(pair, slope)| {
+            let (p1, p2) = (pair[0], pair[1]);
+            let third = (p2.x - p1.x) / 3.0;
+            let c1 = p1 + vec2(third, slope[0] * third);
+            let c2 = p2 - vec2(third, slope[1] * third);
             let bounds = Rect::from_points(&[p1, c1, c2, p2]).expand(stroke.width);
             visible.intersects(bounds).then(|| {
                 Shape::CubicBezier(CubicBezierShape::from_points_stroke(
@@ -81,6 +83,39 @@ fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
                     stroke,
                 ))
             })
+        })
+        .collect()
+}
+
+/// The slope (dy/dx) of the curve at each point: zero at a peak, a trough
+/// or a flat step, and otherwise a weighted harmonic mean of the slopes on
+/// either side, which keeps each segment between its two points' heights.
+fn monotone_slopes(points: &[Pos2]) -> Vec<f32> {
+    let secant = |a: Pos2, b: Pos2| {
+        let dx = b.x - a.x;
+        if dx.abs() < f32::EPSILON {
+            0.0
+        } else {
+            (b.y - a.y) / dx
+        }
+    };
+    (0..points.len())
+        .map(|i| {
+            let before = i.checked_sub(1).map(|j| (points[j], points[i]));
+            let after = points.get(i + 1).map(|next| (points[i], *next));
+            match (before, after) {
+                (Some(left), Some(right)) => {
+                    let (into, out_of) = (secant(left.0, left.1), secant(right.0, right.1));
+                    if into * out_of <= 0.0 {
+                        return 0.0;
+                    }
+                    let (h0, h1) = (left.1.x - left.0.x, right.1.x - right.0.x);
+                    let (w0, w1) = (2.0 * h1 + h0, h1 + 2.0 * h0);
+                    (w0 + w1) / (w0 / into + w1 / out_of)
+                }
+                (Some(side), None) | (None, Some(side)) => secant(side.0, side.1),
+                (None, None) => 0.0,
+            }
         })
         .collect()
 }
@@ -110,7 +145,11 @@ fn face(
     ));
 }
 
-/// A face of radius `r` at `c` whose colour and mouth show `score`.
+/// A face of radius `r` at `c` whose colour and features show `score`.
+/// Each score has its own shape, so that the faces read without colour (on
+/// a grey projector, or to a colour-blind eye): a grin at +3, a smile at +2,
+/// a small smile at +1, a straight mouth at 0, a small frown at −1, a frown
+/// at −2, and a frown under knitted brows at −3.
 pub(in crate::render) fn face_shapes(
     theme: &Theme,
     c: Pos2,
@@ -134,18 +173,148 @@ pub(in crate::render) fn face_shapes(
             ink,
         ));
     }
-    let bend = f32::from(score) / 3.0;
-    let mouth_y = 0.3 * r - bend * 0.12 * r;
-    shapes.push(Shape::QuadraticBezier(
-        QuadraticBezierShape::from_points_stroke(
+    let line = Stroke::new(0.14 * r, ink);
+    // A mouth `half` as wide as the face's radius, its middle `bend` below
+    // (a smile) or above (a frown) its corners.
+    let mouth = |half: f32, bend: f32| {
+        let y = 0.33 * r - 0.5 * bend;
+        Shape::QuadraticBezier(QuadraticBezierShape::from_points_stroke(
             [
-                c + vec2(-0.45 * r, mouth_y),
-                c + vec2(0.0, mouth_y + bend * 0.55 * r),
-                c + vec2(0.45 * r, mouth_y),
+                c + vec2(-half * r, y),
+                c + vec2(0.0, y + 2.0 * bend),
+                c + vec2(half * r, y),
             ],
             false,
             Color32::TRANSPARENT,
-            Stroke::new(0.14 * r, ink),
-        ),
-    ));
+            line,
+        ))
+    };
+    match score.clamp(-3, 3) {
+        3 => {
+            // An open grin: a filled half disc.
+            let top = c.y + 0.12 * r;
+            let rim: Vec<Pos2> = (0..=12_u8)
+                .map(|i| {
+                    let angle = std::f32::consts::PI * f32::from(i) / 12.0;
+                    pos2(c.x + 0.5 * r * angle.cos(), top + 0.42 * r * angle.sin())
+                })
+                .collect();
+            shapes.push(Shape::convex_polygon(rim, ink, Stroke::NONE));
+        }
+        2 => shapes.push(mouth(0.45, 0.22 * r)),
+        1 => shapes.push(mouth(0.28, 0.1 * r)),
+        0 => shapes.push(Shape::line_segment(
+            [c + vec2(-0.38 * r, 0.33 * r), c + vec2(0.38 * r, 0.33 * r)],
+            line,
+        )),
+        -1 => shapes.push(mouth(0.28, -0.1 * r)),
+        -2 => shapes.push(mouth(0.45, -0.22 * r)),
+        _ => {
+            shapes.push(mouth(0.45, -0.24 * r));
+            // Brows knitted down towards the nose.
+            for side in [-1.0, 1.0] {
+                shapes.push(Shape::line_segment(
+                    [
+                        c + vec2(side * 0.62 * r, -0.62 * r),
+                        c + vec2(side * 0.16 * r, -0.42 * r),
+                    ],
+                    Stroke::new(0.12 * r, ink),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_curve_never_overshoots_its_points() {
+        // Scores as a stage's faces sit: up to +3, twice, then a fall and
+        // a flat run, the kind of run a Catmull-Rom spline bulged over.
+        let ys = [40.0, 10.0, 10.0, 90.0, 85.0, 85.0, 20.0, 60.0];
+        let points: Vec<Pos2> = ys
+            .iter()
+            .enumerate()
+            .map(|(i, &y)| {
+                #[expect(clippy::cast_precision_loss, reason = "a handful of points")]
+                let x = 30.0 * i as f32 + if i % 3 == 0 { 7.0 } else { 0.0 };
+                pos2(x, y)
+            })
+            .collect();
+        let shapes = smooth_curve(&points, Stroke::new(1.0, Color32::BLACK), Rect::EVERYTHING);
+        assert_eq!(shapes.len(), points.len() - 1);
+        for (shape, pair) in shapes.iter().zip(points.windows(2)) {
+            let Shape::CubicBezier(curve) = shape else {
+                panic!("a Bézier segment");
+            };
+            let (low, high) = (pair[0].y.min(pair[1].y), pair[0].y.max(pair[1].y));
+            for p in curve.flatten(Some(0.01)) {
+                assert!(
+                    p.y >= low - 0.01 && p.y <= high + 0.01,
+                    "{p:?} leaves {low}..{high} between {:?} and {:?}",
+                    pair[0],
+                    pair[1]
+                );
+                assert!(p.x >= pair[0].x - 0.01 && p.x <= pair[1].x + 0.01);
+            }
+        }
+    }
+
+    /// What a face looks like at a glance, without colour: the kind of each
+    /// feature, how wide the mouth is (to a tenth of the radius) and which
+    /// way it bends. Two scores that differ only in how far the mouth bends
+    /// look alike from the back of a room.
+    fn features(score: i8) -> String {
+        let mut shapes = Vec::new();
+        face_shapes(&Theme::light(), Pos2::ZERO, 10.0, score, 1.0, &mut shapes);
+        shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Circle(_) => None,
+                Shape::QuadraticBezier(q) => {
+                    let width = (q.points[2].x - q.points[0].x).round();
+                    let bend = if q.points[1].y > q.points[0].y {
+                        "smile"
+                    } else {
+                        "frown"
+                    };
+                    Some(format!("{bend} {width}"))
+                }
+                Shape::LineSegment { points, .. } => {
+                    let level = (points[0].y - points[1].y).abs() < 0.01;
+                    Some(if level { "level line" } else { "slanted line" }.to_owned())
+                }
+                Shape::Path(path) if path.fill != Color32::TRANSPARENT => Some("filled".to_owned()),
+                other => Some(format!("{other:?}")),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    #[test]
+    fn each_score_has_a_face_of_its_own_shape() {
+        let looks: Vec<(i8, String)> = (-3..=3).map(|score| (score, features(score))).collect();
+        for (i, (score, look)) in looks.iter().enumerate() {
+            for (other, other_look) in &looks[i + 1..] {
+                assert_ne!(look, other_look, "{score} and {other} look alike in grey");
+            }
+        }
+    }
+
+    #[test]
+    fn a_flat_run_of_equal_scores_is_a_straight_line() {
+        let points = [
+            pos2(0.0, 50.0),
+            pos2(40.0, 50.0),
+            pos2(80.0, 50.0),
+            pos2(120.0, 10.0),
+        ];
+        let shapes = smooth_curve(&points, Stroke::new(1.0, Color32::BLACK), Rect::EVERYTHING);
+        let Some(Shape::CubicBezier(first)) = shapes.first() else {
+            panic!("a Bézier segment");
+        };
+        assert!(first.points.iter().all(|p| (p.y - 50.0).abs() < 1e-4));
+    }
 }
