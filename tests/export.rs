@@ -155,9 +155,13 @@ fn split_writes_one_slide_per_group_of_stages_each_with_the_lane_labels() {
         let drawn = drawing(page, &options);
         for lane in &drawn.layout.lanes {
             let label = lane.label.translate(drawn.map_origin);
+            // Every slide of the set is drawn at the scale of the one
+            // that needs the smallest, so labels may be small; a word of
+            // label text still darkens a dozen pixels or more.
+            let ink = ink_pixels(&image, label);
             assert!(
-                ink_pixels(&image, label) > 30,
-                "{} has no label on {}",
+                ink > 12,
+                "{} has no label on {} ({ink} dark pixels)",
                 lane.id,
                 path.display()
             );
@@ -316,4 +320,54 @@ fn the_export_draws_the_same_text_in_the_same_places_as_the_canvas() {
     assert!(in_view.len() > 50, "{} texts in view", in_view.len());
     let missing: Vec<_> = in_view.iter().filter(|t| !on_canvas.contains(t)).collect();
     assert!(missing.is_empty(), "not on the canvas: {missing:?}");
+}
+
+#[test]
+fn every_slide_of_a_split_set_has_the_same_scale_and_fits() {
+    // Seven stages two a slide: the last slide has one stage, which alone
+    // would be drawn twice as large.
+    let map = sample("team-gear");
+    let options = ExportOptions {
+        split: NonZeroUsize::new(2),
+        ..slide_1080p()
+    };
+    let pages = export::pages(&map, &options);
+    assert_eq!(pages.len(), 4);
+    let drawings: Vec<Drawing> = pages.iter().map(|page| drawing(page, &options)).collect();
+    let scale = drawings[0].layout.scale;
+    for (i, drawn) in drawings.iter().enumerate() {
+        assert!(
+            (drawn.layout.scale - scale).abs() < 1e-6,
+            "slide {} is drawn at {} and slide 1 at {scale}",
+            i + 1,
+            drawn.layout.scale
+        );
+        let map_area =
+            egui::Rect::from_min_size(egui::Pos2::ZERO + drawn.map_origin, drawn.layout.size);
+        #[expect(clippy::cast_precision_loss, reason = "slide sizes are small")]
+        let slide = egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(drawn.size[0] as f32, drawn.size[1] as f32),
+        );
+        assert!(slide.contains_rect(map_area), "slide {} overflows", i + 1);
+    }
+}
+
+#[test]
+fn a_split_slide_title_says_which_part_and_which_stages() {
+    let map = sample("team-gear");
+    let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    let options = ExportOptions {
+        split: NonZeroUsize::new(2),
+        ..slide_1080p()
+    };
+    let titles: Vec<String> = export::pages(&map, &options)
+        .iter()
+        .map(|page| page.part.title.clone())
+        .collect();
+    assert_eq!(
+        titles[1],
+        format!("{} (2/4: {} – {})", map.title, names[2], names[3])
+    );
+    assert_eq!(titles[3], format!("{} (4/4: {})", map.title, names[6]));
 }

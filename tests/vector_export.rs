@@ -126,7 +126,7 @@ fn a_split_svg_export_is_one_file_per_slide() {
     let svgs = export::svgs(&six_stages(), &split(2)).expect("svg");
     assert_eq!(svgs.len(), 3);
     assert!(
-        svg_text(&svgs[1]).contains("(2/3)"),
+        svg_text(&svgs[1]).contains("(2/3: "),
         "the title says which slide"
     );
 }

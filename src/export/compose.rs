@@ -23,6 +23,10 @@ pub struct Page<'a> {
     pub part: JourneyMap,
     /// The whole map, for links to pain points on other images.
     pub whole: &'a JourneyMap,
+    /// The scale to draw the map at instead of fitting this page on its
+    /// own: the one scale of every slide of a split set, so that a card is
+    /// the same size on each.
+    pub scale: Option<f32>,
 }
 
 /// The images an export makes: one, or one per `split` stages, each with
@@ -35,20 +39,57 @@ pub fn pages<'a>(map: &'a JourneyMap, options: &ExportOptions) -> Vec<Page<'a>> 
         return vec![Page {
             part: map.clone(),
             whole: map,
+            scale: None,
         }];
     }
     let chunks: Vec<_> = map.stages.chunks(per_page).collect();
     let count = chunks.len();
-    chunks
+    let mut pages: Vec<Page<'a>> = chunks
         .into_iter()
         .enumerate()
         .map(|(i, stages)| {
             let mut part = map.clone();
             part.stages = stages.to_vec();
-            part.title = format!("{} ({}/{count})", map.title, i + 1);
-            Page { part, whole: map }
+            part.title = format!("{} ({}/{count}: {})", map.title, i + 1, stage_range(stages));
+            Page {
+                part,
+                whole: map,
+                scale: None,
+            }
         })
-        .collect()
+        .collect();
+    if matches!(options.size, Size::Slide { .. }) {
+        let scale = common_scale(&pages, options);
+        for page in &mut pages {
+            page.scale = scale;
+        }
+    }
+    pages
+}
+
+/// The stages a slide shows: "Order", "Order – Wait" or "Order … Unbox".
+fn stage_range(stages: &[crate::model::Stage]) -> String {
+    match stages {
+        [] => String::new(),
+        [one] => one.name.clone(),
+        [first, last] => format!("{} – {}", first.name, last.name),
+        [first, .., last] => format!("{} … {}", first.name, last.name),
+    }
+}
+
+/// The largest scale at which every page of a set fits its slide: the
+/// smallest of the scales each would be fitted at alone.
+fn common_scale(pages: &[Page<'_>], options: &ExportOptions) -> Option<f32> {
+    let ctx = egui::Context::default();
+    ctx.set_visuals(Theme::for_dark(options.dark).visuals());
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx.fonts_mut(|fonts| {
+        pages
+            .iter()
+            .map(|page| page.place(fonts, options).layout.scale)
+            .reduce(f32::min)
+    })
 }
 
 /// What the page is drawn for.
@@ -137,12 +178,9 @@ impl Page<'_> {
         self.draw_in(fonts, options, Detail::Vector)
     }
 
-    fn draw_in(
-        &self,
-        fonts: &mut FontsView<'_>,
-        options: &ExportOptions,
-        detail: Detail,
-    ) -> Result<Drawing, ExportError> {
+    /// Where everything of the page goes: the page's size, the map laid
+    /// out to fit it (or at the set's scale), and the legend.
+    fn place(&self, fonts: &mut FontsView<'_>, options: &ExportOptions) -> Placed {
         let theme = Theme::for_dark(options.dark);
         let layout_at = |fonts: &mut FontsView<'_>, scale| {
             Layout::with_links_from(&self.part, self.whole, fonts, scale)
@@ -172,28 +210,42 @@ impl Page<'_> {
         let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
 
         let (layout, page) = if let Some(page) = size {
-            // Laid out at the scale that fills the width (exact: the width
-            // does not depend on text), then smaller if the height does not
-            // fit, aiming a little low since text does not scale exactly
-            // linearly, and once more if it still came out too large. A wide
-            // map takes one layout, a tall one two.
             let room = vec2(page.x, page.y - legend_height) - Vec2::splat(2.0 * margin);
-            let over = |layout: &Layout| (layout.size.x / room.x).max(layout.size.y / room.y);
-            let mut scale = (room.x / natural_width).max(0.01);
-            let mut layout = layout_at(fonts, scale);
-            for aim in [0.995, 1.0] {
-                if over(&layout) <= 1.0 + FIT_TOLERANCE {
-                    break;
-                }
-                scale = scale / over(&layout) * aim;
-                layout = layout_at(fonts, scale);
-            }
+            let layout = match self.scale {
+                Some(scale) => layout_at(fonts, scale),
+                None => fit(room, natural_width, |scale| layout_at(fonts, scale)),
+            };
             (layout, page)
         } else {
             let layout = layout_at(fonts, unit);
             let page = layout.size + vec2(0.0, legend_height + margin);
             (layout, page)
         };
+        Placed {
+            slide: size.is_some(),
+            margin,
+            legend,
+            legend_height,
+            layout,
+            page,
+        }
+    }
+
+    fn draw_in(
+        &self,
+        fonts: &mut FontsView<'_>,
+        options: &ExportOptions,
+        detail: Detail,
+    ) -> Result<Drawing, ExportError> {
+        let theme = Theme::for_dark(options.dark);
+        let Placed {
+            slide,
+            margin,
+            legend,
+            legend_height,
+            layout,
+            page,
+        } = self.place(fonts, options);
         let pixels = [page.x.ceil(), page.y.ceil()];
         let too_large = || ExportError::TooLarge {
             width: saturating_u32(pixels[0]),
@@ -209,12 +261,11 @@ impl Page<'_> {
             return Err(too_large());
         }
 
-        let map_origin = match size {
-            Some(_) => {
-                let room = vec2(page.x, page.y - legend_height);
-                ((room - layout.size) / 2.0).max(Vec2::splat(margin))
-            }
-            None => Vec2::ZERO,
+        let map_origin = if slide {
+            let room = vec2(page.x, page.y - legend_height);
+            ((room - layout.size) / 2.0).max(Vec2::splat(margin))
+        } else {
+            Vec2::ZERO
         };
         // No page rectangle: the rasteriser starts from the page colour.
         let mut shapes = Vec::new();
@@ -235,12 +286,13 @@ impl Page<'_> {
         if let Some((legend_size, legend_shapes)) = legend {
             // Centred under the map on a slide; under the lane labels on a
             // whole-map image, which has no margin to centre in.
-            let (left, top) = match size {
-                Some(_) => (
+            let (left, top) = if slide {
+                (
                     ((page.x - legend_size.x) / 2.0).max(margin),
                     page.y - margin - legend_size.y,
-                ),
-                None => (layout.label_column.min, layout.size.y),
+                )
+            } else {
+                (layout.label_column.min, layout.size.y)
             };
             shapes.extend(translated(legend_shapes, vec2(left, top)));
         }
@@ -251,6 +303,38 @@ impl Page<'_> {
             map_origin,
         })
     }
+}
+
+/// A page's parts placed, before painting.
+struct Placed {
+    /// Whether the page is a slide of a fixed size (else the whole map).
+    slide: bool,
+    margin: f32,
+    legend: Option<(Vec2, Vec<Shape>)>,
+    /// The legend's height and the gap above it.
+    legend_height: f32,
+    layout: Layout,
+    /// The page's size in pixels.
+    page: Vec2,
+}
+
+/// The map laid out by `layout_at` at the scale that fills `room`'s width
+/// (exact: the width does not depend on text), then smaller if the height
+/// does not fit, aiming a little low since text does not scale exactly
+/// linearly, and once more if it still came out too large. A wide map
+/// takes one layout, a tall one two.
+fn fit(room: Vec2, natural_width: f32, mut layout_at: impl FnMut(f32) -> Layout) -> Layout {
+    let over = |layout: &Layout| (layout.size.x / room.x).max(layout.size.y / room.y);
+    let mut scale = (room.x / natural_width).max(0.01);
+    let mut layout = layout_at(scale);
+    for aim in [0.995, 1.0] {
+        if over(&layout) <= 1.0 + FIT_TOLERANCE {
+            break;
+        }
+        scale = scale / over(&layout) * aim;
+        layout = layout_at(scale);
+    }
+    layout
 }
 
 fn translated(shapes: Vec<Shape>, offset: Vec2) -> impl Iterator<Item = Shape> {
