@@ -281,7 +281,8 @@ pub fn export(criterion: &mut Criterion, maps: &[BenchMap]) {
     group.finish();
 }
 
-/// PDF and SVG at 1080p, all in one slide and split two stages a slide:
+/// A PNG set split two stages a slide (every slide rendered, not encoded),
+/// and PDF and SVG at 1080p, all in one slide and split two stages a slide:
 /// laying out, painting and writing the whole file, from a new egui
 /// context each time, as one `journeymap export` does. Up to 1,000 cards:
 /// beyond, one slide is a wall of text no room reads.
@@ -298,6 +299,12 @@ fn vector(
         ..ExportOptions::default()
     };
     let whole = ExportOptions::default();
+    let png = format!("png_split2_1080p/{name}");
+    group.bench_function(&png, |b| {
+        bench(b, &format!("export/{png}"), || {
+            time(|| export::render(map, &split))
+        });
+    });
     for (id, options) in [("1080p", whole), ("split2_1080p", split)] {
         let pdf = format!("pdf_{id}/{name}");
         group.bench_function(&pdf, |b| {
