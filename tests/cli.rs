@@ -470,3 +470,23 @@ fn a_hand_written_map_with_cards_and_points_without_ids_checks_and_fmt_writes_th
     let again = journeymap(&["fmt", "--check", "hand.ron"], dir.path());
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
 }
+
+#[test]
+fn check_warns_of_characters_no_font_draws_and_still_passes() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    fs::write(
+        folder.path().join("glyphs.ron"),
+        "(version: 1, title: \"Plan \u{E000} → ✓\",\n  // a comment may hold \u{E001}\n  stages: [(id: \"s1\", name: \"Go \u{E002}\")])\n",
+    )
+    .expect("write");
+    let output = journeymap(&["check", "glyphs.ron"], folder.path());
+    assert_eq!(output.status.code(), Some(0), "a warning, not a failure");
+    let warnings = stderr(&output);
+    assert_eq!(
+        warnings.lines().collect::<Vec<_>>(),
+        [
+            "glyphs.ron:1:27: warning: U+E000 '\\u{e000}' cannot be drawn by any of journeymap's fonts; it shows as a box",
+            "glyphs.ron:3:33: warning: U+E002 '\\u{e002}' cannot be drawn by any of journeymap's fonts; it shows as a box",
+        ]
+    );
+}

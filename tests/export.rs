@@ -28,6 +28,7 @@ fn slide_1080p() -> ExportOptions {
 /// Lays out and paints a page as the export does, to know where things go.
 fn drawing(page: &Page<'_>, options: &ExportOptions) -> Drawing {
     let ctx = egui::Context::default();
+    journeymap::render::fonts::install(&ctx);
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();
     ctx.fonts_mut(|fonts| page.draw(fonts, options))
@@ -370,4 +371,24 @@ fn a_split_slide_title_says_which_part_and_which_stages() {
         format!("{} (2/4: {} – {})", map.title, names[2], names[3])
     );
     assert_eq!(titles[3], format!("{} (4/4: {})", map.title, names[6]));
+}
+
+#[test]
+fn arrows_and_check_marks_export_as_themselves() {
+    // A card reading "→ ✓ ✗ ⇒": none of egui's own fonts has these, so
+    // without journeymap's bundled fallbacks they drew as boxes.
+    let ctx = egui::Context::default();
+    journeymap::render::fonts::install(&ctx);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx.fonts_mut(|fonts| {
+        for symbol in "→ ← ↑ ↓ ⇒ ✓ ✗ ★ • … ± ½ ™ ©".split(' ') {
+            let c = symbol.chars().next().expect("a character");
+            assert!(
+                fonts.has_glyph(&egui::FontId::proportional(14.0), c),
+                "{symbol} (U+{:04X}) would draw as a box",
+                c as u32
+            );
+        }
+    });
 }

@@ -67,6 +67,8 @@ pub struct JourneyApp {
     export_progress: (usize, usize),
     /// The export dialog's options, kept from one export to the next.
     export: ExportDialog,
+    /// Whether journeymap's fonts (with the bundled fallbacks) are set.
+    fonts_installed: bool,
     /// Whether the user chose to quit (changes saved or let go).
     quitting: bool,
     /// Commands queued this frame, run at its end.
@@ -104,6 +106,7 @@ impl JourneyApp {
             jobs: Vec::new(),
             export_progress: (0, 0),
             export: ExportDialog::default(),
+            fonts_installed: false,
             quitting: false,
             commands: Vec::new(),
             to_clipboard: None,
@@ -324,6 +327,11 @@ impl JourneyApp {
     /// commands run, at this one point.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_installed {
+            // From the next frame on; the first frame draws little text.
+            crate::render::fonts::install(&ctx);
+            self.fonts_installed = true;
+        }
         self.poll_jobs();
         self.poll_sharing(&ctx);
         self.read_input(&ctx);

@@ -11,9 +11,25 @@ use crate::io::{self, Overwrite};
 /// `journeymap check FILE...`: each map's summary, or its problems.
 pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> Outcome {
     let mut all_valid = true;
+    let mut coverage = crate::render::fonts::Coverage::new();
     for file in files {
-        match io::read_map(file) {
-            Ok(map) => writeln!(out, "{}: ok ({})", file.display(), summary(&map))?,
+        let loaded =
+            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
+        match loaded {
+            Ok((map, bytes)) => {
+                writeln!(out, "{}: ok ({})", file.display(), summary(&map))?;
+                let text = String::from_utf8_lossy(&bytes);
+                for (at, chr) in coverage.undrawn_in_file(&text) {
+                    writeln!(
+                        err,
+                        "{}:{}: warning: U+{:04X} {chr:?} cannot be drawn by any of \
+                         journeymap's fonts; it shows as a box",
+                        file.display(),
+                        io::Position::of_offset(&text, at),
+                        u32::from(chr)
+                    )?;
+                }
+            }
             Err(error) => {
                 report(file, &error, err)?;
                 all_valid = false;

@@ -81,6 +81,7 @@ fn stage_range(stages: &[crate::model::Stage]) -> String {
 /// smallest of the scales each would be fitted at alone.
 fn common_scale(pages: &[Page<'_>], options: &ExportOptions) -> Option<f32> {
     let ctx = egui::Context::default();
+    render::fonts::install(&ctx);
     ctx.set_visuals(Theme::for_dark(options.dark).visuals());
     let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
     output.textures_delta.clear();
@@ -117,6 +118,7 @@ impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
         let ctx = egui::Context::default();
+        render::fonts::install(&ctx);
         // Glyph weighting differs between egui's light and dark visuals:
         // use the ones the editor shows this theme with.
         ctx.set_visuals(Theme::for_dark(options.dark).visuals());

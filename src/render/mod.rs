@@ -3,6 +3,7 @@
 //! image export both use these, so an export shows exactly what the screen
 //! does, and hit-testing uses the same layout.
 
+pub mod fonts;
 mod layout;
 mod legend;
 pub mod paint;

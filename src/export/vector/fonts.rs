@@ -1,13 +1,14 @@
-//! The fonts a vector export writes text in: egui's own, in the order egui
-//! falls back through them, so that each character is drawn with the font
-//! the screen and the PNG draw it with.
+//! The fonts a vector export writes text in: journeymap's (egui's own and
+//! the bundled fallbacks), in the order egui falls back through them, so
+//! that each character is drawn with the font the screen and the PNG draw
+//! it with.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
 use egui::FontFamily;
-use egui::epaint::text::{FontData, FontDefinitions};
+use egui::epaint::text::FontData;
 use skrifa::GlyphId;
 use skrifa::MetadataProvider as _;
 use skrifa::instance::{LocationRef, Size};
@@ -83,7 +84,7 @@ pub struct FontChain {
 impl FontChain {
     /// The fonts egui lays out proportional text with.
     pub fn proportional() -> Self {
-        let mut definitions = FontDefinitions::default();
+        let mut definitions = crate::render::fonts::definitions();
         let names = definitions
             .families
             .remove(&FontFamily::Proportional)

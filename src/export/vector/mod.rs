@@ -122,6 +122,7 @@ fn vector_pages(
     fonts: &mut FontChain,
 ) -> Result<Vec<VectorPage>, ExportError> {
     let ctx = egui::Context::default();
+    crate::render::fonts::install(&ctx);
     ctx.set_visuals(Theme::for_dark(options.dark).visuals());
     // egui places glyphs on whole pixels; a vector page is zoomed into, where
     // that shows as uneven letter spacing. Laid out for a screen of this many
