@@ -188,3 +188,26 @@ fn with_nothing_selected_the_persona_is_edited() {
     undo(&mut harness);
     assert_ne!(map(&harness).persona.name, "Priya R.");
 }
+
+#[test]
+fn text_no_font_draws_is_named_under_its_field() {
+    // The editor draws a box for it, as egui does by default; the test
+    // harness would otherwise stop at the first such glyph.
+    let app = JourneyApp::start(Preferences::default(), None);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .allow_missing_glyphs()
+        .build_ui_state(|ui, app: &mut JourneyApp| app.frame_ui(ui), app);
+    harness.run();
+    let card = first_card(&map(&harness), LaneKind::Text);
+    harness
+        .state_mut()
+        .apply(journeymap::edit::Edit::SetCardText(
+            card.clone(),
+            "Scans the \u{E000} code → done ✓".to_owned(),
+        ));
+    select(&mut harness, Selection::only_card(card));
+    harness.get_by_label_contains("No font draws U+E000: it shows as a box");
+    // Arrows and check marks draw: only the private-use character is named.
+    assert!(harness.query_by_label_contains("U+2192").is_none());
+}

@@ -130,6 +130,24 @@ impl Coverage {
     }
 }
 
+thread_local! {
+    static COVERAGE: std::cell::RefCell<Coverage> = std::cell::RefCell::new(Coverage::new());
+}
+
+/// The characters of `text` that no font draws, each once, in order: what
+/// the editor marks under a field, as they would show as boxes.
+pub fn undrawn(text: &str) -> Vec<char> {
+    COVERAGE.with_borrow_mut(|coverage| {
+        let mut found: Vec<char> = Vec::new();
+        for chr in text.chars() {
+            if !coverage.covers(chr) && !found.contains(&chr) {
+                found.push(chr);
+            }
+        }
+        found
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +159,12 @@ mod tests {
             assert!(coverage.covers(c), "{c}");
         }
         assert!(!coverage.covers('\u{E000}'));
+    }
+
+    #[test]
+    fn undrawn_names_each_missing_character_once() {
+        assert_eq!(undrawn("a \u{E000} → \u{E000} 日"), ['\u{E000}', '日']);
+        assert!(undrawn("Pays ½ price → ✓").is_empty());
     }
 
     #[test]

@@ -92,6 +92,23 @@ impl Inspector {
             .add(field.hint_text(label).desired_width(f32::INFINITY))
             .labelled_by(caption.id);
         self.focus.field(&response);
+        let undrawn = crate::render::fonts::undrawn(&text);
+        if !undrawn.is_empty() {
+            // Named, since a box tells nobody which character it stands for.
+            let names: Vec<String> = undrawn
+                .iter()
+                .take(5)
+                .map(|c| format!("U+{:04X}", u32::from(*c)))
+                .collect();
+            ui.label(
+                RichText::new(format!(
+                    "⚠ No font draws {}: it shows as a box",
+                    names.join(", ")
+                ))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+            );
+        }
         ui.add_space(4.0);
         if response.lost_focus() {
             self.drafts.remove(key);
