@@ -27,11 +27,8 @@ fn slide_1080p() -> ExportOptions {
 
 /// Lays out and paints a page as the export does, to know where things go.
 fn drawing(page: &Page<'_>, options: &ExportOptions) -> Drawing {
-    let ctx = egui::Context::default();
-    journeymap::render::fonts::install(&ctx);
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    output.textures_delta.clear();
-    ctx.fonts_mut(|fonts| page.draw(fonts, options))
+    journeymap::render::fonts::headless_context(options.dark)
+        .fonts_mut(|fonts| page.draw(fonts, options))
         .expect("drawn")
 }
 
@@ -377,11 +374,7 @@ fn a_split_slide_title_says_which_part_and_which_stages() {
 fn arrows_and_check_marks_export_as_themselves() {
     // A card reading "→ ✓ ✗ ⇒": none of egui's own fonts has these, so
     // without journeymap's bundled fallbacks they drew as boxes.
-    let ctx = egui::Context::default();
-    journeymap::render::fonts::install(&ctx);
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    output.textures_delta.clear();
-    ctx.fonts_mut(|fonts| {
+    journeymap::render::fonts::headless_context(false).fonts_mut(|fonts| {
         for symbol in "→ ← ↑ ↓ ⇒ ✓ ✗ ★ • … ± ½ ™ ©".split(' ') {
             let c = symbol.chars().next().expect("a character");
             assert!(

@@ -80,11 +80,7 @@ fn stage_range(stages: &[crate::model::Stage]) -> String {
 /// The largest scale at which every page of a set fits its slide: the
 /// smallest of the scales each would be fitted at alone.
 fn common_scale(pages: &[Page<'_>], options: &ExportOptions) -> Option<f32> {
-    let ctx = egui::Context::default();
-    render::fonts::install(&ctx);
-    ctx.set_visuals(Theme::for_dark(options.dark).visuals());
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    output.textures_delta.clear();
+    let ctx = render::fonts::headless_context(options.dark);
     ctx.fonts_mut(|fonts| {
         pages
             .iter()

@@ -48,6 +48,20 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
 
+/// An egui context with no window, for laying out and painting maps
+/// (exports, tests): journeymap's fonts, the visuals of the light or `dark`
+/// theme (glyph weighting differs between them), and its first pass run,
+/// so that its fonts can be used at once.
+pub fn headless_context(dark: bool) -> egui::Context {
+    let ctx = egui::Context::default();
+    install(&ctx);
+    ctx.set_visuals(super::Theme::for_dark(dark).visuals());
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // The font atlas, which nothing here draws with a GPU.
+    output.textures_delta.clear();
+    ctx
+}
+
 /// Which characters journeymap's fonts can draw.
 pub struct Coverage {
     fonts: Vec<Arc<FontData>>,

@@ -8,11 +8,7 @@ use crate::samples;
 
 /// Runs `f` with the fonts of a headless egui context.
 pub(crate) fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
-    let ctx = egui::Context::default();
-    fonts::install(&ctx);
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    output.textures_delta.clear();
-    ctx.fonts_mut(f)
+    fonts::headless_context(false).fonts_mut(f)
 }
 
 fn sample(name: &str) -> JourneyMap {

@@ -13,7 +13,6 @@ use egui::{Pos2, Rect, Vec2, pos2};
 
 use super::{ExportError, ExportOptions, Page, Size, background, pages};
 use crate::model::JourneyMap;
-use crate::render::Theme;
 use fonts::FontChain;
 use items::Item;
 
@@ -121,9 +120,7 @@ fn vector_pages(
     options: &ExportOptions,
     fonts: &mut FontChain,
 ) -> Result<Vec<VectorPage>, ExportError> {
-    let ctx = egui::Context::default();
-    crate::render::fonts::install(&ctx);
-    ctx.set_visuals(Theme::for_dark(options.dark).visuals());
+    let ctx = crate::render::fonts::headless_context(options.dark);
     // egui places glyphs on whole pixels; a vector page is zoomed into, where
     // that shows as uneven letter spacing. Laid out for a screen of this many
     // pixels per point, glyphs sit on a finer grid.
