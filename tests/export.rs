@@ -385,3 +385,71 @@ fn arrows_and_check_marks_export_as_themselves() {
         }
     });
 }
+
+/// The emotion curve's Bézier segments among a drawing's shapes.
+fn curve(drawn: &Drawing) -> Vec<[egui::Pos2; 4]> {
+    drawn
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::CubicBezier(curve) => Some(curve.points),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_emotion_curve_runs_on_to_the_edges_of_a_middle_slide() {
+    let map = sample("team-gear");
+    let options = ExportOptions {
+        split: NonZeroUsize::new(2),
+        ..slide_1080p()
+    };
+    let pages = export::pages(&map, &options);
+    let grid = |drawn: &Drawing| drawn.layout.grid().translate(drawn.map_origin);
+
+    let middle = drawing(&pages[1], &options);
+    let segments = curve(&middle);
+    let (first, last) = (
+        segments.first().expect("a curve"),
+        segments.last().expect("a curve"),
+    );
+    assert!(
+        (first[0].x - grid(&middle).min.x).abs() < 0.5,
+        "starts at the left edge"
+    );
+    assert!(
+        (last[3].x - grid(&middle).max.x).abs() < 0.5,
+        "ends at the right edge"
+    );
+    for segment in &segments {
+        for point in segment {
+            assert!(
+                grid(&middle).x_range().expand(0.5).contains(point.x),
+                "stays on the slide"
+            );
+        }
+    }
+
+    // The first slide has nothing before it, the last nothing after.
+    let opening = drawing(&pages[0], &options);
+    let faces = |drawn: &Drawing| {
+        drawn
+            .layout
+            .points
+            .iter()
+            .map(|p| p.center.x + drawn.map_origin.x)
+            .fold(f32::INFINITY, f32::min)
+    };
+    let segments = curve(&opening);
+    assert!(
+        (segments[0][0].x - faces(&opening)).abs() < 0.5,
+        "starts at its first face"
+    );
+    assert!((segments.last().expect("a curve")[3].x - grid(&opening).max.x).abs() < 0.5);
+    let whole = drawing(&export::pages(&map, &slide_1080p())[0], &slide_1080p());
+    assert!(
+        whole.layout.curve_ends.is_empty(),
+        "a whole map has no curve beyond it"
+    );
+}

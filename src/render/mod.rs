@@ -10,7 +10,7 @@ pub mod paint;
 mod theme;
 
 pub use layout::{
-    ANSWERS_ARROW, CardLayout, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
+    ANSWERS_ARROW, CardLayout, CurveEnds, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
     SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
 };
 pub use legend::legend;

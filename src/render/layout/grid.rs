@@ -3,6 +3,7 @@
 use egui::{Rangef, Rect, pos2, vec2};
 
 use super::cells::{self, PainTexts, Setting, StageCells};
+use super::curve_ends::{CurveEnds, curve_ends};
 use super::placing::{Placer, Recycled};
 use super::{
     ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout, Texts,
@@ -15,6 +16,7 @@ pub(super) struct Rows {
     pub lanes: Vec<LaneLayout>,
     pub cards: Recycled,
     pub points: Vec<PointLayout>,
+    pub curve_ends: Vec<CurveEnds>,
     pub bottom: f32,
 }
 
@@ -86,6 +88,7 @@ pub(super) fn lane_rows(
     let s = |points: f32| points * scale;
     let mut lanes_laid = Vec::new();
     let mut points = Vec::new();
+    let mut ends = Vec::new();
     let mut bottom = top;
     // Found once, not by a search per card: a 20,000-card map would
     // otherwise compare ids hundreds of millions of times.
@@ -143,6 +146,7 @@ pub(super) fn lane_rows(
         let row = Rangef::new(top, top + height);
         if lane.kind == LaneKind::Emotion {
             emotion_points(map, texts, scale, columns, lane_index, row, &mut points);
+            ends.extend(curve_ends(map, links, lane_index, columns, row, scale));
         }
         lanes_laid.push(LaneLayout {
             id: lane.id.clone(),
@@ -161,6 +165,7 @@ pub(super) fn lane_rows(
         lanes: lanes_laid,
         cards: placer.finish(),
         points,
+        curve_ends: ends,
         bottom,
     }
 }

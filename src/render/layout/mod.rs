@@ -6,6 +6,7 @@
 //! afterwards), so it stays crisp at every zoom and export size.
 
 mod cells;
+mod curve_ends;
 mod grid;
 mod persona;
 mod placing;
@@ -22,6 +23,7 @@ use crate::model::{
     StageId,
 };
 
+pub use curve_ends::CurveEnds;
 pub use texts::TextCache;
 use texts::Texts;
 
@@ -75,6 +77,9 @@ pub struct Layout {
     pub cards: Vec<CardLayout>,
     /// Every emotion point, stage by stage.
     pub points: Vec<PointLayout>,
+    /// Where each emotion curve runs on beyond the stages laid out (a
+    /// slide of a split set); empty for a whole map.
+    pub curve_ends: Vec<CurveEnds>,
     /// Where each cell's cards are in `cards`, for [`Self::recycle`].
     placed_cells: Vec<placing::PlacedCell>,
 }
@@ -331,6 +336,7 @@ impl Layout {
             lanes: rows.lanes,
             cards: rows.cards.cards,
             points: rows.points,
+            curve_ends: rows.curve_ends,
             placed_cells: rows.cards.cells,
         }
     }

@@ -42,9 +42,29 @@ pub(super) fn emotion_lane(
         }
     }
     let points: Vec<&PointLayout> = layout.points.iter().filter(|p| p.lane == lane).collect();
-    let centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
-    shapes.extend(smooth_curve(
-        &centres,
+    let mut centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
+    // On a slide of a split set, the curve runs on to the slide's edges,
+    // towards the points on the slides before and after.
+    let ends = layout.curve_ends.iter().find(|ends| ends.lane == lane);
+    let before = ends.and_then(|ends| ends.before);
+    let after = ends.and_then(|ends| ends.after);
+    if let Some(before) = before {
+        centres.insert(0, before);
+    }
+    centres.extend(after);
+    let mut segments = monotone_segments(&centres);
+    if before.is_some()
+        && let Some(first) = segments.first_mut()
+    {
+        *first = from_x(*first, grid.min.x);
+    }
+    if after.is_some()
+        && let Some(last) = segments.last_mut()
+    {
+        *last = to_x(*last, grid.max.x);
+    }
+    shapes.extend(curve_shapes(
+        &segments,
         Stroke::new(2.5 * layout.scale, theme.curve),
         view.visible,
     ));
@@ -62,29 +82,91 @@ pub(super) fn emotion_lane(
 /// A smooth curve through `points` (left to right) that never overshoots
 /// them: between two points it stays between their heights, so a dip
 /// between two equal scores is never drawn. Monotone cubic segments
-/// (Fritsch–Butland slopes) as Bézier curves; the segments wholly outside
-/// `visible` are left out.
-fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
+/// (Fritsch–Butland slopes), as Bézier control points.
+fn monotone_segments(points: &[Pos2]) -> Vec<[Pos2; 4]> {
     let slopes = monotone_slopes(points);
     points
         .windows(2)
         .zip(slopes.windows(2))
-        .filter_map(|(pair, slope)| {
+        .map(|(pair, slope)| {
             let (p1, p2) = (pair[0], pair[1]);
             let third = (p2.x - p1.x) / 3.0;
-            let c1 = p1 + vec2(third, slope[0] * third);
-            let c2 = p2 - vec2(third, slope[1] * third);
-            let bounds = Rect::from_points(&[p1, c1, c2, p2]).expand(stroke.width);
-            visible.intersects(bounds).then(|| {
-                Shape::CubicBezier(CubicBezierShape::from_points_stroke(
-                    [p1, c1, c2, p2],
-                    false,
-                    Color32::TRANSPARENT,
-                    stroke,
-                ))
-            })
+            [
+                p1,
+                p1 + vec2(third, slope[0] * third),
+                p2 - vec2(third, slope[1] * third),
+                p2,
+            ]
         })
         .collect()
+}
+
+/// The segments as shapes, leaving out those wholly outside `visible`.
+fn curve_shapes(segments: &[[Pos2; 4]], stroke: Stroke, visible: Rect) -> Vec<Shape> {
+    segments
+        .iter()
+        .filter(|segment| visible.intersects(Rect::from_points(*segment).expand(stroke.width)))
+        .map(|segment| {
+            Shape::CubicBezier(CubicBezierShape::from_points_stroke(
+                *segment,
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            ))
+        })
+        .collect()
+}
+
+/// [`monotone_segments`] as shapes (for tests).
+#[cfg(test)]
+fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
+    curve_shapes(&monotone_segments(points), stroke, visible)
+}
+
+/// The parameter at which a segment whose x grows along it (as the
+/// curve's do: its control points lie a third and two thirds across)
+/// reaches `x`, by halving.
+fn t_at_x(segment: [Pos2; 4], x: f32) -> f32 {
+    let [p0, p1, p2, p3] = segment;
+    let x_at = |t: f32| {
+        let u = 1.0 - t;
+        u * u * u * p0.x + 3.0 * u * u * t * p1.x + 3.0 * u * t * t * p2.x + t * t * t * p3.x
+    };
+    let (mut low, mut high) = (0.0_f32, 1.0_f32);
+    for _ in 0..32 {
+        let middle = f32::midpoint(low, high);
+        if x_at(middle) < x {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    f32::midpoint(low, high)
+}
+
+/// The segment split at `t` (de Casteljau): the parts before and after.
+fn split(segment: [Pos2; 4], at: f32) -> ([Pos2; 4], [Pos2; 4]) {
+    let [start, c1, c2, end] = segment;
+    let (ab, bc, cd) = (start.lerp(c1, at), c1.lerp(c2, at), c2.lerp(end, at));
+    let (abc, bcd) = (ab.lerp(bc, at), bc.lerp(cd, at));
+    let middle = abc.lerp(bcd, at);
+    ([start, ab, abc, middle], [middle, bcd, cd, end])
+}
+
+/// The part of a segment from `x` on (all of it when it starts there or later).
+fn from_x(segment: [Pos2; 4], x: f32) -> [Pos2; 4] {
+    if segment[0].x >= x || segment[3].x <= x {
+        return segment;
+    }
+    split(segment, t_at_x(segment, x)).1
+}
+
+/// The part of a segment up to `x`.
+fn to_x(segment: [Pos2; 4], x: f32) -> [Pos2; 4] {
+    if segment[3].x <= x || segment[0].x >= x {
+        return segment;
+    }
+    split(segment, t_at_x(segment, x)).0
 }
 
 /// The slope (dy/dx) of the curve at each point: zero at a peak, a trough
