@@ -27,7 +27,7 @@ fn slide_1080p() -> ExportOptions {
 
 /// Lays out and paints a page as the export does, to know where things go.
 fn drawing(page: &Page<'_>, options: &ExportOptions) -> Drawing {
-    journeymap::render::fonts::headless_context(options.dark)
+    journeymap::render::fonts::headless_context(options.dark, 1.0)
         .fonts_mut(|fonts| page.draw(fonts, options))
         .expect("drawn")
 }
@@ -374,7 +374,7 @@ fn a_split_slide_title_says_which_part_and_which_stages() {
 fn arrows_and_check_marks_export_as_themselves() {
     // A card reading "→ ✓ ✗ ⇒": none of egui's own fonts has these, so
     // without journeymap's bundled fallbacks they drew as boxes.
-    journeymap::render::fonts::headless_context(false).fonts_mut(|fonts| {
+    journeymap::render::fonts::headless_context(false, 1.0).fonts_mut(|fonts| {
         for symbol in "→ ← ↑ ↓ ⇒ ✓ ✗ ★ • … ± ½ ™ ©".split(' ') {
             let c = symbol.chars().next().expect("a character");
             assert!(

@@ -11,7 +11,7 @@ use crate::io::{self, Overwrite};
 /// `journeymap check FILE...`: each map's summary, or its problems.
 pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> Outcome {
     let mut all_valid = true;
-    let mut coverage = crate::render::fonts::Coverage::new();
+    let mut fonts = crate::render::fonts::FontChain::proportional();
     for file in files {
         let loaded =
             io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
@@ -19,7 +19,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> O
             Ok((map, bytes)) => {
                 writeln!(out, "{}: ok ({})", file.display(), summary(&map))?;
                 let text = String::from_utf8_lossy(&bytes);
-                for (at, chr) in coverage.undrawn_in_file(&text) {
+                for (at, chr) in fonts.undrawn_in_file(&text) {
                     writeln!(
                         err,
                         "{}:{}: warning: U+{:04X} {chr:?} cannot be drawn by any of \

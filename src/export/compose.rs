@@ -80,7 +80,7 @@ fn stage_range(stages: &[crate::model::Stage]) -> String {
 /// The largest scale at which every page of a set fits its slide: the
 /// smallest of the scales each would be fitted at alone.
 fn common_scale(pages: &[Page<'_>], options: &ExportOptions) -> Option<f32> {
-    let ctx = render::fonts::headless_context(options.dark);
+    let ctx = render::fonts::headless_context(options.dark, 1.0);
     ctx.fonts_mut(|fonts| {
         pages
             .iter()

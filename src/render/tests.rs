@@ -8,7 +8,7 @@ use crate::samples;
 
 /// Runs `f` with the fonts of a headless egui context.
 pub(crate) fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
-    fonts::headless_context(false).fonts_mut(f)
+    fonts::headless_context(false, 1.0).fonts_mut(f)
 }
 
 fn sample(name: &str) -> JourneyMap {

@@ -6,7 +6,7 @@ use egui::epaint::text::Glyph;
 use egui::epaint::{ColorMode, Mesh, PathStroke, RectShape, TextShape};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2, pos2};
 
-use super::fonts::FontChain;
+use crate::render::fonts::FontChain;
 
 /// How closely curves are followed when they are turned into lines, in pixels.
 const CURVE_TOLERANCE: f32 = 0.1;
@@ -224,8 +224,14 @@ fn text_runs(shape: &TextShape, fonts: &mut FontChain, out: &mut Vec<Item>) {
     for placed in &galley.rows {
         let row_origin = shape.pos + placed.pos.to_vec2();
         let mut run: Option<TextRun> = None;
-        for (chr, baseline, advance) in unligated(&placed.row.glyphs, fonts) {
-            let (face, id, _) = fonts.glyph(chr);
+        for Unligated {
+            chr,
+            baseline,
+            advance,
+            face,
+            id,
+        } in unligated(&placed.row.glyphs, fonts)
+        {
             let at = row_origin + baseline.to_vec2();
             if run.as_ref().is_some_and(|run| run.face != face) {
                 push_run(run.take(), out);
@@ -252,7 +258,19 @@ fn text_runs(shape: &TextShape, fonts: &mut FontChain, out: &mut Vec<Item>) {
     }
 }
 
-/// Each character of a row with where its baseline starts and how far it goes.
+/// One character of a row, drawn with its own glyph.
+struct Unligated {
+    chr: char,
+    /// Where its baseline starts, in the row.
+    baseline: Pos2,
+    /// How far it goes.
+    advance: f32,
+    /// The font that draws it (an index into the chain's faces) and its glyph.
+    face: usize,
+    id: u32,
+}
+
+/// Each character of a row, with where it goes and the glyph it is drawn with.
 ///
 /// egui shapes text with the font's ligatures: "ff" or "fi" is one glyph,
 /// on the first character, and the others of the cluster follow with no
@@ -260,7 +278,7 @@ fn text_runs(shape: &TextShape, fonts: &mut FontChain, out: &mut Vec<Item>) {
 /// drawn with its own glyph instead, the cluster's width shared among
 /// them as the font's own widths share it: the same look, and a PDF's text
 /// reads as the characters typed.
-fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<(char, Pos2, f32)> {
+fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<Unligated> {
     let mut out = Vec::with_capacity(glyphs.len());
     let mut i = 0;
     while let Some(first) = glyphs.get(i) {
@@ -269,13 +287,11 @@ fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<(char, Pos2, f32)> 
             .take_while(|glyph| glyph.advance_width == 0.0)
             .count();
         let cluster = &glyphs[i..i + cluster_len];
-        let natural: Vec<f32> = cluster
-            .iter()
-            .map(|glyph| fonts.glyph(glyph.chr).2)
-            .collect();
-        let total: f32 = natural.iter().sum();
+        let found: Vec<(usize, u32, f32)> =
+            cluster.iter().map(|glyph| fonts.glyph(glyph.chr)).collect();
+        let total: f32 = found.iter().map(|&(_, _, width)| width).sum();
         let mut x = first.pos.x;
-        for (glyph, width) in cluster.iter().zip(natural) {
+        for (glyph, (face, id, width)) in cluster.iter().zip(found) {
             let advance = if cluster_len == 1 {
                 first.advance_width
             } else if total > 0.0 {
@@ -283,7 +299,13 @@ fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<(char, Pos2, f32)> 
             } else {
                 0.0
             };
-            out.push((glyph.chr, pos2(x, first.pos.y), advance));
+            out.push(Unligated {
+                chr: glyph.chr,
+                baseline: pos2(x, first.pos.y),
+                advance,
+                face,
+                id,
+            });
             x += advance;
         }
         i += cluster_len;

@@ -13,7 +13,7 @@ use egui::{Pos2, Rect, Vec2, pos2};
 
 use super::{ExportError, ExportOptions, Page, Size, background, pages};
 use crate::model::JourneyMap;
-use fonts::FontChain;
+use crate::render::fonts::FontChain;
 use items::Item;
 
 /// How a Bézier quarter circle's control points sit: 4/3·(√2 − 1).
@@ -120,13 +120,10 @@ fn vector_pages(
     options: &ExportOptions,
     fonts: &mut FontChain,
 ) -> Result<Vec<VectorPage>, ExportError> {
-    let ctx = crate::render::fonts::headless_context(options.dark);
     // egui places glyphs on whole pixels; a vector page is zoomed into, where
     // that shows as uneven letter spacing. Laid out for a screen of this many
     // pixels per point, glyphs sit on a finer grid.
-    ctx.set_pixels_per_point(TEXT_GRID);
-    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
-    output.textures_delta.clear();
+    let ctx = crate::render::fonts::headless_context(options.dark, TEXT_GRID);
     let pages: Vec<Page<'_>> = pages(map, options);
     let drawings = ctx.fonts_mut(|egui_fonts| {
         pages

@@ -11,9 +11,9 @@ use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 
-use super::fonts::FontChain;
 use super::items::{Item, Line, TextRun};
 use super::{Segment, ellipse, rounded_rect};
+use crate::render::fonts::FontChain;
 
 /// How far italic text leans: egui moves a glyph's top right by a quarter
 /// of its height.

@@ -5,8 +5,9 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Pos2};
 
-use super::fonts::FontChain;
+use super::fonts::SvgFace as _;
 use super::items::{Item, Line, TextRun};
+use crate::render::fonts::FontChain;
 
 /// How far italic text leans, in degrees: egui moves a glyph's top right
 /// by a quarter of its height.

@@ -1,0 +1,96 @@
+//! The fonts journeymap draws with, on screen and in every export: egui's
+//! own (Ubuntu Light, its emoji and icon fonts), and after them two
+//! OFL-licensed fallbacks bundled in `assets/fonts` (Noto Sans Symbols 2
+//! and Noto Sans Math, subset to their symbol blocks), so that the arrows,
+//! check marks and symbols a workshop types (→ ⇒ ✓ ✗ ★ …) draw as
+//! themselves rather than as boxes.
+
+mod chain;
+
+use std::sync::Arc;
+
+use egui::FontFamily;
+use egui::epaint::text::{FontData, FontDefinitions};
+
+pub use chain::{Face, FontChain};
+
+/// The fallbacks, by the name egui knows them by, in order.
+const FALLBACKS: [(&str, &[u8]); 2] = [
+    (
+        "NotoSansSymbols2",
+        include_bytes!("../../../assets/fonts/NotoSansSymbols2-subset.ttf"),
+    ),
+    (
+        "NotoSansMath",
+        include_bytes!("../../../assets/fonts/NotoSansMath-subset.ttf"),
+    ),
+];
+
+/// egui's fonts with journeymap's fallbacks after them, for both families.
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    for (name, bytes) in FALLBACKS {
+        fonts
+            .font_data
+            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(name.to_owned());
+        }
+    }
+    fonts
+}
+
+/// Makes `ctx` draw with [`definitions`] from its next pass on (or its
+/// first, before it has run one).
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+/// An egui context with no window, for laying out and painting maps
+/// (exports, tests): journeymap's fonts, the visuals of the light or `dark`
+/// theme (glyph weighting differs between them), text placed on a grid of
+/// `pixels_per_point` steps a point, and its first pass run, so that its
+/// fonts can be used at once.
+pub fn headless_context(dark: bool, pixels_per_point: f32) -> egui::Context {
+    let ctx = egui::Context::default();
+    install(&ctx);
+    ctx.set_visuals(super::Theme::for_dark(dark).visuals());
+    ctx.set_pixels_per_point(pixels_per_point);
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    // The font atlas, which nothing here draws with a GPU.
+    output.textures_delta.clear();
+    ctx
+}
+
+thread_local! {
+    static FONTS: std::cell::RefCell<FontChain> = std::cell::RefCell::new(FontChain::proportional());
+}
+
+/// The characters of `text` that no font draws, each once, in order: what
+/// the editor marks under a field, as they would show as boxes.
+pub fn undrawn(text: &str) -> Vec<char> {
+    FONTS.with_borrow_mut(|fonts| {
+        let mut found: Vec<char> = Vec::new();
+        for chr in text.chars() {
+            if !fonts.covers(chr) && !found.contains(&chr) {
+                found.push(chr);
+            }
+        }
+        found
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undrawn_names_each_missing_character_once() {
+        assert_eq!(undrawn("a \u{E000} → \u{E000} 日"), ['\u{E000}', '日']);
+        assert!(undrawn("Pays ½ price → ✓").is_empty());
+    }
+}
