@@ -34,23 +34,9 @@ impl Fields {
         theirs: &T,
         show: impl Fn(&T) -> String,
     ) -> T {
-        if ours == theirs || theirs == base {
-            return ours.clone();
-        }
-        if ours == base {
-            return theirs.clone();
-        }
-        let short = |value: &T| {
-            let text = show(value);
-            super::super::diff::quote(&text)
-        };
-        self.clashes.push(Clash {
-            field,
-            ours: short(ours),
-            theirs: short(theirs),
-            theirs_in_full: show(theirs),
-        });
-        ours.clone()
+        self.pick(field, [base, ours, theirs], show, |text| {
+            super::super::diff::quote(text)
+        })
     }
 
     /// Like [`Self::take`], for a field whose values read as they are
@@ -63,13 +49,32 @@ impl Fields {
         theirs: &T,
         show: impl Fn(&T) -> String,
     ) -> T {
-        let before = self.clashes.len();
-        let value = self.take(field, base, ours, theirs, &show);
-        if let Some(clash) = self.clashes.get_mut(before) {
-            clash.ours = show(ours);
-            clash.theirs = show(theirs);
+        self.pick(field, [base, ours, theirs], show, str::to_owned)
+    }
+
+    /// [`Self::take`], a clash's values written by `short` from how
+    /// `show` reads them.
+    fn pick<T: PartialEq + Clone>(
+        &mut self,
+        field: &'static str,
+        [base, ours, theirs]: [&T; 3],
+        show: impl Fn(&T) -> String,
+        short: impl Fn(&str) -> String,
+    ) -> T {
+        if ours == theirs || theirs == base {
+            return ours.clone();
         }
-        value
+        if ours == base {
+            return theirs.clone();
+        }
+        let theirs_in_full = show(theirs);
+        self.clashes.push(Clash {
+            field,
+            ours: short(&show(ours)),
+            theirs: short(&theirs_in_full),
+            theirs_in_full,
+        });
+        ours.clone()
     }
 
     /// Whether no field clashed.

@@ -5,6 +5,7 @@
 
 use egui::{Pos2, Rangef, pos2};
 
+use super::grid::point_x;
 use super::{score_y, size};
 use crate::model::JourneyMap;
 
@@ -39,12 +40,8 @@ pub(super) fn curve_ends(
     let width = size::COLUMN_WIDTH * scale;
     let (left, right) = (columns.first()?.min, columns.last()?.max);
     let place = |column_min: f32, index: usize, count: usize, score: i8| {
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "a stage holds a handful of points"
-        )]
-        let x = column_min + width * (index as f32 + 1.0) / (count as f32 + 1.0);
-        pos2(x, score_y(row, scale, score))
+        let column = Rangef::new(column_min, column_min + width);
+        pos2(point_x(column, index, count), score_y(row, scale, score))
     };
     let before = whole.stages[..start]
         .iter()

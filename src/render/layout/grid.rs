@@ -170,6 +170,17 @@ pub(super) fn lane_rows(
     }
 }
 
+/// The x of the `index`th of a stage's `count` points in an emotion lane:
+/// they are spread evenly across the stage's `column`.
+pub(super) fn point_x(column: Rangef, index: usize, count: usize) -> f32 {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a stage holds a handful of points"
+    )]
+    let share = (index as f32 + 1.0) / (count as f32 + 1.0);
+    column.min + column.span() * share
+}
+
 /// The points of one emotion lane, spread evenly across each stage's column.
 fn emotion_points(
     map: &JourneyMap,
@@ -184,18 +195,9 @@ fn emotion_points(
     for (stage_index, stage) in map.stages.iter().enumerate() {
         let column = columns[stage_index];
         let in_stage: Vec<_> = stage.points_in(lane).collect();
-        #[expect(
-            clippy::cast_precision_loss,
-            reason = "a stage holds a handful of points"
-        )]
-        let count = in_stage.len() as f32;
+        let count = in_stage.len();
         for (i, point) in in_stage.into_iter().enumerate() {
-            #[expect(
-                clippy::cast_precision_loss,
-                reason = "a stage holds a handful of points"
-            )]
-            let x = column.min + column.span() * (i as f32 + 1.0) / (count + 1.0);
-            let center = pos2(x, score_y(row, scale, point.score));
+            let center = pos2(point_x(column, i, count), score_y(row, scale, point.score));
             let label = texts.text(
                 &point.label,
                 size::SMALL * scale,
