@@ -344,11 +344,55 @@ fn export_writes_a_slide_and_prints_its_path() {
     let out = folder.path().join("slide.png");
     let sample_arg = sample.to_string_lossy();
     let out_arg = out.to_string_lossy();
-    let output = journeymap(&["export", &sample_arg, "-o", &out_arg], folder.path());
+    let output = journeymap(
+        &["export", &sample_arg, "-o", &out_arg, "--split", "1"],
+        folder.path(),
+    );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output).trim(), out_arg);
     let image = image::open(&out).expect("a PNG");
     assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+#[test]
+fn export_splits_a_dense_map_over_readable_slides_and_prints_each_path() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let sample = samples_dir().join("team-gear.ron");
+    let out = folder.path().join("deck.png");
+    let output = journeymap(
+        &[
+            "export",
+            &sample.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+        ],
+        folder.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let printed: Vec<String> = stdout(&output).lines().map(str::to_owned).collect();
+    assert!(printed.len() > 1, "seven stages need more than one slide");
+    for (i, path) in printed.iter().enumerate() {
+        assert!(path.ends_with(&format!("deck-{}.png", i + 1)), "{path}");
+        let image = image::open(path).expect("a PNG");
+        assert_eq!((image.width(), image.height()), (1920, 1080));
+    }
+    let bad = journeymap(
+        &[
+            "export",
+            &sample.to_string_lossy(),
+            "-o",
+            &out.to_string_lossy(),
+            "--split",
+            "some",
+        ],
+        folder.path(),
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("`some` is not `auto` or a number"),
+        "{}",
+        stderr(&bad)
+    );
 }
 
 #[test]

@@ -6,8 +6,6 @@
     reason = "test helpers fail the test with a message"
 )]
 
-use std::num::NonZeroUsize;
-
 use egui::{Color32, Shape};
 use image::RgbaImage;
 use journeymap::export::{self, Drawing, ExportError, ExportOptions, Page, SLIDE_4K, Size};
@@ -73,17 +71,18 @@ fn ink_pixels(image: &RgbaImage, area: egui::Rect) -> usize {
 #[test]
 fn a_slide_has_the_requested_size_and_shows_the_map() {
     let images = export::render(&sample("grocery-trip"), &slide_1080p()).expect("exported");
-    assert_eq!(images.len(), 1);
-    let image = &images[0];
-    assert_eq!(image.dimensions(), (1920, 1080));
-    let full = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1920.0, 1080.0));
-    // Text and lines cover several percent of a slide; a blank or
-    // background-only image has none.
-    let ink = ink_pixels(image, full);
-    assert!(
-        ink > 1920 * 1080 / 200,
-        "only {ink} dark pixels: is anything drawn?"
-    );
+    assert!(!images.is_empty());
+    for image in &images {
+        assert_eq!(image.dimensions(), (1920, 1080));
+        let full = egui::Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1920.0, 1080.0));
+        // Text and lines cover several percent of a slide; a blank or
+        // background-only image has none.
+        let ink = ink_pixels(image, full);
+        assert!(
+            ink > 1920 * 1080 / 200,
+            "only {ink} dark pixels: is anything drawn?"
+        );
+    }
 }
 
 #[test]
@@ -136,7 +135,7 @@ fn split_writes_one_slide_per_group_of_stages_each_with_the_lane_labels() {
     assert_eq!(map.stages.len(), 7);
     let folder = tempfile::tempdir().expect("tempdir");
     let options = ExportOptions {
-        split: NonZeroUsize::new(3),
+        split: export::Split::every(3),
         ..slide_1080p()
     };
     let written =
@@ -326,7 +325,7 @@ fn every_slide_of_a_split_set_has_the_same_scale_and_fits() {
     // would be drawn twice as large.
     let map = sample("team-gear");
     let options = ExportOptions {
-        split: NonZeroUsize::new(2),
+        split: export::Split::every(2),
         ..slide_1080p()
     };
     let pages = export::pages(&map, &options);
@@ -356,7 +355,7 @@ fn a_split_slide_title_says_which_part_and_which_stages() {
     let map = sample("team-gear");
     let names: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
     let options = ExportOptions {
-        split: NonZeroUsize::new(2),
+        split: export::Split::every(2),
         ..slide_1080p()
     };
     let titles: Vec<String> = export::pages(&map, &options)
@@ -402,7 +401,7 @@ fn curve(drawn: &Drawing) -> Vec<[egui::Pos2; 4]> {
 fn the_emotion_curve_runs_on_to_the_edges_of_a_middle_slide() {
     let map = sample("team-gear");
     let options = ExportOptions {
-        split: NonZeroUsize::new(2),
+        split: export::Split::every(2),
         ..slide_1080p()
     };
     let pages = export::pages(&map, &options);
@@ -447,7 +446,11 @@ fn the_emotion_curve_runs_on_to_the_edges_of_a_middle_slide() {
         "starts at its first face"
     );
     assert!((segments.last().expect("a curve")[3].x - grid(&opening).max.x).abs() < 0.5);
-    let whole = drawing(&export::pages(&map, &slide_1080p())[0], &slide_1080p());
+    let one_slide = ExportOptions {
+        split: export::Split::One,
+        ..slide_1080p()
+    };
+    let whole = drawing(&export::pages(&map, &one_slide)[0], &one_slide);
     assert!(
         whole.layout.curve_ends.is_empty(),
         "a whole map has no curve beyond it"

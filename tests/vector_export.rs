@@ -9,8 +9,6 @@
 
 mod support;
 
-use std::num::NonZeroUsize;
-
 use journeymap::export::{self, ExportOptions};
 use journeymap::model::JourneyMap;
 use journeymap::samples;
@@ -29,9 +27,17 @@ fn six_stages() -> JourneyMap {
     map
 }
 
+/// One slide, however dense the map.
+fn one_slide() -> ExportOptions {
+    ExportOptions {
+        split: export::Split::One,
+        ..ExportOptions::default()
+    }
+}
+
 fn split(n: usize) -> ExportOptions {
     ExportOptions {
-        split: NonZeroUsize::new(n),
+        split: export::Split::every(n),
         ..ExportOptions::default()
     }
 }
@@ -75,8 +81,8 @@ fn a_six_stage_map_split_by_two_is_a_three_page_pdf() {
     let pdf = export::pdf(&six_stages(), &split(2)).expect("pdf");
     assert!(pdf.starts_with(b"%PDF-"));
     assert_eq!(page_count(&pdf), 3);
-    let whole = export::pdf(&six_stages(), &ExportOptions::default()).expect("pdf");
-    assert_eq!(page_count(&whole), 1);
+    let whole = export::pdf(&six_stages(), &one_slide()).expect("pdf");
+    assert_eq!(page_count(&whole), 1, "--split 1 is one slide");
 }
 
 #[test]
@@ -101,7 +107,7 @@ fn a_pdf_is_vector_with_its_fonts_embedded_as_subsets() {
 #[test]
 fn an_svg_holds_every_card_text_as_text_elements() {
     let map = sample("team-gear");
-    let svgs = export::svgs(&map, &ExportOptions::default()).expect("svg");
+    let svgs = export::svgs(&map, &one_slide()).expect("svg");
     assert_eq!(svgs.len(), 1);
     let svg = &svgs[0];
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));

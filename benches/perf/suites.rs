@@ -295,7 +295,7 @@ fn vector(
         return;
     }
     let split = ExportOptions {
-        split: std::num::NonZeroUsize::new(2),
+        split: export::Split::every(2),
         ..ExportOptions::default()
     };
     let whole = ExportOptions::default();

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 
 use super::{Outcome, report};
-use crate::export::{self, ExportOptions, Preset};
+use crate::export::{self, ExportOptions, Preset, Split};
 use crate::io;
 
 /// The names and help of [`export::Preset`] on the command line.
@@ -71,9 +71,14 @@ pub struct ExportArgs {
     /// The page behind the map.
     #[arg(long, value_enum, default_value = "white")]
     pub background: BackgroundName,
-    /// One image per N stages, each with the persona strip and lane labels.
-    #[arg(long, value_name = "N")]
-    pub split: Option<NonZeroUsize>,
+    /// How the slides split the map: `auto` (the default) splits it over
+    /// as few slides as keep card text 16 pixels high on a 1080p slide;
+    /// `1` puts the whole map on one slide; N puts N stages on each. Each
+    /// slide has the lane labels; the first the persona, the others a
+    /// title saying which stages they show. With --preset full, N makes an
+    /// image per N stages.
+    #[arg(long, value_name = "auto|1|N", default_value = "auto", value_parser = parse_split)]
+    pub split: Split,
     /// Leave out the key to faces, severities, channels and stars.
     #[arg(long)]
     pub no_legend: bool,
@@ -94,6 +99,20 @@ impl ExportArgs {
             legend: !self.no_legend,
             split: self.split,
         }
+    }
+}
+
+/// `--split`'s value: `auto`, `1` (one slide) or N stages a slide.
+fn parse_split(value: &str) -> Result<Split, String> {
+    if value.eq_ignore_ascii_case("auto") {
+        return Ok(Split::Automatic);
+    }
+    match value.parse::<NonZeroUsize>() {
+        Ok(n) if n.get() == 1 => Ok(Split::One),
+        Ok(n) => Ok(Split::Every(n)),
+        Err(_) => Err(format!(
+            "`{value}` is not `auto` or a number of stages from 1 up"
+        )),
     }
 }
 

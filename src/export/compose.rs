@@ -1,20 +1,16 @@
 //! One exported image: the map laid out at the image's pixel size with the
 //! editor's painter, a legend under it, on the page colour.
 
-use std::num::NonZeroUsize;
+use std::ops::Range;
 
 use egui::epaint::FontsView;
 use egui::{Pos2, Rect, Shape, Vec2, vec2};
 use image::RgbaImage;
 
+use super::slides::{self, Fit, Split};
 use super::{ExportError, ExportOptions, Size, raster};
 use crate::model::JourneyMap;
-use crate::render::{self, Layout, Marks, Theme, View, paint};
-
-/// How much larger than its room a slide's map may come out (by rounding
-/// in the layout) without being laid out again: a pixel in 4,000 or so,
-/// which the margins take.
-const FIT_TOLERANCE: f32 = 2e-4;
+use crate::render::{self, Layout, Marks, Proportions, Theme, View, paint};
 
 /// One image to draw: its map part (all stages, or one group of a split).
 #[derive(Clone, Debug)]
@@ -23,48 +19,60 @@ pub struct Page<'a> {
     pub part: JourneyMap,
     /// The whole map, for links to pain points on other images.
     pub whole: &'a JourneyMap,
-    /// The scale to draw the map at instead of fitting this page on its
-    /// own: the one scale of every slide of a split set, so that a card is
-    /// the same size on each.
-    pub scale: Option<f32>,
+    /// How a slide is laid out: the set's one scale, and columns and rows
+    /// that fill it. `None` for an image of the whole map at its own size.
+    pub fit: Option<Fit>,
 }
 
-/// The images an export makes: one, or one per `split` stages, each with
-/// the persona strip and lane labels and a title saying which part it is.
+/// The images an export makes. A slide preset splits the map over as few
+/// slides as keep its text readable, unless `split` says otherwise (1: one
+/// slide; N: N stages a slide); a whole-map image is one image, or one per
+/// `split` stages. Each image of a split has the persona strip (the first)
+/// or the title (the others) saying which part it is.
 pub fn pages<'a>(map: &'a JourneyMap, options: &ExportOptions) -> Vec<Page<'a>> {
-    let per_page = options
-        .split
-        .map_or(map.stages.len().max(1), NonZeroUsize::get);
-    if map.stages.len() <= per_page {
-        return vec![Page {
-            part: map.clone(),
-            whole: map,
-            scale: None,
-        }];
-    }
-    let chunks: Vec<_> = map.stages.chunks(per_page).collect();
-    let count = chunks.len();
-    let mut pages: Vec<Page<'a>> = chunks
+    let split = options.split;
+    let stages = &map.stages;
+    let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = match options.size {
+        Size::Slide { .. } => {
+            let ctx = render::fonts::headless_context(options.dark, 1.0);
+            let plan = ctx.fonts_mut(|fonts| {
+                let (room, unit) = slide_room(fonts, options, map);
+                slides::plan(fonts, map, room, unit, split)
+            });
+            (plan.groups, plan.fits.into_iter().map(Some).collect())
+        }
+        Size::Full { .. } => {
+            let per_image = match split {
+                Split::Every(n) => n.get(),
+                Split::Automatic | Split::One => stages.len().max(1),
+            };
+            let groups: Vec<_> = (0..stages.len().max(1))
+                .step_by(per_image)
+                .map(|start| start..(start + per_image).min(stages.len()))
+                .collect();
+            let fits = vec![None; groups.len()];
+            (groups, fits)
+        }
+    };
+    let count = groups.len();
+    groups
         .into_iter()
+        .zip(fits)
         .enumerate()
-        .map(|(i, stages)| {
+        .map(|(i, (group, fit))| {
             let mut part = map.clone();
-            part.stages = stages.to_vec();
-            part.title = format!("{} ({}/{count}: {})", map.title, i + 1, stage_range(stages));
+            if count > 1 {
+                let shown = stages.get(group).unwrap_or_default();
+                part.stages = shown.to_vec();
+                part.title = format!("{} ({}/{count}: {})", map.title, i + 1, stage_range(shown));
+            }
             Page {
                 part,
                 whole: map,
-                scale: None,
+                fit,
             }
         })
-        .collect();
-    if matches!(options.size, Size::Slide { .. }) {
-        let scale = common_scale(&pages, options);
-        for page in &mut pages {
-            page.scale = scale;
-        }
-    }
-    pages
+        .collect()
 }
 
 /// The stages a slide shows: "Order", "Order – Wait" or "Order … Unbox".
@@ -77,16 +85,58 @@ fn stage_range(stages: &[crate::model::Stage]) -> String {
     }
 }
 
-/// The largest scale at which every page of a set fits its slide: the
-/// smallest of the scales each would be fitted at alone.
-fn common_scale(pages: &[Page<'_>], options: &ExportOptions) -> Option<f32> {
-    let ctx = render::fonts::headless_context(options.dark, 1.0);
-    ctx.fonts_mut(|fonts| {
-        pages
-            .iter()
-            .map(|page| page.place(fonts, options).layout.scale)
-            .reduce(f32::min)
-    })
+/// A slide's frame, in pixels: the slide size, its margin and the gap
+/// above the legend, and how many times 1080 pixels high it is.
+struct SlideFrame {
+    size: Vec2,
+    margin: f32,
+    gap: f32,
+    unit: f32,
+}
+
+impl SlideFrame {
+    /// The frame of `options`' slide size; `None` for a whole-map image.
+    fn of(options: &ExportOptions) -> Option<Self> {
+        let Size::Slide { width, height } = options.size else {
+            return None;
+        };
+        #[expect(clippy::cast_precision_loss, reason = "slide sizes are small")]
+        let size = vec2(width as f32, height as f32);
+        let unit = size.y / 1080.0;
+        Some(Self {
+            size,
+            // The layout keeps a margin of its own inside this one.
+            margin: 12.0 * unit,
+            gap: 12.0 * unit,
+            unit,
+        })
+    }
+}
+
+/// The legend's scale on a page `unit` times 1080 pixels high.
+fn legend_scale(unit: f32) -> f32 {
+    1.15 * unit
+}
+
+/// The room a slide leaves for the map (without margins and legend), and
+/// how many times 1080 pixels high the slide is.
+fn slide_room(
+    fonts: &mut FontsView<'_>,
+    options: &ExportOptions,
+    whole: &JourneyMap,
+) -> (Vec2, f32) {
+    let Some(frame) = SlideFrame::of(options) else {
+        return (Vec2::ZERO, 1.0);
+    };
+    let theme = Theme::for_dark(options.dark);
+    let width = frame.size.x - 2.0 * frame.margin;
+    let legend_height = options
+        .legend
+        .then(|| render::legend(fonts, &theme, legend_scale(frame.unit), width, whole))
+        .flatten()
+        .map_or(0.0, |(size, _)| size.y + frame.gap);
+    let room = vec2(width, frame.size.y - 2.0 * frame.margin - legend_height);
+    (room, frame.unit)
 }
 
 /// What the page is drawn for.
@@ -177,50 +227,51 @@ impl Page<'_> {
     }
 
     /// Where everything of the page goes: the page's size, the map laid
-    /// out to fit it (or at the set's scale), and the legend.
+    /// out for it, and the legend.
     fn place(&self, fonts: &mut FontsView<'_>, options: &ExportOptions) -> Placed {
         let theme = Theme::for_dark(options.dark);
-        let layout_at = |fonts: &mut FontsView<'_>, scale| {
-            Layout::with_links_from(&self.part, self.whole, fonts, scale)
+        let frame = SlideFrame::of(options);
+        let unit = match (&frame, options.size) {
+            (Some(frame), _) => frame.unit,
+            (None, Size::Full { scale }) => scale,
+            (None, Size::Slide { .. }) => 1.0,
         };
-        let (size, unit) = match options.size {
-            Size::Slide { width, height } => {
-                #[expect(clippy::cast_precision_loss, reason = "slide sizes are small")]
-                let size = vec2(width as f32, height as f32);
-                (Some(size), size.y / 1080.0)
+        let (margin, gap) = frame
+            .as_ref()
+            .map_or((36.0 * unit, 20.0 * unit), |f| (f.margin, f.gap));
+        let layout = match (&frame, self.fit) {
+            (Some(_), Some(fit)) => {
+                Layout::shaped(&self.part, self.whole, fonts, fit.scale, fit.proportions)
             }
-            Size::Full { scale } => (None, scale),
+            (Some(_), None) => {
+                // A slide page made by hand rather than by `pages`: plan
+                // it alone.
+                let (room, unit) = slide_room(fonts, options, self.whole);
+                let plan = slides::plan(fonts, &self.part, room, unit, Split::One);
+                let fit = plan.fits.first().copied().unwrap_or(Fit {
+                    scale: unit,
+                    proportions: Proportions::EDITOR,
+                });
+                Layout::shaped(&self.part, self.whole, fonts, fit.scale, fit.proportions)
+            }
+            (None, _) => Layout::with_links_from(&self.part, self.whole, fonts, unit),
         };
-        let margin = 36.0 * unit;
-        let gap = 20.0 * unit;
-        let legend_scale = 1.15 * unit;
-
-        // The legend first: on a slide, the map gets the room that is left.
-        let natural_width = Layout::natural_width(&self.part);
-        let room_width = size.map_or(natural_width * unit, |s| s.x - 2.0 * margin);
+        let room_width = frame
+            .as_ref()
+            .map_or(layout.size.x, |f| f.size.x - 2.0 * f.margin);
         // The key to what the whole map uses, so that every slide of a
         // set has the same one.
         let legend = options
             .legend
-            .then(|| render::legend(fonts, &theme, legend_scale, room_width, self.whole))
+            .then(|| render::legend(fonts, &theme, legend_scale(unit), room_width, self.whole))
             .flatten();
-
         let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
-
-        let (layout, page) = if let Some(page) = size {
-            let room = vec2(page.x, page.y - legend_height) - Vec2::splat(2.0 * margin);
-            let layout = match self.scale {
-                Some(scale) => layout_at(fonts, scale),
-                None => fit(room, natural_width, |scale| layout_at(fonts, scale)),
-            };
-            (layout, page)
-        } else {
-            let layout = layout_at(fonts, unit);
-            let page = layout.size + vec2(0.0, legend_height + margin);
-            (layout, page)
-        };
+        let page = frame.as_ref().map_or_else(
+            || layout.size + vec2(0.0, legend_height + margin),
+            |f| f.size,
+        );
         Placed {
-            slide: size.is_some(),
+            slide: frame.is_some(),
             margin,
             legend,
             legend_height,
@@ -314,25 +365,6 @@ struct Placed {
     layout: Layout,
     /// The page's size in pixels.
     page: Vec2,
-}
-
-/// The map laid out by `layout_at` at the scale that fills `room`'s width
-/// (exact: the width does not depend on text), then smaller if the height
-/// does not fit, aiming a little low since text does not scale exactly
-/// linearly, and once more if it still came out too large. A wide map
-/// takes one layout, a tall one two.
-fn fit(room: Vec2, natural_width: f32, mut layout_at: impl FnMut(f32) -> Layout) -> Layout {
-    let over = |layout: &Layout| (layout.size.x / room.x).max(layout.size.y / room.y);
-    let mut scale = (room.x / natural_width).max(0.01);
-    let mut layout = layout_at(scale);
-    for aim in [0.995, 1.0] {
-        if over(&layout) <= 1.0 + FIT_TOLERANCE {
-            break;
-        }
-        scale = scale / over(&layout) * aim;
-        layout = layout_at(scale);
-    }
-    layout
 }
 
 fn translated(shapes: Vec<Shape>, offset: Vec2) -> impl Iterator<Item = Shape> {

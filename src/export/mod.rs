@@ -7,9 +7,9 @@
 
 mod compose;
 pub mod raster;
+pub mod slides;
 mod vector;
 
-use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use egui::Color32;
@@ -17,6 +17,7 @@ use image::RgbaImage;
 use thiserror::Error;
 
 pub use compose::{Drawing, Page, pages};
+pub use slides::Split;
 pub use vector::{pdf, svgs};
 
 use crate::io::{self, Overwrite, SaveError};
@@ -123,8 +124,8 @@ pub struct ExportOptions {
     pub transparent: bool,
     /// Draw the key to faces, severities, channels and stars.
     pub legend: bool,
-    /// Put this many stages on each image instead of all on one.
-    pub split: Option<NonZeroUsize>,
+    /// How the map is split over slides (or images of the whole map).
+    pub split: Split,
 }
 
 impl Default for ExportOptions {
@@ -137,7 +138,7 @@ impl Default for ExportOptions {
             dark: false,
             transparent: false,
             legend: true,
-            split: None,
+            split: Split::Automatic,
         }
     }
 }

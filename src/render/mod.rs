@@ -11,7 +11,7 @@ mod theme;
 
 pub use layout::{
     ANSWERS_ARROW, CardLayout, CurveEnds, Hit, LaneLayout, Layout, PersonaLayout, PointLayout,
-    SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
+    Proportions, SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
 };
 pub use legend::legend;
 pub use paint::{Marks, View};

@@ -11,6 +11,8 @@
 
 mod emotion;
 
+pub(in crate::render) use emotion::monotone_segments;
+
 use std::collections::HashSet;
 
 use egui::epaint::{Mesh, RectShape};
@@ -49,7 +51,8 @@ impl View {
     pub fn on_screen(layout: &Layout, visible: Rect, pixels_per_point: f32) -> Self {
         Self {
             visible,
-            text_as_bars: size::TEXT * layout.scale * pixels_per_point < MIN_READABLE_TEXT_PIXELS,
+            text_as_bars: size::TEXT * layout.text_scale() * pixels_per_point
+                < MIN_READABLE_TEXT_PIXELS,
         }
     }
 }

@@ -4,14 +4,10 @@
 
 use std::num::NonZeroUsize;
 
-use crate::export::{self, ExportOptions, FileFormat, Preset, Size};
+use crate::export::{self, ExportOptions, FileFormat, Preset, Size, Split};
 use crate::job::{Job, Poll};
 
 /// The export dialog's state: the options and the preview.
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "one per checkbox or two-way choice of the dialog"
-)]
 pub struct ExportDialog {
     /// PNG images, a PDF deck or SVG files.
     pub format: FileFormat,
@@ -25,9 +21,9 @@ pub struct ExportDialog {
     pub transparent: bool,
     /// Draw the legend.
     pub legend: bool,
-    /// One image per `split_size` stages instead of all on one.
-    pub split: bool,
-    /// Stages per image when split.
+    /// How the slides split the map.
+    pub split: SplitChoice,
+    /// Stages a slide with [`SplitChoice::Every`].
     pub split_size: usize,
     preview: Option<egui::TextureHandle>,
     preview_of: Option<ExportOptions>,
@@ -43,13 +39,24 @@ impl Default for ExportDialog {
             dark: false,
             transparent: false,
             legend: true,
-            split: false,
+            split: SplitChoice::Automatic,
             split_size: 3,
             preview: None,
             preview_of: None,
             preview_job: None,
         }
     }
+}
+
+/// The dialog's choice of how slides split the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SplitChoice {
+    /// As few slides as keep the text readable.
+    Automatic,
+    /// The whole map on one slide.
+    One,
+    /// [`ExportDialog::split_size`] stages a slide.
+    Every,
 }
 
 /// What the user chose in the export dialog.
@@ -69,7 +76,11 @@ impl ExportDialog {
             dark: self.dark,
             transparent: self.transparent,
             legend: self.legend,
-            split: NonZeroUsize::new(self.split_size).filter(|_| self.split),
+            split: match (self.split, NonZeroUsize::new(self.split_size)) {
+                (SplitChoice::One, _) => Split::One,
+                (SplitChoice::Every, Some(n)) => Split::Every(n),
+                (SplitChoice::Automatic | SplitChoice::Every, _) => Split::Automatic,
+            },
         }
     }
 
@@ -147,9 +158,21 @@ fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
             ui.end_row();
             ui.label("Split");
             ui.horizontal(|ui| {
-                ui.checkbox(&mut dialog.split, "One image per");
+                let slides = dialog.size != Preset::Full;
+                if slides {
+                    ui.radio_value(&mut dialog.split, SplitChoice::Automatic, "Readable")
+                        .on_hover_text("As few slides as keep card text 16 px high at 1080p");
+                    ui.radio_value(&mut dialog.split, SplitChoice::One, "One slide");
+                } else if ui
+                    .radio(dialog.split != SplitChoice::Every, "One image")
+                    .clicked()
+                {
+                    // A whole-map image is never split on its own.
+                    dialog.split = SplitChoice::Automatic;
+                }
+                ui.radio_value(&mut dialog.split, SplitChoice::Every, "Every");
                 ui.add_enabled(
-                    dialog.split,
+                    dialog.split == SplitChoice::Every,
                     egui::DragValue::new(&mut dialog.split_size).range(1..=50),
                 );
                 ui.label("stages");

@@ -194,7 +194,19 @@ fn the_export_dialog_previews_and_exports_in_the_background() {
             height: 2160
         }
     );
-    assert_eq!(options.split, None, "one image unless asked");
+    assert_eq!(
+        options.split,
+        journeymap::export::Split::Automatic,
+        "as many slides as keep the text readable unless asked"
+    );
+    harness.get_by_label("One slide").click();
+    harness.run_steps(3);
+    let options = harness
+        .state_mut()
+        .export_dialog_mut()
+        .expect("dialog open")
+        .options();
+    assert_eq!(options.split, journeymap::export::Split::One);
 
     // "Export…" asks where with a native dialog; tests give the path.
     harness.state_mut().export_to(out.clone());

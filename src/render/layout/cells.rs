@@ -23,6 +23,10 @@ pub(super) struct Setting {
     pub lanes: Vec<(LaneId, LaneKind)>,
     /// The layout's scale, as bits (compared exactly).
     pub scale: u32,
+    /// The width of a column in points, as bits.
+    pub column_width: u32,
+    /// The text factor ([`super::Proportions::text`]), as bits.
+    pub text: u32,
 }
 
 /// One stage's cells: for each lane, its cards with the column's left edge
@@ -102,7 +106,15 @@ impl CellCache {
                 kept.used = generation;
                 continue;
             }
-            let mut cells = lay_out(texts, stage, &self.setting.lanes, pains, scale);
+            let column_width = f32::from_bits(self.setting.column_width);
+            let mut cells = lay_out(
+                texts,
+                stage,
+                &self.setting.lanes,
+                pains,
+                scale,
+                column_width,
+            );
             cells.used = generation;
             self.stages.insert(stage.id.clone(), cells);
         }
@@ -139,16 +151,18 @@ fn same_links(kept: &[(CardId, Option<String>)], stage: &Stage, pains: &PainText
         && now.next().is_none()
 }
 
-/// `stage`'s cells laid out afresh, in the map's `lanes`.
+/// `stage`'s cells laid out afresh, in the map's `lanes`, in a column
+/// `column_width` points wide.
 pub(super) fn lay_out(
     texts: &mut Texts<'_, '_>,
     stage: &Stage,
     lanes: &[(LaneId, LaneKind)],
     pains: &PainTexts<'_>,
     scale: f32,
+    column_width: f32,
 ) -> StageCells {
     let s = |points: f32| points * scale;
-    let column = Rangef::new(0.0, s(size::COLUMN_WIDTH));
+    let column = Rangef::new(0.0, column_width);
     let lane_index: HashMap<&LaneId, usize> = lanes
         .iter()
         .enumerate()

@@ -6,7 +6,7 @@
 use egui::{Pos2, Rangef, pos2};
 
 use super::grid::point_x;
-use super::{score_y, size};
+use super::score_y;
 use crate::model::JourneyMap;
 
 /// The curve of one emotion lane beyond the stages laid out.
@@ -32,16 +32,20 @@ pub(super) fn curve_ends(
     columns: &[Rangef],
     row: Rangef,
     scale: f32,
+    text_scale: f32,
 ) -> Option<CurveEnds> {
     let lane = &part.lanes.get(lane_index)?.id;
     let (first, last) = (&part.stages.first()?.id, &part.stages.last()?.id);
     let start = whole.stages.iter().position(|stage| &stage.id == first)?;
     let end = whole.stages.iter().position(|stage| &stage.id == last)?;
-    let width = size::COLUMN_WIDTH * scale;
+    let width = columns.first()?.span();
     let (left, right) = (columns.first()?.min, columns.last()?.max);
     let place = |column_min: f32, index: usize, count: usize, score: i8| {
         let column = Rangef::new(column_min, column_min + width);
-        pos2(point_x(column, index, count), score_y(row, scale, score))
+        pos2(
+            point_x(column, index, count),
+            score_y(row, scale, text_scale, score),
+        )
     };
     let before = whole.stages[..start]
         .iter()

@@ -2,12 +2,17 @@
 
 use egui::{Rangef, Rect, pos2, vec2};
 
+use std::sync::Arc;
+
+use egui::Galley;
+
 use super::cells::{self, PainTexts, Setting, StageCells};
 use super::curve_ends::{CurveEnds, curve_ends};
+use super::emotion_labels;
 use super::placing::{Placer, Recycled};
 use super::{
-    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, SEVERITY_DOTS_WIDTH, StageLayout, Texts,
-    channel_glyph, score_y, size,
+    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, Proportions, SEVERITY_DOTS_WIDTH,
+    StageLayout, Texts, channel_glyph, score_y, size,
 };
 use crate::model::{Card, JourneyMap, LaneId, LaneKind};
 
@@ -30,7 +35,8 @@ pub(super) fn stage_headers(
     top: f32,
 ) -> (Vec<StageLayout>, Rangef) {
     let s = |points: f32| points * scale;
-    let inner = s(size::COLUMN_WIDTH - 2.0 * size::CELL_PAD);
+    let column_width = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
+    let inner = column_width - s(2.0 * size::CELL_PAD);
     let laid: Vec<_> = map
         .stages
         .iter()
@@ -75,7 +81,9 @@ pub(super) fn stage_headers(
     (stages, row)
 }
 
-/// Every lane from `top` down, each row as tall as its fullest cell.
+/// Every lane from `top` down, each row as tall as its fullest cell (and
+/// at least the `proportions`' least height) and their `row_extra` more.
+#[expect(clippy::too_many_arguments, reason = "one layout pass's inputs")]
 pub(super) fn lane_rows(
     map: &JourneyMap,
     links: &JourneyMap,
@@ -84,8 +92,10 @@ pub(super) fn lane_rows(
     columns: &[Rangef],
     label_column: Rangef,
     top: f32,
+    proportions: &Proportions,
 ) -> Rows {
     let s = |points: f32| points * scale;
+    let column_width = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
     let mut lanes_laid = Vec::new();
     let mut points = Vec::new();
     let mut ends = Vec::new();
@@ -109,6 +119,8 @@ pub(super) fn lane_rows(
         cache.begin(Setting {
             lanes: lanes.clone(),
             scale: scale.to_bits(),
+            column_width: column_width.to_bits(),
+            text: texts.factor().to_bits(),
         });
         cache.update(texts, &map.stages, &pain_texts, scale, *generation);
         map.stages
@@ -119,7 +131,7 @@ pub(super) fn lane_rows(
         fresh = map
             .stages
             .iter()
-            .map(|stage| cells::lay_out(texts, stage, &lanes, &pain_texts, scale))
+            .map(|stage| cells::lay_out(texts, stage, &lanes, &pain_texts, scale, column_width))
             .collect();
         fresh.iter().collect()
     };
@@ -131,9 +143,13 @@ pub(super) fn lane_rows(
             s(size::LANE_NAME),
             s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD),
         );
-        let mut height = s(size::MIN_ROW).max(name.size().y + s(2.0 * size::CELL_PAD));
+        let mut height = s(proportions.min_row).max(name.size().y + s(2.0 * size::CELL_PAD));
         if lane.kind == LaneKind::Emotion {
-            height = height.max(s(size::EMOTION_ROW));
+            // More lines for labels when a stage's points are crowded.
+            let label_rows = label_lines(map, texts, scale, columns, lane_index);
+            #[expect(clippy::cast_precision_loss, reason = "a few lines")]
+            let more = 2.0 * (label_rows - 1) as f32 * size::SMALL * 1.4 * scale * texts.factor();
+            height = height.max(s(proportions.emotion_row) + more);
         }
         if lane.kind.holds_cards() {
             for (stage_index, stage_cells) in cells.iter().enumerate() {
@@ -143,10 +159,13 @@ pub(super) fn lane_rows(
                 height = height.max(cells::content_height(cell, scale));
             }
         }
-        let row = Rangef::new(top, top + height);
+        let row = Rangef::new(top, top + height + s(proportions.row_extra));
         if lane.kind == LaneKind::Emotion {
             emotion_points(map, texts, scale, columns, lane_index, row, &mut points);
-            ends.extend(curve_ends(map, links, lane_index, columns, row, scale));
+            let text_scale = scale * texts.factor();
+            ends.extend(curve_ends(
+                map, links, lane_index, columns, row, scale, text_scale,
+            ));
         }
         lanes_laid.push(LaneLayout {
             id: lane.id.clone(),
@@ -181,6 +200,39 @@ pub(super) fn point_x(column: Rangef, index: usize, count: usize) -> f32 {
     column.min + column.span() * share
 }
 
+/// An emotion point's label.
+fn point_label(texts: &mut Texts<'_, '_>, label: &str, scale: f32, column: Rangef) -> Arc<Galley> {
+    texts.text(label, size::SMALL * scale, column.span() * 0.5)
+}
+
+/// How many lines of labels the emotion lane `lane_index` needs on each
+/// side of its faces (see [`emotion_labels::tiers`]).
+fn label_lines(
+    map: &JourneyMap,
+    texts: &mut Texts<'_, '_>,
+    scale: f32,
+    columns: &[Rangef],
+    lane_index: usize,
+) -> usize {
+    let lane = &map.lanes[lane_index].id;
+    let stages: Vec<(f32, f32)> = map
+        .stages
+        .iter()
+        .zip(columns)
+        .map(|(stage, column)| {
+            let points: Vec<_> = stage.points_in(lane).collect();
+            #[expect(clippy::cast_precision_loss, reason = "a stage's points are few")]
+            let spacing = column.span() / (points.len() as f32 + 1.0);
+            let widest = points
+                .iter()
+                .map(|point| point_label(texts, &point.label, scale, *column).size().x)
+                .fold(0.0, f32::max);
+            (spacing, widest)
+        })
+        .collect();
+    emotion_labels::tiers(stages.into_iter())
+}
+
 /// The points of one emotion lane, spread evenly across each stage's column.
 fn emotion_points(
     map: &JourneyMap,
@@ -192,17 +244,15 @@ fn emotion_points(
     points: &mut Vec<PointLayout>,
 ) {
     let lane = &map.lanes[lane_index].id;
+    let first = points.len();
     for (stage_index, stage) in map.stages.iter().enumerate() {
         let column = columns[stage_index];
         let in_stage: Vec<_> = stage.points_in(lane).collect();
         let count = in_stage.len();
         for (i, point) in in_stage.into_iter().enumerate() {
-            let center = pos2(point_x(column, i, count), score_y(row, scale, point.score));
-            let label = texts.text(
-                &point.label,
-                size::SMALL * scale,
-                size::COLUMN_WIDTH * 0.5 * scale,
-            );
+            let y = score_y(row, scale, scale * texts.factor(), point.score);
+            let center = pos2(point_x(column, i, count), y);
+            let label = point_label(texts, &point.label, scale, column);
             // Above a face the customer is happy at, below the others: the
             // zero line between +1 and 0 never runs through a label.
             let gap = (size::FACE_RADIUS + size::FACE_LABEL_GAP) * scale;
@@ -223,6 +273,10 @@ fn emotion_points(
             });
         }
     }
+    let zero = score_y(row, scale, scale * texts.factor(), 0);
+    let radius = size::FACE_RADIUS * scale;
+    let gap = size::FACE_LABEL_GAP * scale;
+    emotion_labels::place(&mut points[first..], row, zero, radius, gap);
 }
 
 /// One card's box and text, with its top at `top` in `column`.
@@ -247,8 +301,11 @@ pub(super) fn card_layout(
         };
     let channel = card.channel.filter(|_| kind == LaneKind::Touchpoints);
     let severity = card.severity.filter(|_| kind == LaneKind::PainPoints);
+    // The icon and star are set with the text.
+    let text_scale = scale * texts.factor();
+    let t = move |points: f32| points * text_scale;
     if channel.is_some() {
-        inset_left += s(size::ICON_WIDTH);
+        inset_left += t(size::ICON_WIDTH);
     }
     if kind == LaneKind::PainPoints {
         inset_left += s(size::STRIPE);
@@ -281,8 +338,8 @@ pub(super) fn card_layout(
     let icon = channel.map(|channel| {
         let galley = texts.text(channel_glyph(channel), s(size::ICON), f32::INFINITY);
         let centre = pos2(
-            left + s(size::CARD_PAD + size::ICON_WIDTH * 0.5 - 2.0),
-            text_pos.y + s(size::TEXT * 0.65),
+            left + s(size::CARD_PAD) + t(size::ICON_WIDTH * 0.5 - 2.0),
+            text_pos.y + t(size::TEXT * 0.65),
         );
         (centre, galley, channel)
     });

@@ -7,6 +7,7 @@
 
 mod cells;
 mod curve_ends;
+mod emotion_labels;
 mod grid;
 mod persona;
 mod placing;
@@ -56,11 +57,87 @@ pub(super) mod size {
     pub const ICON: f32 = 16.0;
 }
 
+/// The parts of a layout that a slide adapts to its frame, rather than
+/// scaling the editor's layout: how wide a stage's column is, how much
+/// taller each lane's row is than its content, and whether the persona is
+/// shown. The editor uses [`Proportions::EDITOR`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Proportions {
+    /// The width of every stage's column, at scale 1.
+    pub column_width: f32,
+    /// The least width of the persona strip, at scale 1.
+    pub persona_min_width: f32,
+    /// Around the map, at scale 1.
+    pub margin: f32,
+    /// What every lane's row gets on top of its content, at scale 1, so
+    /// that the map fills a slide's height.
+    pub row_extra: f32,
+    /// The least height of a lane's row, at scale 1: the editor keeps
+    /// room to drop a card into an empty lane; a slide does not.
+    pub min_row: f32,
+    /// The least height of an emotion lane's row, at scale 1.
+    pub emotion_row: f32,
+    /// Whether the strip at the top shows the persona and scenario, or
+    /// only the title (the later slides of a split set).
+    pub persona: bool,
+    /// How much larger than the scale text is set: 1 in the editor; more
+    /// on a slide, whose text must be large against its padding.
+    pub text: f32,
+}
+
+impl Proportions {
+    /// The editor's: fixed columns, rows as tall as their content.
+    pub const EDITOR: Self = Self {
+        column_width: size::COLUMN_WIDTH,
+        persona_min_width: size::PERSONA_MIN_WIDTH,
+        margin: size::MARGIN,
+        row_extra: 0.0,
+        min_row: size::MIN_ROW,
+        emotion_row: size::EMOTION_ROW,
+        persona: true,
+        text: 1.0,
+    };
+
+    /// The width of `stages` columns with the lane labels and the margins,
+    /// at scale 1: nothing across the map depends on its text.
+    pub fn width(&self, stages: usize) -> f32 {
+        #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
+        let columns = stages.max(1) as f32 * self.column_width;
+        let strip = (size::LABEL_WIDTH + columns).max(self.persona_min_width);
+        2.0 * self.margin + strip
+    }
+
+    /// A slide's: `stages` columns as wide as make the map `width` wide,
+    /// no least strip width, a narrow margin (the slide has its own), rows
+    /// as tall as their content, and a shorter emotion lane (its rows grow
+    /// with the rest to fill the slide).
+    pub fn slide(width: f32, stages: usize) -> Self {
+        let margin = size::MARGIN * 0.5;
+        #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
+        let column_width = (width - 2.0 * margin - size::LABEL_WIDTH) / stages.max(1) as f32;
+        Self {
+            column_width,
+            persona_min_width: 0.0,
+            margin,
+            row_extra: 0.0,
+            min_row: 0.0,
+            emotion_row: size::EMOTION_ROW * 0.75,
+            persona: true,
+            text: Self::SLIDE_TEXT,
+        }
+    }
+
+    /// How much larger than the scale a slide's text is set.
+    pub const SLIDE_TEXT: f32 = 1.35;
+}
+
 /// A drawn map: every item's place and laid-out text.
 #[derive(Clone, Debug)]
 pub struct Layout {
     /// Points per map unit: 1 on screen at 100 %, the pixels-per-point of an export.
     pub scale: f32,
+    /// The proportions it was laid out in.
+    pub proportions: Proportions,
     /// The whole map, from (0, 0).
     pub size: egui::Vec2,
     /// The persona and scenario strip at the top.
@@ -261,6 +338,12 @@ pub const ANSWERS_ARROW: &str = "↪";
 pub const SEVERITY_DOTS_WIDTH: f32 = 36.0;
 
 impl Layout {
+    /// The height of card text at scale 1.
+    pub const CARD_TEXT: f32 = size::TEXT;
+    /// The height of secondary text at scale 1: stage descriptions, owner
+    /// and metrics, what an opportunity answers, goals, emotion labels.
+    pub const SECONDARY_TEXT: f32 = size::SMALL;
+
     /// Lays out `map` at `scale` (1 = 100 %).
     pub fn new(map: &JourneyMap, fonts: &mut FontsView<'_>, scale: f32) -> Self {
         Self::with_links_from(map, map, fonts, scale)
@@ -277,7 +360,7 @@ impl Layout {
         pixels_per_point: f32,
     ) -> Self {
         let mut texts = Texts::cached(fonts, cache, pixels_per_point);
-        let layout = Self::build(map, map, &mut texts, scale);
+        let layout = Self::build(map, map, &mut texts, scale, Proportions::EDITOR);
         texts.finish();
         layout
     }
@@ -291,27 +374,54 @@ impl Layout {
         fonts: &mut FontsView<'_>,
         scale: f32,
     ) -> Self {
-        Self::build(part, whole, &mut Texts::new(fonts), scale)
+        Self::build(
+            part,
+            whole,
+            &mut Texts::new(fonts),
+            scale,
+            Proportions::EDITOR,
+        )
     }
 
-    fn build(part: &JourneyMap, whole: &JourneyMap, texts: &mut Texts<'_, '_>, scale: f32) -> Self {
+    /// Lays out `part` of `whole` at `scale` in a slide's `proportions`.
+    pub fn shaped(
+        part: &JourneyMap,
+        whole: &JourneyMap,
+        fonts: &mut FontsView<'_>,
+        scale: f32,
+        proportions: Proportions,
+    ) -> Self {
+        Self::build(part, whole, &mut Texts::new(fonts), scale, proportions)
+    }
+
+    fn build(
+        part: &JourneyMap,
+        whole: &JourneyMap,
+        texts: &mut Texts<'_, '_>,
+        scale: f32,
+        proportions: Proportions,
+    ) -> Self {
         let map = part;
+        texts.set_factor(proportions.text);
         let s = |points: f32| points * scale;
-        let label_column = Rangef::new(s(size::MARGIN), s(size::MARGIN + size::LABEL_WIDTH));
+        let column_width = s(proportions.column_width);
+        let margin = proportions.margin;
+        let label_column = Rangef::new(s(margin), s(margin + size::LABEL_WIDTH));
         let columns: Vec<Rangef> = (0..map.stages.len())
             .map(|i| {
                 #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
-                let left = label_column.max + s(size::COLUMN_WIDTH) * i as f32;
-                Rangef::new(left, left + s(size::COLUMN_WIDTH))
+                let left = label_column.max + column_width * i as f32;
+                Rangef::new(left, left + column_width)
             })
             .collect();
         let grid_right = columns
             .last()
-            .map_or(label_column.max + s(size::COLUMN_WIDTH), |c| c.max);
-        let strip_width = (grid_right - label_column.min).max(s(size::PERSONA_MIN_WIDTH));
-        let origin = pos2(label_column.min, s(size::MARGIN));
-        let persona = persona::persona_layout(map, texts, scale, origin, strip_width);
-        let header_top = persona.rect.max.y + s(size::MARGIN * 0.75);
+            .map_or(label_column.max + column_width, |c| c.max);
+        let strip_width = (grid_right - label_column.min).max(s(proportions.persona_min_width));
+        let origin = pos2(label_column.min, s(margin));
+        let persona =
+            persona::persona_layout(map, texts, scale, origin, strip_width, proportions.persona);
+        let header_top = persona.rect.max.y + s(margin.min(size::MARGIN * 0.75));
         let (stages, header_row) = grid::stage_headers(map, texts, scale, &columns, header_top);
         let rows = grid::lane_rows(
             map,
@@ -321,13 +431,15 @@ impl Layout {
             &columns,
             label_column,
             header_row.max,
+            &proportions,
         );
         let size = vec2(
-            label_column.min + strip_width + s(size::MARGIN),
-            rows.bottom.max(header_row.max) + s(size::MARGIN),
+            label_column.min + strip_width + s(margin),
+            rows.bottom.max(header_row.max) + s(margin),
         );
         Self {
             scale,
+            proportions,
             size,
             persona,
             header_row,
@@ -355,10 +467,7 @@ impl Layout {
     /// depends on its text, so at scale `s` it is `s` times this: an export
     /// finds its scale from it without laying the map out first.
     pub fn natural_width(map: &JourneyMap) -> f32 {
-        #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
-        let columns = map.stages.len().max(1) as f32 * size::COLUMN_WIDTH;
-        let strip = (size::LABEL_WIDTH + columns).max(size::PERSONA_MIN_WIDTH);
-        2.0 * size::MARGIN + strip
+        Proportions::EDITOR.width(map.stages.len())
     }
 
     /// The area of all cells: right of the labels, below the headers.
@@ -382,6 +491,12 @@ impl Layout {
         ))
     }
 
+    /// Pixels per point of text size: the scale, times the text factor of
+    /// the proportions.
+    pub fn text_scale(&self) -> f32 {
+        self.scale * self.proportions.text
+    }
+
     /// The radius of an emotion face.
     pub fn face_radius(&self) -> f32 {
         size::FACE_RADIUS * self.scale
@@ -389,15 +504,16 @@ impl Layout {
 
     /// The y of `score` in the emotion lane `lane`.
     pub fn score_y(&self, lane: usize, score: i8) -> Option<f32> {
-        Some(score_y(self.lanes.get(lane)?.row, self.scale, score))
+        let row = self.lanes.get(lane)?.row;
+        Some(score_y(row, self.scale, self.text_scale(), score))
     }
 
     /// The score nearest to `y` in the emotion lane `lane`, within −3..=+3.
     pub fn score_at(&self, lane: usize, y: f32) -> Option<i8> {
         let row = self.lanes.get(lane)?.row;
         let (top, bottom) = (
-            score_y(row, self.scale, MAX_SCORE),
-            score_y(row, self.scale, MIN_SCORE),
+            score_y(row, self.scale, self.text_scale(), MAX_SCORE),
+            score_y(row, self.scale, self.text_scale(), MIN_SCORE),
         );
         let fraction = ((y - top) / (bottom - top)).clamp(0.0, 1.0);
         #[expect(
@@ -439,10 +555,10 @@ impl Layout {
 }
 
 /// The y of a score within an emotion row: +3 near the top, −3 near the
-/// bottom, leaving room for the face and its label, which goes above a face
-/// at +3 and below one at −3.
-pub(super) fn score_y(row: Rangef, scale: f32, score: i8) -> f32 {
-    let room = (size::FACE_RADIUS + size::SMALL * 1.4 + 10.0) * scale;
+/// bottom, leaving room for the face and its label (text at `text_scale`),
+/// which goes above a face at +3 and below one at −3.
+pub(super) fn score_y(row: Rangef, scale: f32, text_scale: f32, score: i8) -> f32 {
+    let room = (size::FACE_RADIUS + 10.0) * scale + size::SMALL * 1.4 * text_scale;
     let (top, bottom) = (row.min + room, row.max - room);
     let fraction =
         f32::from(MAX_SCORE - score.clamp(MIN_SCORE, MAX_SCORE)) / f32::from(MAX_SCORE - MIN_SCORE);

@@ -38,13 +38,15 @@ fn bullets(items: &[String]) -> String {
         .join("\n")
 }
 
-/// The strip at `origin`, `width` wide, as tall as its tallest column.
+/// The strip at `origin`, `width` wide, as tall as its tallest column;
+/// with only the title unless `with_persona`.
 pub(super) fn persona_layout(
     map: &JourneyMap,
     texts: &mut Texts<'_, '_>,
     scale: f32,
     origin: Pos2,
     width: f32,
+    with_persona: bool,
 ) -> PersonaLayout {
     use TextRole::{Main, Muted};
     let persona = &map.persona;
@@ -83,6 +85,15 @@ pub(super) fn persona_layout(
         ),
     ];
     let is_blank = |block: &Block| block.text.is_empty() || block.text == "“”";
+    let mut columns = columns;
+    if !with_persona {
+        // A later slide of a set: the title says which part it is; the
+        // persona and scenario were on the first.
+        columns[0].1.truncate(1);
+        for (_, blocks) in &mut columns[1..] {
+            blocks.clear();
+        }
+    }
     // A persona section with nothing in it is left out, heading and all,
     // and the sections that are drawn share its room.
     let columns: Vec<(f32, Vec<Block>)> = columns

@@ -96,12 +96,29 @@ impl TextCache {
 pub(in crate::render) struct Texts<'a, 'f> {
     fonts: &'a mut FontsView<'f>,
     cache: Option<&'a mut TextCache>,
+    /// How much larger than the layout's scale text is set (a slide's
+    /// text is larger against its padding than the editor's).
+    factor: f32,
 }
 
 impl<'a, 'f> Texts<'a, 'f> {
     /// Text laid out afresh (egui still reuses what it laid out last frame).
     pub fn new(fonts: &'a mut FontsView<'f>) -> Self {
-        Self { fonts, cache: None }
+        Self {
+            fonts,
+            cache: None,
+            factor: 1.0,
+        }
+    }
+
+    /// Sets text `factor` times larger than the sizes asked for.
+    pub fn set_factor(&mut self, factor: f32) {
+        self.factor = factor;
+    }
+
+    /// How much larger than the sizes asked for text is set.
+    pub fn factor(&self) -> f32 {
+        self.factor
     }
 
     /// Text kept in `cache` from the last layout where it is the same;
@@ -115,6 +132,7 @@ impl<'a, 'f> Texts<'a, 'f> {
         Self {
             fonts,
             cache: Some(cache),
+            factor: 1.0,
         }
     }
 
@@ -151,6 +169,7 @@ impl<'a, 'f> Texts<'a, 'f> {
     }
 
     fn get(&mut self, text: &str, size: f32, wrap: f32, italic: bool) -> Arc<Galley> {
+        let size = size * self.factor;
         let lay_out = |fonts: &mut FontsView<'_>| {
             if italic {
                 super::italic(fonts, text, size, wrap)

@@ -83,7 +83,7 @@ pub(super) fn emotion_lane(
 /// them: between two points it stays between their heights, so a dip
 /// between two equal scores is never drawn. Monotone cubic segments
 /// (Fritsch–Butland slopes), as Bézier control points.
-fn monotone_segments(points: &[Pos2]) -> Vec<[Pos2; 4]> {
+pub(in crate::render) fn monotone_segments(points: &[Pos2]) -> Vec<[Pos2; 4]> {
     let slopes = monotone_slopes(points);
     points
         .windows(2)

@@ -1,0 +1,267 @@
+//! A set of slides planned for its frame: which stages each slide shows,
+//! the one scale of the set, and the columns and rows that fill each slide.
+//!
+//! A slide is not the editor's layout scaled down. The scale is chosen for
+//! the text (card text at least [`CARD_TEXT_PX`] and secondary text at least
+//! [`SECONDARY_TEXT_PX`] on a 1080-pixel-high slide), the columns are as
+//! wide as the slide leaves them, and the rows grow to fill its height.
+//! When one slide would need smaller text, the stages are split over as
+//! few slides as keep it readable.
+
+use std::num::NonZeroUsize;
+use std::ops::Range;
+
+use egui::Vec2;
+use egui::epaint::FontsView;
+
+use crate::model::JourneyMap;
+use crate::render::{Layout, Proportions};
+
+/// The least card text height on a slide 1080 pixels high, in pixels.
+pub const CARD_TEXT_PX: f32 = 16.0;
+/// The least height of secondary text (descriptions, what an opportunity
+/// answers, owner and metrics, goals) on a slide 1080 pixels high.
+pub const SECONDARY_TEXT_PX: f32 = 12.0;
+
+/// The largest scale of a 1080-pixel slide: card text about 27 pixels high.
+/// A sparse map fills the rest of its slide with taller rows instead.
+const MAX_SCALE: f32 = 2.0;
+/// The narrowest column a slide gives a stage, at a text size of 1: a card
+/// narrower than this wraps nearly every word.
+const MIN_COLUMN: f32 = 150.0;
+/// The smallest scale tried when a slide cannot be readable (a forced
+/// split, or a single stage with hundreds of cards).
+const LEAST_SCALE: f32 = 0.02;
+/// Searching for the largest scale that fits stops within this ratio.
+const PRECISION: f32 = 1.005;
+
+/// How one slide is laid out.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// Pixels per map unit: the same on every slide of a set.
+    pub scale: f32,
+    /// The slide's columns, rows and persona strip.
+    pub proportions: Proportions,
+}
+
+/// A planned set: the stages of each slide, and how each is laid out.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// The stages each slide shows, as ranges of the map's stages.
+    pub groups: Vec<Range<usize>>,
+    /// How each slide is laid out.
+    pub fits: Vec<Fit>,
+}
+
+/// How to split the map over slides.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Split {
+    /// As few slides as keep the text readable (an image of the whole map
+    /// is not split).
+    #[default]
+    Automatic,
+    /// The whole map on one slide, however small its text.
+    One,
+    /// This many stages a slide (or a whole-map image).
+    Every(NonZeroUsize),
+}
+
+impl Split {
+    /// `stages` stages a slide; 0 is read as one slide.
+    pub fn every(stages: usize) -> Self {
+        NonZeroUsize::new(stages).map_or(Self::One, Self::Every)
+    }
+}
+
+/// The scale at which text meets the sizes above on a slide `unit` times
+/// 1080 pixels high.
+pub fn readable_scale(unit: f32) -> f32 {
+    unit * (CARD_TEXT_PX / Layout::CARD_TEXT).max(SECONDARY_TEXT_PX / Layout::SECONDARY_TEXT)
+}
+
+/// Plans the slides of `map` for a map area of `room` pixels (the slide
+/// without its margins and legend), on a slide `unit` times 1080 pixels
+/// high.
+pub fn plan(
+    fonts: &mut FontsView<'_>,
+    map: &JourneyMap,
+    room: Vec2,
+    unit: f32,
+    split: Split,
+) -> Plan {
+    let stages = map.stages.len();
+    // Scales here are the layout's; a slide's text is larger by its factor.
+    let floor = readable_scale(unit) / Proportions::SLIDE_TEXT;
+    let mut planner = Planner {
+        fonts,
+        map,
+        room,
+        most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
+    };
+    let groups = match split {
+        Split::One => std::iter::once(0..stages).collect(),
+        Split::Every(n) => chunks(stages, n.get()),
+        Split::Automatic => (1..=stages.max(1))
+            .map(|count| balanced(stages, count))
+            .find(|groups| {
+                groups
+                    .iter()
+                    .enumerate()
+                    .all(|(i, group)| planner.fits(i, group, floor))
+            })
+            .unwrap_or_else(|| chunks(stages, 1)),
+    };
+    let readable = groups
+        .iter()
+        .enumerate()
+        .all(|(i, group)| planner.fits(i, group, floor));
+    let least = if readable { floor } else { LEAST_SCALE * unit };
+    let most = planner.most;
+    let scale = groups
+        .iter()
+        .enumerate()
+        .map(|(i, group)| planner.largest_scale(i, group, least))
+        .fold(most, f32::min);
+    let fits = groups
+        .iter()
+        .enumerate()
+        .map(|(i, group)| planner.fill(i, group, scale))
+        .collect();
+    Plan { groups, fits }
+}
+
+/// `stages` stages in runs of `per_slide` (the last one shorter).
+fn chunks(stages: usize, per_slide: usize) -> Vec<Range<usize>> {
+    (0..stages.max(1))
+        .step_by(per_slide.max(1))
+        .map(|start| start..(start + per_slide).min(stages))
+        .collect()
+}
+
+/// `stages` stages over `count` slides, as evenly as they go (the first
+/// slides take one more).
+fn balanced(stages: usize, count: usize) -> Vec<Range<usize>> {
+    let count = count.clamp(1, stages.max(1));
+    let (each, more) = (stages / count, stages % count);
+    let mut start = 0;
+    (0..count)
+        .map(|i| {
+            let len = each + usize::from(i < more);
+            let group = start..start + len;
+            start += len;
+            group
+        })
+        .collect()
+}
+
+struct Planner<'f, 'g, 'm> {
+    fonts: &'f mut FontsView<'g>,
+    map: &'m JourneyMap,
+    room: Vec2,
+    /// The largest scale any slide gets.
+    most: f32,
+}
+
+impl Planner<'_, '_, '_> {
+    /// The map's stages in `group`, with everything else of the map.
+    fn part(&self, group: &Range<usize>) -> JourneyMap {
+        let mut part = self.map.clone();
+        part.stages = self
+            .map
+            .stages
+            .get(group.clone())
+            .unwrap_or_default()
+            .to_vec();
+        part
+    }
+
+    /// The proportions of slide `index` showing `stages` stages at `scale`,
+    /// with columns that fill the room's width; `None` when they would be
+    /// too narrow.
+    fn proportions(&self, index: usize, stages: usize, scale: f32) -> Option<Proportions> {
+        let proportions = Proportions {
+            persona: index == 0,
+            ..Proportions::slide(self.room.x / scale, stages)
+        };
+        (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT).then_some(proportions)
+    }
+
+    /// The height of slide `index` laid out at `scale`, if its columns
+    /// are wide enough.
+    fn height(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Option<f32> {
+        let proportions = self.proportions(index, group.len(), scale)?;
+        let part = self.part(group);
+        let layout = Layout::shaped(&part, self.map, self.fonts, scale, proportions);
+        Some(layout.size.y)
+    }
+
+    /// Whether slide `index` fits its room at `scale`.
+    fn fits(&mut self, index: usize, group: &Range<usize>, scale: f32) -> bool {
+        self.height(index, group, scale)
+            .is_some_and(|height| height <= self.room.y)
+    }
+
+    /// The largest scale, from `least` up to the most, at which slide
+    /// `index` fits; `least` when none does.
+    fn largest_scale(&mut self, index: usize, group: &Range<usize>, least: f32) -> f32 {
+        if self.fits(index, group, self.most) {
+            return self.most;
+        }
+        let (mut low, mut high) = (least, self.most);
+        if !self.fits(index, group, low) {
+            // Not even at the least scale: the smallest scale that keeps
+            // the columns wide enough, however tall the slide comes out.
+            return low;
+        }
+        while high / low > PRECISION {
+            let middle = (low * high).sqrt();
+            if self.fits(index, group, middle) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        low
+    }
+
+    /// How slide `index` is laid out at `scale`: its columns fill the
+    /// room's width and its rows share what is left of its height.
+    fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Fit {
+        let mut proportions = Proportions {
+            persona: index == 0,
+            ..Proportions::slide(self.room.x / scale, group.len())
+        };
+        proportions.column_width = proportions.column_width.max(1.0);
+        let part = self.part(group);
+        let height = Layout::shaped(&part, self.map, self.fonts, scale, proportions)
+            .size
+            .y;
+        #[expect(clippy::cast_precision_loss, reason = "lane counts are small")]
+        let lanes = part.lanes.len() as f32;
+        if lanes > 0.0 && height < self.room.y {
+            // A little short of the room: text rounds to whole pixels.
+            proportions.row_extra = (self.room.y - height) * 0.995 / (lanes * scale);
+        }
+        Fit { scale, proportions }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{balanced, chunks};
+
+    #[test]
+    fn balanced_groups_differ_by_at_most_one_stage() {
+        assert_eq!(balanced(7, 2), [0..4, 4..7]);
+        assert_eq!(balanced(20, 6), [0..4, 4..8, 8..11, 11..14, 14..17, 17..20]);
+        assert_eq!(balanced(3, 5), [0..1, 1..2, 2..3]);
+        assert_eq!(balanced(0, 1), vec![(0..0)]);
+    }
+
+    #[test]
+    fn chunks_keep_the_asked_number_of_stages_a_slide() {
+        assert_eq!(chunks(7, 3), [0..3, 3..6, 6..7]);
+        assert_eq!(chunks(2, 5), vec![(0..2)]);
+        assert_eq!(chunks(0, 2), vec![(0..0)]);
+    }
+}

@@ -1,0 +1,261 @@
+//! Slides a room can read, measured on every slide of maps transcribed from
+//! published journeys (`tests/maps/`, not the samples): the map fills the
+//! frame and its text is large enough to read from the back of the room.
+//!
+//! The maps, in our own words, follow journeys as they are commonly
+//! published: an emergency-department visit (the patient journeys of NHS
+//! service-design work), a flight (airline journey maps), buying a car
+//! (dealer journeys with frontstage and backstage lanes) and moving house
+//! (a twenty-step journey with ten emotion points a stage).
+
+#![expect(
+    clippy::expect_used,
+    reason = "test helpers fail the test with a message"
+)]
+
+use egui::{Galley, Rect};
+use journeymap::export::slides::{CARD_TEXT_PX, SECONDARY_TEXT_PX};
+use journeymap::export::{self, Drawing, ExportOptions, Page, Split};
+use journeymap::model::{JourneyMap, Lane, LaneKind};
+
+fn map(name: &str) -> JourneyMap {
+    let path = format!("{}/tests/maps/{name}.ron", env!("CARGO_MANIFEST_DIR"));
+    journeymap::io::read_map(path.as_ref()).expect("a test map")
+}
+
+fn drawing(page: &Page<'_>, options: &ExportOptions) -> Drawing {
+    journeymap::render::fonts::headless_context(options.dark, 1.0)
+        .fonts_mut(|fonts| page.draw(fonts, options))
+        .expect("drawn")
+}
+
+/// The map body of a drawn slide, in slide pixels: from the persona strip
+/// (or title) to the last lane and the last stage, legend not counted.
+fn body(drawn: &Drawing) -> Rect {
+    let layout = &drawn.layout;
+    Rect::from_min_max(layout.persona.rect.min, layout.grid().max).translate(drawn.map_origin)
+}
+
+fn text_size(galley: &Galley) -> f32 {
+    galley
+        .job
+        .sections
+        .iter()
+        .map(|section| section.format.font_id.size)
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The smallest card text and the smallest secondary text of a slide.
+fn smallest_text(drawn: &Drawing) -> (f32, f32) {
+    let layout = &drawn.layout;
+    let card = layout
+        .cards
+        .iter()
+        .map(|card| text_size(&card.text))
+        .fold(f32::INFINITY, f32::min);
+    let secondary = layout
+        .cards
+        .iter()
+        .filter_map(|card| card.footer.as_ref().map(|(_, galley)| text_size(galley)))
+        .chain(
+            layout
+                .stages
+                .iter()
+                .filter_map(|stage| stage.details.as_ref().map(|d| text_size(d))),
+        )
+        .chain(layout.points.iter().map(|point| text_size(&point.label)))
+        .fold(f32::INFINITY, f32::min);
+    (card, secondary)
+}
+
+/// Checks every slide of `map`'s automatic split at 1080p; returns how
+/// many slides there were.
+fn assert_readable_slides(name: &str, map: &JourneyMap) -> usize {
+    let options = ExportOptions::default();
+    let pages = export::pages(map, &options);
+    let frame = 1920.0 * 1080.0;
+    let mut scales = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        let drawn = drawing(page, &options);
+        let body = body(&drawn);
+        let fill = body.area() / frame;
+        assert!(
+            fill >= 0.70,
+            "{name} slide {}: the map covers {:.0} % of the frame",
+            i + 1,
+            fill * 100.0
+        );
+        assert!(
+            Rect::from_min_max(egui::Pos2::ZERO, egui::pos2(1920.0, 1080.0))
+                .expand(0.5)
+                .contains_rect(body),
+            "{name} slide {}: the map runs off the slide: {body:?}",
+            i + 1
+        );
+        let (card, secondary) = smallest_text(&drawn);
+        assert!(
+            card >= CARD_TEXT_PX - 0.01,
+            "{name} slide {}: card text {card:.1} px",
+            i + 1
+        );
+        assert!(
+            secondary >= SECONDARY_TEXT_PX - 0.01,
+            "{name} slide {}: secondary text {secondary:.1} px",
+            i + 1
+        );
+        scales.push(drawn.layout.scale);
+    }
+    assert!(
+        scales
+            .windows(2)
+            .all(|pair| (pair[0] - pair[1]).abs() < 1e-4),
+        "{name}: one scale for the set: {scales:?}"
+    );
+    pages.len()
+}
+
+#[test]
+fn every_slide_of_every_transcribed_map_fills_the_frame_with_readable_text() {
+    for name in [
+        "emergency-department",
+        "flight-home",
+        "first-new-car",
+        "moving-house",
+    ] {
+        let map = map(name);
+        let slides = assert_readable_slides(name, &map);
+        assert!(
+            slides <= map.stages.len(),
+            "{name}: {slides} slides for {} stages",
+            map.stages.len()
+        );
+    }
+}
+
+#[test]
+fn maps_of_two_to_ten_lanes_fill_their_slides() {
+    let car = map("first-new-car");
+    let mut two = car.clone();
+    two.lanes.truncate(2);
+    assert_readable_slides("two lanes", &two);
+
+    let mut ten = car;
+    for (id, name) in [("channels", "Channels"), ("policies", "Policies")] {
+        ten.lanes.push(Lane {
+            id: journeymap::model::LaneId::new(id),
+            name: name.to_owned(),
+            kind: LaneKind::Text,
+            colour: None,
+        });
+    }
+    assert_eq!(ten.lanes.len(), 10);
+    assert_readable_slides("ten lanes", &ten);
+
+    let mut one_stage = map("emergency-department");
+    one_stage.stages.truncate(1);
+    assert_eq!(assert_readable_slides("one stage", &one_stage), 1);
+}
+
+#[test]
+fn a_two_hundred_card_journey_becomes_several_slides_titled_with_their_stages() {
+    let map = map("moving-house");
+    assert_eq!(map.card_count(), 200);
+    let pages = export::pages(&map, &ExportOptions::default());
+    let count = pages.len();
+    assert!(count > 1, "two hundred cards do not fit one readable slide");
+    let second = &pages[1].part;
+    let first_stage = &second.stages[0].name;
+    assert!(
+        second.title.contains(&format!("(2/{count}: {first_stage}")),
+        "{}",
+        second.title
+    );
+    // Every stage is on exactly one slide, in order.
+    let shown: Vec<_> = pages
+        .iter()
+        .flat_map(|page| page.part.stages.iter().map(|stage| stage.id.clone()))
+        .collect();
+    let all: Vec<_> = map.stages.iter().map(|stage| stage.id.clone()).collect();
+    assert_eq!(shown, all);
+}
+
+#[test]
+fn split_one_keeps_the_whole_map_on_one_slide_and_split_n_puts_n_stages_on_each() {
+    let map = map("moving-house");
+    let one = ExportOptions {
+        split: Split::One,
+        ..ExportOptions::default()
+    };
+    assert_eq!(export::pages(&map, &one).len(), 1);
+    let fives = ExportOptions {
+        split: Split::every(5),
+        ..ExportOptions::default()
+    };
+    let pages = export::pages(&map, &fives);
+    assert_eq!(pages.len(), 4);
+    assert!(pages.iter().all(|page| page.part.stages.len() == 5));
+}
+
+#[test]
+fn only_the_first_slide_of_a_set_shows_the_persona() {
+    let map = map("first-new-car");
+    let options = ExportOptions::default();
+    let pages = export::pages(&map, &options);
+    assert!(pages.len() > 1);
+    let texts = |page: &Page<'_>| -> Vec<String> {
+        drawing(page, &options)
+            .layout
+            .persona
+            .texts
+            .iter()
+            .map(|(_, galley, _)| galley.text().to_owned())
+            .collect()
+    };
+    let first = texts(&pages[0]);
+    assert!(
+        first.iter().any(|t| t.contains("Priya Natarajan")),
+        "{first:?}"
+    );
+    let second = texts(&pages[1]);
+    assert_eq!(second.len(), 1, "only the title: {second:?}");
+    assert!(second[0].starts_with("Buying a first new car (2/"));
+}
+
+/// Labels of `layout` that overlap another label or a face other than
+/// their own, by point id.
+fn clashing_labels(layout: &journeymap::render::Layout) -> Vec<String> {
+    let radius = layout.face_radius();
+    let mut clashes = Vec::new();
+    for (i, point) in layout.points.iter().enumerate() {
+        let label = point.label_rect().shrink(0.5);
+        let other_label = layout
+            .points
+            .iter()
+            .enumerate()
+            .any(|(j, other)| j != i && other.label_rect().intersects(label));
+        let face = layout.points.iter().any(|other| {
+            Rect::from_center_size(other.center, egui::Vec2::splat(2.0 * radius))
+                .intersects(label)
+        });
+        if other_label || face {
+            clashes.push(format!("{} {:?}", point.id, point.label.text()));
+        }
+    }
+    clashes
+}
+
+#[test]
+fn ten_emotion_points_a_stage_keep_their_labels_apart_on_slides_and_on_screen() {
+    let map = map("moving-house");
+    assert!(map.stages.iter().all(|stage| stage.points.len() == 10));
+    let options = ExportOptions::default();
+    for page in export::pages(&map, &options) {
+        let drawn = drawing(&page, &options);
+        let clashes = clashing_labels(&drawn.layout);
+        assert!(clashes.is_empty(), "{}: {clashes:?}", page.part.title);
+    }
+    let editor = journeymap::render::fonts::headless_context(false, 1.0)
+        .fonts_mut(|fonts| journeymap::render::Layout::new(&map, fonts, 1.0));
+    let clashes = clashing_labels(&editor);
+    assert!(clashes.is_empty(), "on screen: {clashes:?}");
+}
