@@ -234,8 +234,7 @@ fn clashing_labels(layout: &journeymap::render::Layout) -> Vec<String> {
             .enumerate()
             .any(|(j, other)| j != i && other.label_rect().intersects(label));
         let face = layout.points.iter().any(|other| {
-            Rect::from_center_size(other.center, egui::Vec2::splat(2.0 * radius))
-                .intersects(label)
+            Rect::from_center_size(other.center, egui::Vec2::splat(2.0 * radius)).intersects(label)
         });
         if other_label || face {
             clashes.push(format!("{} {:?}", point.id, point.label.text()));

@@ -278,7 +278,32 @@ pub fn export(criterion: &mut Criterion, maps: &[BenchMap]) {
         }
         vector(&mut group, name, map);
     }
+    readable_set(&mut group);
     group.finish();
+}
+
+/// A 200-card journey of 20 stages with ten emotion points a stage (the
+/// test map `tests/maps/moving-house.ron`) exported as the slide preset
+/// splits it on its own: planning the set and rendering every slide.
+fn readable_set(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let id = "png_auto_1080p/moving-house_200";
+    if !filter::wanted(&format!("export/{id}")) {
+        return;
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/maps/moving-house.ron");
+    let map = match io::read_map(path.as_ref()) {
+        Ok(map) => map,
+        Err(error) => {
+            eprintln!("perf: {path}: {error}");
+            return;
+        }
+    };
+    let options = ExportOptions::default();
+    group.bench_function(id, |b| {
+        bench(b, &format!("export/{id}"), || {
+            time(|| export::render(&map, &options))
+        });
+    });
 }
 
 /// A PNG set split two stages a slide (every slide rendered, not encoded),
@@ -303,6 +328,12 @@ fn vector(
     group.bench_function(&png, |b| {
         bench(b, &format!("export/{png}"), || {
             time(|| export::render(map, &split))
+        });
+    });
+    let auto = format!("png_auto_1080p/{name}");
+    group.bench_function(&auto, |b| {
+        bench(b, &format!("export/{auto}"), || {
+            time(|| export::render(map, &whole))
         });
     });
     for (id, options) in [("1080p", whole), ("split2_1080p", split)] {

@@ -101,27 +101,16 @@ pub fn plan(
     let groups = match split {
         Split::One => std::iter::once(0..stages).collect(),
         Split::Every(n) => chunks(stages, n.get()),
-        Split::Automatic => (1..=stages.max(1))
-            .map(|count| balanced(stages, count))
-            .find(|groups| {
-                groups
-                    .iter()
-                    .enumerate()
-                    .all(|(i, group)| planner.fits(i, group, floor))
-            })
-            .unwrap_or_else(|| chunks(stages, 1)),
+        Split::Automatic => planner.fewest_readable(stages, floor),
     };
-    let readable = groups
-        .iter()
-        .enumerate()
-        .all(|(i, group)| planner.fits(i, group, floor));
+    let readable = planner.all_fit(&groups, floor);
     let least = if readable { floor } else { LEAST_SCALE * unit };
-    let most = planner.most;
-    let scale = groups
-        .iter()
-        .enumerate()
-        .map(|(i, group)| planner.largest_scale(i, group, least))
-        .fold(most, f32::min);
+    // One scale for the set: the largest at which every slide fits, found
+    // by lowering it slide by slide.
+    let mut scale = planner.most;
+    for (i, group) in groups.iter().enumerate() {
+        scale = planner.largest_scale(i, group, least, scale);
+    }
     let fits = groups
         .iter()
         .enumerate()
@@ -195,19 +184,56 @@ impl Planner<'_, '_, '_> {
         Some(layout.size.y)
     }
 
+    /// Whether every slide of `groups` fits its room at `scale`.
+    fn all_fit(&mut self, groups: &[Range<usize>], scale: f32) -> bool {
+        groups
+            .iter()
+            .enumerate()
+            .all(|(i, group)| self.fits(i, group, scale))
+    }
+
+    /// The fewest slides, the stages shared out evenly, on which the map
+    /// fits at `floor`: at least as many as keep the columns wide enough,
+    /// then searched by halving (more slides never fit worse); a slide a
+    /// stage when even that does not fit.
+    fn fewest_readable(&mut self, stages: usize, floor: f32) -> Vec<Range<usize>> {
+        let most = stages.max(1);
+        let widest = Proportions::slide(self.room.x / floor, 1).column_width;
+        let column = MIN_COLUMN * Proportions::SLIDE_TEXT;
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a small count of stages"
+        )]
+        let per_slide = ((widest / column).floor() as usize).clamp(1, most);
+        let (mut low, mut high) = (most.div_ceil(per_slide), most);
+        if !self.all_fit(&balanced(stages, high), floor) {
+            return balanced(stages, high);
+        }
+        while low < high {
+            let middle = usize::midpoint(low, high);
+            if self.all_fit(&balanced(stages, middle), floor) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        balanced(stages, high)
+    }
+
     /// Whether slide `index` fits its room at `scale`.
     fn fits(&mut self, index: usize, group: &Range<usize>, scale: f32) -> bool {
         self.height(index, group, scale)
             .is_some_and(|height| height <= self.room.y)
     }
 
-    /// The largest scale, from `least` up to the most, at which slide
+    /// The largest scale, from `least` up to `most`, at which slide
     /// `index` fits; `least` when none does.
-    fn largest_scale(&mut self, index: usize, group: &Range<usize>, least: f32) -> f32 {
-        if self.fits(index, group, self.most) {
-            return self.most;
+    fn largest_scale(&mut self, index: usize, group: &Range<usize>, least: f32, most: f32) -> f32 {
+        if self.fits(index, group, most) {
+            return most;
         }
-        let (mut low, mut high) = (least, self.most);
+        let (mut low, mut high) = (least, most);
         if !self.fits(index, group, low) {
             // Not even at the least scale: the smallest scale that keeps
             // the columns wide enough, however tall the slide comes out.
