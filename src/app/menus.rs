@@ -76,6 +76,10 @@ impl JourneyApp {
                 {
                     chosen = Some(UiCommand::ToggleTheme.into());
                 }
+                ui.separator();
+                if UiCommand::Present.menu_button(ui) {
+                    chosen = Some(UiCommand::Present.into());
+                }
             });
             ui.menu_button("Help", |ui| {
                 for command in [

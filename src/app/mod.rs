@@ -38,6 +38,7 @@ use crate::model::LaneKind;
 use crate::render::Theme;
 use crate::samples;
 use crate::ui::inline_edit::{InlineEdit, Target};
+use crate::ui::present::{PresentAction, Presentation};
 use crate::ui::{Canvas, ExportDialog, Inspector, Selection, UiCommand, default_lane_name};
 
 /// The journeymap editor.
@@ -88,6 +89,8 @@ pub struct JourneyApp {
     keys: KeyQueue,
     /// The session the map is shared in, if it is.
     sharing: Option<sharing::Sharing>,
+    /// The slides shown full screen, while presenting.
+    presenting: Option<Presentation>,
 }
 
 impl JourneyApp {
@@ -116,6 +119,7 @@ impl JourneyApp {
             declined_reload: None,
             keys: KeyQueue::default(),
             sharing: None,
+            presenting: None,
         }
     }
 
@@ -337,6 +341,11 @@ impl JourneyApp {
         self.read_input(&ctx);
         let theme = self.theme();
         ctx.set_visuals(theme.visuals());
+        if self.presenting.is_some() {
+            self.present_frame(ui, &theme);
+            self.finish_frame(&ctx);
+            return;
+        }
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         if self.sharing.is_some() {
@@ -378,10 +387,16 @@ impl JourneyApp {
             // What they changed is drawn in the next frame.
             ctx.request_repaint();
         }
+        self.finish_frame(&ctx);
+    }
+
+    /// The end of every frame: changes go to teammates and the recovery
+    /// copy, the title and window follow, the clipboard is filled.
+    fn finish_frame(&mut self, ctx: &egui::Context) {
         self.send_shared_changes();
         self.send_presence();
-        self.autosave(&ctx);
-        self.update_title(&ctx);
+        self.autosave(ctx);
+        self.update_title(ctx);
         if self.keys.is_waiting() {
             ctx.request_repaint();
         }
@@ -394,6 +409,37 @@ impl JourneyApp {
         if let Some(text) = self.to_clipboard.take() {
             ctx.copy_text(text);
         }
+    }
+
+    /// Starts View ▸ Present: the window goes full screen.
+    fn start_presenting(&mut self) {
+        self.presenting = Some(Presentation::default());
+        self.ctx_commands
+            .push(egui::ViewportCommand::Fullscreen(true));
+    }
+
+    /// A frame of the presentation, which takes the whole window; Esc
+    /// leaves it and the window's full screen.
+    fn present_frame(&mut self, ui: &mut egui::Ui, theme: &Theme) {
+        // Teammates' edits still arrive and show on the slides.
+        let state = self.document.state();
+        let left = egui::CentralPanel::no_frame()
+            .show(ui, |ui| {
+                self.presenting
+                    .as_mut()
+                    .and_then(|p| p.show(ui, &self.document.map, state, theme))
+            })
+            .inner;
+        if left == Some(PresentAction::Leave) {
+            self.presenting = None;
+            self.ctx_commands
+                .push(egui::ViewportCommand::Fullscreen(false));
+        }
+    }
+
+    /// The presentation under way, if any.
+    pub fn presentation(&self) -> Option<&Presentation> {
+        self.presenting.as_ref()
     }
 
     /// Reads this frame's input that belongs to the window rather than to a
@@ -414,7 +460,8 @@ impl JourneyApp {
         if came_back {
             self.check_disk_on_focus();
         }
-        if self.is_modal_open() {
+        // A presentation reads its own keys.
+        if self.is_modal_open() || self.presenting.is_some() {
             return;
         }
         self.inspector.route_tab(ctx, self.canvas.wants_keyboard());

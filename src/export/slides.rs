@@ -33,7 +33,7 @@ const MIN_COLUMN: f32 = 150.0;
 /// split, or a single stage with hundreds of cards).
 const LEAST_SCALE: f32 = 0.02;
 /// Searching for the largest scale that fits stops within this ratio.
-const PRECISION: f32 = 1.005;
+const PRECISION: f32 = 1.01;
 
 /// How one slide is laid out.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -230,13 +230,53 @@ impl Planner<'_, '_, '_> {
     /// The largest scale, from `least` up to `most`, at which slide
     /// `index` fits; `least` when none does.
     fn largest_scale(&mut self, index: usize, group: &Range<usize>, least: f32, most: f32) -> f32 {
-        if self.fits(index, group, most) {
+        let Some(at_most) = self.height(index, group, most) else {
+            return self.narrowest_scale(index, group, least, most);
+        };
+        if at_most <= self.room.y {
             return most;
         }
+        let Some(at_least) = self
+            .height(index, group, least)
+            .filter(|height| *height <= self.room.y)
+        else {
+            // Not even at the least scale: that one, however tall the
+            // slide comes out.
+            return least;
+        };
+        // The height grows about in proportion to the scale: aim where
+        // the line between the two ends meets the room, a little low,
+        // and halve towards it where that misses.
+        let (mut low, mut high) = ((least, at_least), (most, at_most));
+        let mut aims = 0;
+        while high.0 / low.0 > PRECISION {
+            let aimed = if aims < 3 && high.1.is_finite() {
+                aims += 1;
+                let line = low.0 + (high.0 - low.0) * (self.room.y - low.1) / (high.1 - low.1);
+                (line * 0.998).clamp(low.0 * PRECISION.sqrt(), high.0 / PRECISION.sqrt())
+            } else {
+                (low.0 * high.0).sqrt()
+            };
+            match self.height(index, group, aimed) {
+                Some(height) if height <= self.room.y => low = (aimed, height),
+                Some(height) => high = (aimed, height),
+                None => high = (aimed, f32::INFINITY),
+            }
+        }
+        low.0
+    }
+
+    /// The largest scale below `most` at which slide `index`'s columns are
+    /// wide enough, if it fits there; else `least`.
+    fn narrowest_scale(
+        &mut self,
+        index: usize,
+        group: &Range<usize>,
+        least: f32,
+        most: f32,
+    ) -> f32 {
         let (mut low, mut high) = (least, most);
         if !self.fits(index, group, low) {
-            // Not even at the least scale: the smallest scale that keeps
-            // the columns wide enough, however tall the slide comes out.
             return low;
         }
         while high / low > PRECISION {

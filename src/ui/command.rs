@@ -100,6 +100,8 @@ commands! {
         ZoomOut,
         /// Switch between the light and the dark theme.
         ToggleTheme,
+        /// Show the map full screen as slides, one at a time.
+        Present,
     }
     "Help" => {
         /// Show every keyboard shortcut and canvas gesture.
@@ -145,6 +147,7 @@ impl UiCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ToggleTheme => "Dark theme",
+            Self::Present => "Present",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::GettingStarted => "Getting started",
             Self::About => "About journeymap",
@@ -187,6 +190,7 @@ impl UiCommand {
             Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ShowShortcuts => vec![plain(Key::F1)],
+            Self::Present => vec![plain(Key::F5)],
             Self::ToggleTheme
             | Self::GettingStarted
             | Self::About

@@ -17,6 +17,7 @@ pub mod move_cards;
 pub mod navigate;
 pub mod placement;
 pub mod presence;
+pub mod present;
 pub mod reorder;
 pub mod selection;
 pub mod share_dialog;

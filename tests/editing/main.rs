@@ -14,6 +14,7 @@ mod help;
 mod helpers;
 mod keystrokes;
 mod presence;
+mod present;
 mod safety;
 mod together;
 mod view;
