@@ -30,18 +30,38 @@ pub struct Page<'a> {
 /// `split` stages. Each image of a split has the persona strip (the first)
 /// or the title (the others) saying which part it is.
 pub fn pages<'a>(map: &'a JourneyMap, options: &ExportOptions) -> Vec<Page<'a>> {
+    match options.size {
+        Size::Slide { .. } => render::fonts::headless_context(options.dark, 1.0)
+            .fonts_mut(|fonts| pages_with(fonts, map, options)),
+        Size::Full { .. } => pages_planned(map, options, None),
+    }
+}
+
+/// [`pages`], planning the slides with `fonts`: the fonts the pages are
+/// then drawn with, so that their text is laid out once.
+pub fn pages_with<'a>(
+    fonts: &mut FontsView<'_>,
+    map: &'a JourneyMap,
+    options: &ExportOptions,
+) -> Vec<Page<'a>> {
+    let plan = matches!(options.size, Size::Slide { .. }).then(|| {
+        let (room, unit) = slide_room(fonts, options, map);
+        slides::plan(fonts, map, room, unit, options.split)
+    });
+    pages_planned(map, options, plan)
+}
+
+/// The pages of a slide `plan`, or of a whole-map image without one.
+fn pages_planned<'a>(
+    map: &'a JourneyMap,
+    options: &ExportOptions,
+    plan: Option<slides::Plan>,
+) -> Vec<Page<'a>> {
     let split = options.split;
     let stages = &map.stages;
-    let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = match options.size {
-        Size::Slide { .. } => {
-            let ctx = render::fonts::headless_context(options.dark, 1.0);
-            let plan = ctx.fonts_mut(|fonts| {
-                let (room, unit) = slide_room(fonts, options, map);
-                slides::plan(fonts, map, room, unit, split)
-            });
-            (plan.groups, plan.fits.into_iter().map(Some).collect())
-        }
-        Size::Full { .. } => {
+    let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = match plan {
+        Some(plan) => (plan.groups, plan.fits.into_iter().map(Some).collect()),
+        None => {
             let per_image = match split {
                 Split::Every(n) => n.get(),
                 Split::Automatic | Split::One => stages.len().max(1),

@@ -7,6 +7,7 @@
 
 mod compose;
 pub mod raster;
+mod set;
 pub mod slides;
 mod vector;
 
@@ -16,7 +17,7 @@ use egui::Color32;
 use image::RgbaImage;
 use thiserror::Error;
 
-pub use compose::{Drawing, Page, pages};
+pub use compose::{Drawing, Page, pages, pages_with};
 pub use slides::Split;
 pub use vector::{pdf, svgs};
 
@@ -182,10 +183,7 @@ pub enum ExportError {
 /// Renders the map as one image, or one per group of stages with `split`.
 pub fn render(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<RgbaImage>, ExportError> {
     check_scale(options)?;
-    pages(map, options)
-        .into_iter()
-        .map(|page| page.rasterize(options))
-        .collect()
+    set::rasterize_set(map, options, false)
 }
 
 fn check_scale(options: &ExportOptions) -> Result<(), ExportError> {
@@ -279,12 +277,11 @@ pub fn export_with_progress(
         }
     }
     check_scale(options)?;
-    let pages = pages(map, options);
-    let paths = output_paths(out, pages.len());
-    for (done, (page, path)) in pages.iter().zip(&paths).enumerate() {
-        let image = page.rasterize(options)?;
-        io::write_atomically(path, &encode_png(&image)?, Overwrite::Allow)?;
-        progress(done + 1, pages.len());
+    let images = set::rasterize_set(map, options, false)?;
+    let paths = output_paths(out, images.len());
+    for (done, (image, path)) in images.iter().zip(&paths).enumerate() {
+        io::write_atomically(path, &encode_png(image)?, Overwrite::Allow)?;
+        progress(done + 1, images.len());
     }
     Ok(paths)
 }
@@ -292,8 +289,8 @@ pub fn export_with_progress(
 /// The first image of an export, e.g. for a preview.
 pub fn render_first(map: &JourneyMap, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
     check_scale(options)?;
-    match pages(map, options).first() {
-        Some(page) => page.rasterize(options),
-        None => Err(ExportError::NothingDrawn),
-    }
+    set::rasterize_set(map, options, true)?
+        .into_iter()
+        .next()
+        .ok_or(ExportError::NothingDrawn)
 }

@@ -1,0 +1,79 @@
+//! A set of images drawn in one egui frame: the slides are planned with the
+//! fonts they are then drawn with, so that each text is laid out once (the
+//! planning's last layouts are the pages' own), and the font atlas is made
+//! once for the whole set rather than once an image.
+
+use egui::epaint::ClippedShape;
+use egui::{Pos2, Rect, Vec2};
+use image::RgbaImage;
+
+use super::compose::pages_with;
+use super::{ExportError, ExportOptions, raster};
+use crate::model::JourneyMap;
+use crate::render::{self, Theme};
+
+/// Renders the images of `map`'s export, or only the first of them.
+pub fn rasterize_set(
+    map: &JourneyMap,
+    options: &ExportOptions,
+    first_only: bool,
+) -> Result<Vec<RgbaImage>, ExportError> {
+    let ctx = egui::Context::default();
+    render::fonts::install(&ctx);
+    // Glyph weighting differs between egui's light and dark visuals: use
+    // the ones the editor shows this theme with.
+    ctx.set_visuals(Theme::for_dark(options.dark).visuals());
+    // At one pixel per point: each layout is at its image's scale, so text
+    // is rasterised at its final size.
+    let side = f32::from(u16::MAX);
+    let input = egui::RawInput {
+        screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::splat(side))),
+        max_texture_side: Some(8192),
+        ..egui::RawInput::default()
+    };
+    let mut drawings = Vec::new();
+    let mut output = ctx.run_ui(input, |ui| {
+        ui.ctx().fonts_mut(|fonts| {
+            let pages = pages_with(fonts, map, options);
+            let count = if first_only { 1 } else { pages.len() };
+            drawings = pages
+                .iter()
+                .take(count)
+                .map(|page| page.draw(fonts, options))
+                .collect();
+        });
+    });
+    // The font atlas arrives as a texture update, which epaint insists is
+    // handled even when a page turns out too large to draw.
+    let mut delta = std::mem::take(&mut output.textures_delta);
+    let mut textures = raster::Textures::new();
+    let applied = textures.apply(&mut delta);
+    delta.clear();
+    applied?;
+    if drawings.is_empty() {
+        return Err(ExportError::NothingDrawn);
+    }
+    drawings
+        .into_iter()
+        .map(|drawing| {
+            let drawing = drawing?;
+            let shapes = drawing
+                .shapes
+                .into_iter()
+                .map(|shape| ClippedShape {
+                    clip_rect: Rect::EVERYTHING,
+                    shape,
+                    transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+                })
+                .collect();
+            let primitives = ctx.tessellate(shapes, 1.0);
+            Ok(raster::rasterize(
+                &primitives,
+                &textures,
+                drawing.size,
+                1.0,
+                super::background(options),
+            )?)
+        })
+        .collect()
+}
