@@ -406,3 +406,52 @@ fn without_o_the_merge_replaces_ours_and_with_o_it_goes_to_out() {
     assert_eq!(read("ours.ron"), canonical);
     assert_eq!(read("theirs.ron"), io::to_ron(&theirs).expect("ron"));
 }
+
+#[test]
+fn the_merged_file_keeps_each_sides_comments_with_their_items() {
+    let base = grocery();
+    let mut ours = base.clone();
+    ours.title = "Ours".to_owned();
+    let mut theirs = base.clone();
+    let added = theirs
+        .add_card(&stage("plan"), &lane("doing"), 0, "Asks the kids")
+        .expect("add");
+    theirs.remove_card(&card("c2")).expect("remove");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The text of `map` with `comment` on the line before card `id`.
+    let commented = |map: &JourneyMap, id: &str, comment: &str| {
+        let text = io::to_ron(map).expect("ron");
+        let at = text.find(&format!("id: \"{id}\"")).expect("the card");
+        let mut line = text[..at].rfind('\n').expect("a line") + 1;
+        if text[line..at].trim().is_empty() {
+            // A card over several lines: its `(` is on the line before.
+            line = text[..line - 1].rfind('\n').expect("a line") + 1;
+        }
+        let indent = &text[line..line + text[line..].find('(').expect("the card's (")];
+        format!("{}{indent}{comment}\n{}", &text[..line], &text[line..])
+    };
+    fs::write(dir.path().join("base.ron"), io::to_ron(&base).expect("ron")).expect("write");
+    fs::write(
+        dir.path().join("ours.ron"),
+        commented(&ours, "c1", "// ours: c1 is the first step"),
+    )
+    .expect("write");
+    let theirs_text = commented(&theirs, added.as_str(), "// theirs: new after the workshop");
+    fs::write(dir.path().join("theirs.ron"), theirs_text).expect("write");
+
+    let run = journeymap(&["merge", "base.ron", "ours.ron", "theirs.ron"], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let merged = fs::read_to_string(dir.path().join("ours.ron")).expect("read");
+    for comment in [
+        "// ours: c1 is the first step",
+        "// theirs: new after the workshop",
+    ] {
+        let at = merged
+            .find(comment)
+            .unwrap_or_else(|| panic!("{comment} not in\n{merged}"));
+        let next = merged[at..].lines().nth(1).unwrap_or_default().trim();
+        assert!(next == "(" || next.starts_with("(id: \"c"), "{merged}");
+    }
+    assert!(merged.contains("title: \"Ours\""));
+    assert!(!merged.contains("id: \"c2\""));
+}

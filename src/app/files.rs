@@ -185,7 +185,7 @@ impl JourneyApp {
         if self.is_running(|work| matches!(work, Work::Save { .. })) {
             return;
         }
-        let text = match io::to_ron(&self.document.map) {
+        let text = match self.document.to_ron() {
             Ok(text) => text,
             Err(error) => {
                 self.show_message(error.to_string());

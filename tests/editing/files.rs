@@ -367,3 +367,63 @@ impl egui::DroppedFile for Dropped {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
 }
+
+#[test]
+fn saving_keeps_the_files_comments_and_undo_brings_back_a_deleted_cards_comment() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("commented.ron");
+    let text = r#"// Workshop of 12 May
+(
+    version: 1,
+    title: "Commented", // the working title
+    lanes: [
+        (id: "doing", name: "Doing", kind: Text),
+    ],
+    stages: [
+        (
+            id: "plan",
+            name: "Plan",
+            cards: [
+                // she starts on paper
+                (lane: "doing", text: "Writes a list"),
+                (id: "fridge", lane: "doing", text: "Checks the fridge"), // every time
+            ],
+        ),
+    ],
+)
+"#;
+    std::fs::write(&path, text).expect("write");
+    let mut harness = harness_with(JourneyApp::start(Preferences::default(), Some(&path)));
+    let first = map(&harness).cards().next().expect("a card").id.clone();
+
+    harness.state_mut().apply(journeymap::edit::Edit::Remove {
+        cards: vec![first],
+        points: vec![],
+    });
+    harness.run();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(!saved.contains("she starts on paper"), "{saved}");
+    for kept in [
+        "// Workshop of 12 May\n(",
+        "title: \"Commented\", // the working title",
+        "), // every time",
+    ] {
+        assert!(saved.contains(kept), "{kept} not in\n{saved}");
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        saved.contains("// she starts on paper\n                (id: \"c1\", lane: \"doing\", text: \"Writes a list\"),"),
+        "{saved}"
+    );
+    // Saved again unchanged: the same bytes.
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    assert_eq!(std::fs::read_to_string(&path).expect("saved"), saved);
+}
