@@ -300,7 +300,9 @@ fn stage_and_title_changed_both_ways_and_stages_reordered_both_ways_are_conflict
     assert_eq!(code, 1);
     let lines: Vec<&str> = errors.lines().collect();
     assert!(
-        lines.contains(&"journeymap merge: conflict: reordered both ways stages: kept ours' order"),
+        lines.iter().any(|l| l.starts_with(
+            "journeymap merge: conflict: reordered both ways stages: kept ours' order; see card c"
+        )),
         "{errors}"
     );
     assert!(
@@ -405,6 +407,87 @@ fn without_o_the_merge_replaces_ours_and_with_o_it_goes_to_out() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_eq!(read("ours.ron"), canonical);
     assert_eq!(read("theirs.ron"), io::to_ron(&theirs).expect("ron"));
+}
+
+#[test]
+fn stages_reordered_both_ways_show_theirs_order_in_a_conflict_card() {
+    let base = grocery();
+    let mut ours = base.clone();
+    ours.move_stage(&stage("plan"), 1).expect("move");
+    let mut theirs = base.clone();
+    theirs.move_stage(&stage("plan"), 2).expect("move");
+
+    let (code, errors, map) = merged(&base, &ours, &theirs);
+    assert_eq!(code, 1, "{errors}");
+    assert!(
+        errors.contains("conflict: reordered both ways stages: kept ours' order; see card c"),
+        "{errors}"
+    );
+    let names: Vec<String> = theirs
+        .stages
+        .iter()
+        .map(|s| format!("\"{}\"", s.name))
+        .collect();
+    let expected = format!("CONFLICT: theirs' order of stages: {}", names.join(", "));
+    let shown = conflict_cards(&map);
+    assert!(
+        shown.iter().any(|(_, _, text)| *text == expected),
+        "{expected}\nnot in {shown:?}"
+    );
+}
+
+#[test]
+fn a_cell_reordered_both_ways_shows_theirs_order_in_a_conflict_card_in_that_cell() {
+    let mut base = grocery();
+    let third = base
+        .add_card(&stage("plan"), &lane("doing"), 2, "Checks the pantry")
+        .expect("add");
+    let mut ours = base.clone();
+    ours.move_card(&card("c1"), &stage("plan"), &lane("doing"), 2)
+        .expect("move");
+    let mut theirs = base.clone();
+    theirs
+        .move_card(&third, &stage("plan"), &lane("doing"), 0)
+        .expect("move");
+
+    let (code, errors, map) = merged(&base, &ours, &theirs);
+    assert_eq!(code, 1, "{errors}");
+    assert!(
+        errors.contains(
+            "conflict: reordered both ways cards in \"Plan & decide\" / \"Doing\": kept ours' order; see card c"
+        ),
+        "{errors}"
+    );
+    let texts: Vec<String> = theirs
+        .stage(&stage("plan"))
+        .expect("stage")
+        .cards_in(&lane("doing"))
+        .map(|c| format!("\"{}\"", c.text))
+        .collect();
+    let expected = (
+        "plan".to_owned(),
+        "doing".to_owned(),
+        format!(
+            "CONFLICT: theirs' order of cards in \"Plan & decide\" / \"Doing\": {}",
+            texts.join(", ")
+        ),
+    );
+    let shown = conflict_cards(&map);
+    assert!(shown.contains(&expected), "{expected:?}\nnot in {shown:?}");
+    let ours_order: Vec<String> = ours
+        .stage(&stage("plan"))
+        .expect("stage")
+        .cards_in(&lane("doing"))
+        .map(|c| c.id.to_string())
+        .collect();
+    let merged_order: Vec<String> = cell(&map, "plan", "doing")
+        .into_iter()
+        .filter(|id| {
+            map.card(&card(id))
+                .is_some_and(|(_, c)| !c.text.starts_with("CONFLICT"))
+        })
+        .collect();
+    assert_eq!(merged_order, ours_order);
 }
 
 #[test]
