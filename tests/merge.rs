@@ -538,3 +538,36 @@ fn the_merged_file_keeps_each_sides_comments_with_their_items() {
     assert!(merged.contains("title: \"Ours\""));
     assert!(!merged.contains("id: \"c2\""));
 }
+
+#[test]
+fn a_comment_on_theirs_new_card_goes_with_it_when_its_id_is_renamed() {
+    let base = grocery();
+    let mut ours = base.clone();
+    let ours_new = ours
+        .add_card(&stage("plan"), &lane("doing"), 0, "Checks the pantry")
+        .expect("add");
+    let mut theirs = base.clone();
+    let theirs_new = theirs
+        .add_card(&stage("shop"), &lane("doing"), 0, "Asks for help")
+        .expect("add");
+    assert_eq!(ours_new, theirs_new, "both sides make up the same id");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("base.ron"), io::to_ron(&base).expect("ron")).expect("write");
+    fs::write(dir.path().join("ours.ron"), io::to_ron(&ours).expect("ron")).expect("write");
+    let theirs_text = io::to_ron(&theirs).expect("ron").replacen(
+        &format!("(id: \"{theirs_new}\""),
+        &format!("// theirs: asked at the deli\n                (id: \"{theirs_new}\""),
+        1,
+    );
+    fs::write(dir.path().join("theirs.ron"), theirs_text).expect("write");
+
+    let run = journeymap(&["merge", "base.ron", "ours.ron", "theirs.ron"], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let merged = fs::read_to_string(dir.path().join("ours.ron")).expect("read");
+    let at = merged
+        .find("// theirs: asked at the deli\n")
+        .unwrap_or_else(|| panic!("the comment is gone:\n{merged}"));
+    let next = merged[at..].lines().nth(1).unwrap_or_default();
+    assert!(next.contains("text: \"Asks for help\""), "{merged}");
+    assert!(!next.contains(&format!("id: \"{ours_new}\"")), "{merged}");
+}

@@ -33,8 +33,16 @@ pub fn run(
         return Ok(ExitCode::from(2));
     };
     let merged = model::merge(&base_file.map, &our_file.map, &their_file.map);
-    // Each item keeps its comments, ours' where both sides have some.
-    let comments = our_file.comments.clone().or(&their_file.comments);
+    // Each item keeps its comments, ours' where both sides have some; an
+    // item of theirs that was given a new id takes its comments along.
+    let their_comments = their_file.comments.clone().renamed(|list, id| {
+        merged
+            .renamed
+            .iter()
+            .find(|r| list.strip_suffix('s') == Some(r.kind) && r.from == id)
+            .map(|r| r.to.clone())
+    });
+    let comments = our_file.comments.clone().or(&their_comments);
     let target = output.unwrap_or(ours);
     // A merge that broke the map would be a bug; git then keeps ours and
     // reports a conflict, which loses nothing.

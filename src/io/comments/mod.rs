@@ -82,6 +82,23 @@ impl Comments {
         self
     }
 
+    /// These comments with those of each item that `new_id` gives a new id
+    /// (from the name of its list, `cards`, `stages`…, and its id) moved to
+    /// it, all at once: for the items of theirs a merge renamed.
+    #[must_use]
+    pub fn renamed(self, new_id: impl Fn(&str, &str) -> Option<String>) -> Self {
+        let mut renamed = Self::default();
+        for (mut path, notes) in self.by_item {
+            if let Some(Step::Item { list, id }) = path.first_mut()
+                && let Some(to) = new_id(list, id)
+            {
+                *id = to;
+            }
+            renamed.insert(path, notes);
+        }
+        renamed
+    }
+
     fn insert(&mut self, path: Path, notes: Notes<String>) {
         for end in 0..path.len() {
             self.holders.insert(path[..end].to_vec());
