@@ -4,7 +4,7 @@
 //! has and this map does not is listed in the comparison panel as ghost
 //! cards, under a legend with the counts, and a button to end comparing.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -23,6 +23,10 @@ pub const CHANGED: Color32 = Color32::from_rgb(0xd9, 0x8e, 0x04);
 pub const MOVED: Color32 = Color32::from_rgb(0x3b, 0x7d, 0xd8);
 /// The colour of a ghost: an item only the other file has.
 pub const REMOVED: Color32 = Color32::from_rgb(0xd6, 0x45, 0x45);
+
+/// The most ghost cards the panel shows: a frame draws them all, and a
+/// list of thousands helps nobody.
+const MAX_GHOSTS: usize = 200;
 
 /// The map open compared with the map in another file.
 pub struct Comparison {
@@ -97,6 +101,12 @@ impl Changes {
         } else {
             None
         }
+    }
+
+    /// Every marked item with its mark, as [`Self::mark`] gives it.
+    pub fn marked(&self) -> impl Iterator<Item = (&Subject, (Color32, &'static str))> {
+        let all = self.added.iter().chain(&self.changed).chain(&self.moved);
+        all.filter_map(|subject| Some((subject, self.mark(subject)?)))
     }
 
     /// The status line: `3 added · 1 changed · 0 moved · 2 removed`.
@@ -190,8 +200,14 @@ impl Comparison {
             }
             if !changes.removed.is_empty() {
                 ui.strong(format!("Only in {name}"));
-                for difference in &changes.removed {
+                for difference in changes.removed.iter().take(MAX_GHOSTS) {
                     ghost(ui, difference);
+                }
+                let more = changes.removed.len().saturating_sub(MAX_GHOSTS);
+                if more > 0 {
+                    ui.label(format!(
+                        "… and {more} more (journeymap diff lists them all)"
+                    ));
                 }
             }
         });
@@ -231,34 +247,52 @@ pub fn outline_changes(ui: &egui::Ui, placement: &Placement, layout: &Layout, ch
     let body = ui.painter_at(placement.body_clip);
     let headers = ui.painter_at(placement.header_clip);
     let labels = ui.painter_at(placement.label_clip);
-    for card in &layout.cards {
-        if let Some((colour, tag_text)) = changes.mark(&Subject::Card(card.id.clone())) {
+    // The few marked items by id, so that the many drawn ones are looked
+    // up without copying an id each.
+    let (mut cards, mut points, mut stages, mut lanes) = (
+        HashMap::new(),
+        HashMap::new(),
+        HashMap::new(),
+        HashMap::new(),
+    );
+    for (subject, mark) in changes.marked() {
+        match subject {
+            Subject::Card(id) => cards.insert(id, mark),
+            Subject::Point(id) => points.insert(id, mark),
+            Subject::Stage(id) => stages.insert(id, mark),
+            Subject::Lane(id) => lanes.insert(id, mark),
+            Subject::Map => None,
+        };
+    }
+    let stroke = |colour| Stroke::new(3.0, colour);
+    for card in layout.cards.iter().filter(|_| !cards.is_empty()) {
+        if let Some(&(colour, text)) = cards.get(&card.id) {
             let rect = placement.body_to_screen(card.rect).expand(2.0);
-            body.rect_stroke(rect, 6.0, Stroke::new(3.0, colour), StrokeKind::Outside);
-            tag(&body, rect, tag_text, colour);
+            body.rect_stroke(rect, 6.0, stroke(colour), StrokeKind::Outside);
+            tag(&body, rect, text, colour);
         }
     }
     let radius = layout.face_radius() + 4.0;
-    for point in &layout.points {
-        if let Some((colour, tag_text)) = changes.mark(&Subject::Point(point.id.clone())) {
+    for point in layout.points.iter().filter(|_| !points.is_empty()) {
+        if let Some(&(colour, text)) = points.get(&point.id) {
             let centre = point.center + placement.origin;
-            body.circle_stroke(centre, radius, Stroke::new(3.0, colour));
+            body.circle_stroke(centre, radius, stroke(colour));
             let rect = Rect::from_center_size(centre, Vec2::splat(2.0 * radius));
-            tag(&body, rect, tag_text, colour);
+            tag(&body, rect, text, colour);
         }
     }
     for stage in &layout.stages {
-        if let Some((colour, tag_text)) = changes.mark(&Subject::Stage(stage.id.clone())) {
+        if let Some(&(colour, text)) = stages.get(&stage.id) {
             let rect = stage.header.translate(placement.header_offset).shrink(2.0);
-            headers.rect_stroke(rect, 4.0, Stroke::new(3.0, colour), StrokeKind::Inside);
-            tag(&headers, rect.shrink(2.0), tag_text, colour);
+            headers.rect_stroke(rect, 4.0, stroke(colour), StrokeKind::Inside);
+            tag(&headers, rect.shrink(2.0), text, colour);
         }
     }
     for lane in &layout.lanes {
-        if let Some((colour, tag_text)) = changes.mark(&Subject::Lane(lane.id.clone())) {
+        if let Some(&(colour, text)) = lanes.get(&lane.id) {
             let rect = lane.label.translate(placement.label_offset).shrink(2.0);
-            labels.rect_stroke(rect, 4.0, Stroke::new(3.0, colour), StrokeKind::Inside);
-            tag(&labels, rect.shrink(2.0), tag_text, colour);
+            labels.rect_stroke(rect, 4.0, stroke(colour), StrokeKind::Inside);
+            tag(&labels, rect.shrink(2.0), text, colour);
         }
     }
 }
