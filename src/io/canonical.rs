@@ -81,6 +81,83 @@ impl Writer<'_> {
         self.out.push('\n');
     }
 
+    /// The entry of the item with the id `id` in the list `list`, whose
+    /// path starts at it.
+    fn item_entry(&mut self, list: &str, id: &str, node: &Node<'_>, depth: usize) {
+        let mut own = vec![Step::Item {
+            list: list.to_owned(),
+            id: id.to_owned(),
+        }];
+        self.entry(None, node, &mut own, depth);
+    }
+
+    /// An entry with no comment inside it, as [`Self::entry`] writes it
+    /// but without looking any up; `list` is the name of the list it is an
+    /// item of, if it is one.
+    fn plain_entry(
+        &mut self,
+        label: Option<&str>,
+        node: &Node<'_>,
+        list: Option<&str>,
+        depth: usize,
+    ) {
+        let line_start = self.out.len();
+        self.indent(depth);
+        if let Some(label) = label {
+            self.out.push_str(label);
+            self.out.push_str(": ");
+        }
+        let one_line_item = list.is_some_and(|list| ONE_LINE_LISTS.contains(&list))
+            && matches!(node.kind, Kind::Struct { .. });
+        if !(one_line_item && self.one_line(node, line_start)) {
+            self.plain_value(node, label, depth);
+        }
+        self.out.push_str(",\n");
+    }
+
+    /// A value with no comment inside it, as [`Self::value`] writes it;
+    /// `label` is the field it is the value of, which names a list.
+    fn plain_value(&mut self, node: &Node<'_>, label: Option<&str>, depth: usize) {
+        let (brackets, name) = match &node.kind {
+            Kind::Atom(_) | Kind::Tuple { .. } => return inline(node, &mut self.out),
+            Kind::Struct { name, fields } if fields.is_empty() => {
+                self.out.push_str(name.unwrap_or_default());
+                return self.out.push_str("()");
+            }
+            Kind::List(items) if items.is_empty() => return self.out.push_str("[]"),
+            Kind::Map(entries) if entries.is_empty() => return self.out.push_str("{}"),
+            Kind::Struct { name, .. } => (('(', ')'), *name),
+            Kind::List(_) => (('[', ']'), None),
+            Kind::Map(_) => (('{', '}'), None),
+        };
+        self.out.push_str(name.unwrap_or_default());
+        self.out.push(brackets.0);
+        self.out.push('\n');
+        match &node.kind {
+            Kind::Struct {
+                fields: entries, ..
+            }
+            | Kind::Map(entries) => {
+                for (field, value) in entries {
+                    self.plain_entry(Some(field), value, None, depth + 1);
+                }
+            }
+            Kind::List(items) => {
+                for item in items {
+                    match (label, id_of(item)) {
+                        (Some(list), Some(id)) if self.comments.on_item(id) => {
+                            self.item_entry(list, id, item, depth + 1);
+                        }
+                        _ => self.plain_entry(None, item, label, depth + 1),
+                    }
+                }
+            }
+            Kind::Atom(_) | Kind::Tuple { .. } => {}
+        }
+        self.indent(depth);
+        self.out.push(brackets.1);
+    }
+
     /// Whether the item at `path` is one that goes on one line when it is
     /// short enough: a card or emotion point with no comment inside it.
     fn fits_on_one_line(&self, node: &Node<'_>, path: &Path) -> bool {
@@ -134,29 +211,40 @@ impl Writer<'_> {
             self.out.push_str(comment);
         }
         self.out.push('\n');
+        // No comment belongs inside: the entries are written without
+        // making their paths (but an item with an id may have comments).
+        let plain = !self.comments.inside(path);
         match &node.kind {
             Kind::Struct {
                 fields: entries, ..
             }
             | Kind::Map(entries) => {
                 for (label, value) in entries {
+                    if plain {
+                        self.plain_entry(Some(label), value, None, depth + 1);
+                        continue;
+                    }
                     path.push(Step::Field((*label).to_owned()));
                     self.entry(Some(label), value, path, depth + 1);
                     path.pop();
                 }
             }
             Kind::List(items) => {
+                let list = match path.last() {
+                    Some(Step::Field(list)) => Some(list.clone()),
+                    _ => None,
+                };
                 for (index, item) in items.iter().enumerate() {
-                    if let (Some(Step::Field(list)), Some(id)) = (path.last(), id_of(item)) {
-                        let mut own = vec![Step::Item {
-                            list: list.clone(),
-                            id: id.to_owned(),
-                        }];
-                        self.entry(None, item, &mut own, depth + 1);
-                    } else {
-                        path.push(Step::Index(index));
-                        self.entry(None, item, path, depth + 1);
-                        path.pop();
+                    match (&list, id_of(item)) {
+                        (Some(list), Some(id)) if !plain || self.comments.on_item(id) => {
+                            self.item_entry(list, id, item, depth + 1);
+                        }
+                        _ if plain => self.plain_entry(None, item, list.as_deref(), depth + 1),
+                        _ => {
+                            path.push(Step::Index(index));
+                            self.entry(None, item, path, depth + 1);
+                            path.pop();
+                        }
                     }
                 }
             }

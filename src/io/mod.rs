@@ -298,14 +298,8 @@ pub fn to_ron_with(map: &JourneyMap, comments: &Comments) -> Result<String, Save
         lanes: &map.lanes,
         stages: &map.stages,
     };
-    let pretty = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let text = ron::ser::to_string_pretty(&file, pretty)
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
+    // Compact: journeymap lays the text out itself, and has less to read.
+    let text = ron::ser::to_string(&file).map_err(|e| SaveError::Serialize(e.to_string()))?;
     canonical::lay_out(&plain_apostrophes(text), comments).ok_or_else(|| {
         SaveError::Serialize("the ron crate wrote text journeymap cannot lay out".to_owned())
     })

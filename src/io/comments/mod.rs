@@ -44,6 +44,9 @@ pub struct Comments {
     by_item: HashMap<Path, Notes<String>>,
     /// Every path that has a commented item inside it.
     holders: HashSet<Path>,
+    /// The ids of the items with ids that have comments or commented items
+    /// inside them.
+    items: HashSet<String>,
 }
 
 impl Comments {
@@ -60,6 +63,12 @@ impl Comments {
     /// Whether an item inside the one at `path` has comments.
     pub fn inside(&self, path: &[Step]) -> bool {
         self.holders.contains(path)
+    }
+
+    /// Whether the item with the id `id` (of any kind), or an item inside
+    /// it, has comments: if not, its comments need not be looked up.
+    pub fn on_item(&self, id: &str) -> bool {
+        self.items.contains(id)
     }
 
     /// Every comment, each as written (in no particular order).
@@ -100,6 +109,9 @@ impl Comments {
     }
 
     fn insert(&mut self, path: Path, notes: Notes<String>) {
+        if let Some(Step::Item { id, .. }) = path.first() {
+            self.items.insert(id.clone());
+        }
         for end in 0..path.len() {
             self.holders.insert(path[..end].to_vec());
         }
