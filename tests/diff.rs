@@ -7,7 +7,7 @@
 
 use std::fs;
 
-use journeymap::model::{Change, JourneyMap, diff};
+use journeymap::model::{CardId, Change, JourneyMap, LaneId, PointId, StageId, Subject, diff};
 use journeymap::{io, samples};
 
 mod support;
@@ -58,7 +58,7 @@ fn each_kind_of_change_is_one_line_naming_the_item() {
     let got = lines(&old, &new);
     let stage0 = &old.stages[0];
     let first_card = &stage0.cards[0];
-    let lane_of = |id: &journeymap::model::LaneId| old.lane(id).expect("lane").name.clone();
+    let lane_of = |id: &LaneId| old.lane(id).expect("lane").name.clone();
     let expected = vec![
         "changed persona name: \"Priya Raman\" → \"Priya R.\"".to_owned(),
         format!(
@@ -165,4 +165,32 @@ fn a_quote_in_a_text_does_not_end_its_quoting() {
     new.set_card_text(&id, "She said \"no\"").expect("text");
     let got = lines(&old, &new);
     assert!(got[0].ends_with(r#"text → "She said \"no\"""#), "{got:?}");
+}
+
+#[test]
+fn each_difference_names_the_item_it_is_about_for_the_canvas_to_mark() {
+    let old = grocery();
+    let mut new = old.clone();
+    new.title = "Another trip".to_owned();
+    new.set_card_text(&CardId::new("c1"), "Edited")
+        .expect("text");
+    new.remove_card(&CardId::new("c2")).expect("remove");
+    new.set_point_score(&PointId::new("p1"), 3).expect("score");
+    new.rename_lane(&LaneId::new("doing"), "Does")
+        .expect("rename");
+    new.move_stage(&StageId::new("plan"), 3).expect("move");
+    let about: Vec<(Change, Subject)> = diff(&old, &new)
+        .into_iter()
+        .map(|d| (d.change, d.subject))
+        .collect();
+    for expected in [
+        (Change::Changed, Subject::Map),
+        (Change::Changed, Subject::Card(CardId::new("c1"))),
+        (Change::Removed, Subject::Card(CardId::new("c2"))),
+        (Change::Changed, Subject::Point(PointId::new("p1"))),
+        (Change::Changed, Subject::Lane(LaneId::new("doing"))),
+        (Change::Moved, Subject::Stage(StageId::new("plan"))),
+    ] {
+        assert!(about.contains(&expected), "{expected:?} not in {about:?}");
+    }
 }

@@ -40,26 +40,11 @@ const MAP: &str = r##"(
             name: "Call ahead",
             colour: Some("#4477aa"),
             cards: [
-                (
-                    id: "c1",
-                    lane: "touch",
-                    text: "Store phone line",
-                    channel: Some(Phone),
-                ),
-                (
-                    id: "c2",
-                    lane: "pain",
-                    text: "Calls go to voicemail",
-                    severity: Some(High),
-                ),
+                (id: "c1", lane: "touch", text: "Store phone line", channel: Some(Phone)),
+                (id: "c2", lane: "pain", text: "Calls go to voicemail", severity: Some(High)),
             ],
             points: [
-                (
-                    id: "p1",
-                    lane: "feel",
-                    score: -2,
-                    label: "ignored",
-                ),
+                (id: "p1", lane: "feel", score: -2, label: "ignored"),
             ],
         ),
     ],
@@ -384,5 +369,22 @@ fn an_escaped_apostrophe_from_an_older_save_still_loads_and_is_saved_plain() {
     assert_eq!(
         io::to_ron(&map).expect("ron"),
         MAP.replace("Store phone line", "Store won't answer")
+    );
+}
+
+#[test]
+fn readmes_commented_example_is_canonical_and_saves_byte_for_byte() {
+    // The map in README's "The file format" section.
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("## The file format").expect("section")..];
+    let start = section.find("```ron\n").expect("example") + "```ron\n".len();
+    let end = section[start..].find("```\n").expect("end of example") + start;
+    let example = &section[start..end];
+
+    let file = io::parse_file(example).expect("README's example loads");
+    assert_eq!(file.comments.texts().count(), 10);
+    assert_eq!(
+        io::to_ron_with(&file.map, &file.comments).expect("ron"),
+        example
     );
 }

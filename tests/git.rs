@@ -230,7 +230,12 @@ fn git_diff_lists_what_changed_item_by_item() {
     assert!(shown.contains("b/half.ron:1:"), "{shown}");
     assert!(shown.contains("+(version: 1, title: \"Half\""), "{shown}");
     let plain = git_ok(dir, &["diff", "--no-ext-diff", "trip.ron"]);
-    assert!(plain.contains("+                    text: \"Writes the list on paper\","));
+    assert!(
+        plain.contains(
+            "+                (id: \"c1\", lane: \"doing\", text: \"Writes the list on paper\"),\n"
+        ),
+        "{plain}"
+    );
 }
 
 #[test]

@@ -300,7 +300,9 @@ fn stage_and_title_changed_both_ways_and_stages_reordered_both_ways_are_conflict
     assert_eq!(code, 1);
     let lines: Vec<&str> = errors.lines().collect();
     assert!(
-        lines.contains(&"journeymap merge: conflict: reordered both ways stages: kept ours' order"),
+        lines.iter().any(|l| l.starts_with(
+            "journeymap merge: conflict: reordered both ways stages: kept ours' order; see card c"
+        )),
         "{errors}"
     );
     assert!(
@@ -405,4 +407,167 @@ fn without_o_the_merge_replaces_ours_and_with_o_it_goes_to_out() {
     assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
     assert_eq!(read("ours.ron"), canonical);
     assert_eq!(read("theirs.ron"), io::to_ron(&theirs).expect("ron"));
+}
+
+#[test]
+fn stages_reordered_both_ways_show_theirs_order_in_a_conflict_card() {
+    let base = grocery();
+    let mut ours = base.clone();
+    ours.move_stage(&stage("plan"), 1).expect("move");
+    let mut theirs = base.clone();
+    theirs.move_stage(&stage("plan"), 2).expect("move");
+
+    let (code, errors, map) = merged(&base, &ours, &theirs);
+    assert_eq!(code, 1, "{errors}");
+    assert!(
+        errors.contains("conflict: reordered both ways stages: kept ours' order; see card c"),
+        "{errors}"
+    );
+    let names: Vec<String> = theirs
+        .stages
+        .iter()
+        .map(|s| format!("\"{}\"", s.name))
+        .collect();
+    let expected = format!("CONFLICT: theirs' order of stages: {}", names.join(", "));
+    let shown = conflict_cards(&map);
+    assert!(
+        shown.iter().any(|(_, _, text)| *text == expected),
+        "{expected}\nnot in {shown:?}"
+    );
+}
+
+#[test]
+fn a_cell_reordered_both_ways_shows_theirs_order_in_a_conflict_card_in_that_cell() {
+    let mut base = grocery();
+    let third = base
+        .add_card(&stage("plan"), &lane("doing"), 2, "Checks the pantry")
+        .expect("add");
+    let mut ours = base.clone();
+    ours.move_card(&card("c1"), &stage("plan"), &lane("doing"), 2)
+        .expect("move");
+    let mut theirs = base.clone();
+    theirs
+        .move_card(&third, &stage("plan"), &lane("doing"), 0)
+        .expect("move");
+
+    let (code, errors, map) = merged(&base, &ours, &theirs);
+    assert_eq!(code, 1, "{errors}");
+    assert!(
+        errors.contains(
+            "conflict: reordered both ways cards in \"Plan & decide\" / \"Doing\": kept ours' order; see card c"
+        ),
+        "{errors}"
+    );
+    let texts: Vec<String> = theirs
+        .stage(&stage("plan"))
+        .expect("stage")
+        .cards_in(&lane("doing"))
+        .map(|c| format!("\"{}\"", c.text))
+        .collect();
+    let expected = (
+        "plan".to_owned(),
+        "doing".to_owned(),
+        format!(
+            "CONFLICT: theirs' order of cards in \"Plan & decide\" / \"Doing\": {}",
+            texts.join(", ")
+        ),
+    );
+    let shown = conflict_cards(&map);
+    assert!(shown.contains(&expected), "{expected:?}\nnot in {shown:?}");
+    let ours_order: Vec<String> = ours
+        .stage(&stage("plan"))
+        .expect("stage")
+        .cards_in(&lane("doing"))
+        .map(|c| c.id.to_string())
+        .collect();
+    let merged_order: Vec<String> = cell(&map, "plan", "doing")
+        .into_iter()
+        .filter(|id| {
+            map.card(&card(id))
+                .is_some_and(|(_, c)| !c.text.starts_with("CONFLICT"))
+        })
+        .collect();
+    assert_eq!(merged_order, ours_order);
+}
+
+#[test]
+fn the_merged_file_keeps_each_sides_comments_with_their_items() {
+    let base = grocery();
+    let mut ours = base.clone();
+    ours.title = "Ours".to_owned();
+    let mut theirs = base.clone();
+    let added = theirs
+        .add_card(&stage("plan"), &lane("doing"), 0, "Asks the kids")
+        .expect("add");
+    theirs.remove_card(&card("c2")).expect("remove");
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The text of `map` with `comment` on the line before card `id`.
+    let commented = |map: &JourneyMap, id: &str, comment: &str| {
+        let text = io::to_ron(map).expect("ron");
+        let at = text.find(&format!("id: \"{id}\"")).expect("the card");
+        let mut line = text[..at].rfind('\n').expect("a line") + 1;
+        if text[line..at].trim().is_empty() {
+            // A card over several lines: its `(` is on the line before.
+            line = text[..line - 1].rfind('\n').expect("a line") + 1;
+        }
+        let indent = &text[line..line + text[line..].find('(').expect("the card's (")];
+        format!("{}{indent}{comment}\n{}", &text[..line], &text[line..])
+    };
+    fs::write(dir.path().join("base.ron"), io::to_ron(&base).expect("ron")).expect("write");
+    fs::write(
+        dir.path().join("ours.ron"),
+        commented(&ours, "c1", "// ours: c1 is the first step"),
+    )
+    .expect("write");
+    let theirs_text = commented(&theirs, added.as_str(), "// theirs: new after the workshop");
+    fs::write(dir.path().join("theirs.ron"), theirs_text).expect("write");
+
+    let run = journeymap(&["merge", "base.ron", "ours.ron", "theirs.ron"], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let merged = fs::read_to_string(dir.path().join("ours.ron")).expect("read");
+    for comment in [
+        "// ours: c1 is the first step",
+        "// theirs: new after the workshop",
+    ] {
+        let at = merged
+            .find(comment)
+            .unwrap_or_else(|| panic!("{comment} not in\n{merged}"));
+        let next = merged[at..].lines().nth(1).unwrap_or_default().trim();
+        assert!(next == "(" || next.starts_with("(id: \"c"), "{merged}");
+    }
+    assert!(merged.contains("title: \"Ours\""));
+    assert!(!merged.contains("id: \"c2\""));
+}
+
+#[test]
+fn a_comment_on_theirs_new_card_goes_with_it_when_its_id_is_renamed() {
+    let base = grocery();
+    let mut ours = base.clone();
+    let ours_new = ours
+        .add_card(&stage("plan"), &lane("doing"), 0, "Checks the pantry")
+        .expect("add");
+    let mut theirs = base.clone();
+    let theirs_new = theirs
+        .add_card(&stage("shop"), &lane("doing"), 0, "Asks for help")
+        .expect("add");
+    assert_eq!(ours_new, theirs_new, "both sides make up the same id");
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("base.ron"), io::to_ron(&base).expect("ron")).expect("write");
+    fs::write(dir.path().join("ours.ron"), io::to_ron(&ours).expect("ron")).expect("write");
+    let theirs_text = io::to_ron(&theirs).expect("ron").replacen(
+        &format!("(id: \"{theirs_new}\""),
+        &format!("// theirs: asked at the deli\n                (id: \"{theirs_new}\""),
+        1,
+    );
+    fs::write(dir.path().join("theirs.ron"), theirs_text).expect("write");
+
+    let run = journeymap(&["merge", "base.ron", "ours.ron", "theirs.ron"], dir.path());
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let merged = fs::read_to_string(dir.path().join("ours.ron")).expect("read");
+    let at = merged
+        .find("// theirs: asked at the deli\n")
+        .unwrap_or_else(|| panic!("the comment is gone:\n{merged}"));
+    let next = merged[at..].lines().nth(1).unwrap_or_default();
+    assert!(next.contains("text: \"Asks for help\""), "{merged}");
+    assert!(!next.contains(&format!("id: \"{ours_new}\"")), "{merged}");
 }

@@ -18,10 +18,10 @@ fn sample_maps() -> impl Iterator<Item = (&'static str, JourneyMap)> {
 #[test]
 fn every_sample_round_trips_byte_for_byte() {
     for sample in SAMPLES {
-        let map = sample
-            .map()
+        // As the editor opens and saves a file: with its comments.
+        let file = io::parse_file(sample.source)
             .unwrap_or_else(|error| panic!("{}: {error}", sample.name));
-        let saved = io::to_ron(&map).expect("serialise");
+        let saved = io::to_ron_with(&file.map, &file.comments).expect("serialise");
         assert!(
             saved == sample.source,
             "{} is not in canonical form",

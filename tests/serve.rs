@@ -314,3 +314,28 @@ fn peers_killed_mid_edit_leave_the_host_serving_and_the_file_valid() {
     assert!(check.status.success(), "{check:?}");
     stop(serve, "-TERM");
 }
+
+#[test]
+fn the_file_serve_writes_keeps_its_comments() {
+    let workspace = Workspace::new();
+    let text = text_of(&workspace.map());
+    let commented = format!(
+        "// Our trip, kept by serve\n{}",
+        text.replacen(
+            "    title: ",
+            "    // the title the team agreed on\n    title: ",
+            1,
+        )
+    );
+    fs::write(workspace.map(), &commented).expect("write");
+    let (serve, link) = workspace.serve();
+    let peer = workspace.peer(&link, "Card from a peer");
+    assert!(peer.status.success(), "{peer:?}");
+    workspace.wait_for_text("Card from a peer");
+    stop(serve, "-TERM");
+    let written = text_of(&workspace.map());
+    assert!(
+        written.starts_with("// Our trip, kept by serve\n(\n    version: 1,\n    // the title the team agreed on\n    title: "),
+        "{written}"
+    );
+}

@@ -19,6 +19,7 @@
     reason = "a benchmark reports on stdout and stderr"
 )]
 
+mod canonical;
 mod compare;
 mod editor;
 mod figures;

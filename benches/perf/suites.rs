@@ -8,11 +8,11 @@ use egui::{Pos2, RawInput, Rect};
 use journeymap::export::{self, ExportOptions, Preset};
 use journeymap::io;
 
-use crate::compare;
 use crate::editor::{Editor, WINDOW};
 use crate::figures::{self, bench, time};
 use crate::filter;
 use crate::maps::BenchMap;
+use crate::{canonical, compare};
 
 /// Editor frames at fit-to-window, at 100 % in the middle of the map,
 /// while dragging a card there, and right after an edit; and at both
@@ -156,6 +156,7 @@ pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
     csv_import(&mut group, maps);
     compare::diff_maps(&mut group, maps);
     compare::merge_maps(&mut group, maps);
+    canonical::fmt_maps(&mut group, maps);
     group.finish();
 }
 

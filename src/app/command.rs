@@ -64,6 +64,8 @@ impl JourneyApp {
             UiCommand::New => self.request(Pending::New),
             UiCommand::Open => self.request(Pending::OpenDialog),
             UiCommand::Import => self.request(Pending::ImportDialog),
+            UiCommand::CompareWith => self.choose_file(super::files::FilePurpose::Compare),
+            UiCommand::EndComparison => self.compare = None,
             UiCommand::Save => self.save(),
             UiCommand::SaveAs => self.choose_file(super::files::FilePurpose::SaveAs),
             UiCommand::ExportImage => self.open_export_dialog(),

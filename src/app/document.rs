@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::edit::{Created, Edit, History, StateId};
-use crate::io::{self, DiskState, LoadError};
+use crate::io::{self, Comments, DiskState, LoadError};
 use crate::model::{EditError, JourneyMap};
 use crate::samples::Sample;
 use crate::sync::{Replica, ReplicaThread, SyncError, Wake};
@@ -31,6 +31,11 @@ pub struct Document {
     pub map: JourneyMap,
     /// Where it came from (or was last saved to).
     pub origin: Origin,
+    /// The comments of the file it was opened from, by the item each
+    /// belongs to: kept beside the map, never in it, and written back on
+    /// save. Edits, undo, redo and peers' changes leave them as they are:
+    /// a comment shows again with its item when an undo brings it back.
+    pub comments: Comments,
     history: History,
     /// The state last written to `origin`'s file; for a sample, the state it
     /// opened in (an unedited sample has nothing to lose). `None` for a
@@ -54,6 +59,7 @@ impl Document {
         Self {
             map,
             origin,
+            comments: Comments::default(),
             history,
             saved,
             disk: None,
@@ -73,16 +79,27 @@ impl Document {
     /// Opens the map file at `path`.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = io::read_map_bytes(path)?;
-        let map = io::parse_map_bytes(&bytes)?;
+        let file = io::parse_file_bytes(&bytes)?;
         Ok(Self {
             disk: Some(DiskState::of_bytes(&bytes)),
-            ..Self::new(map, Origin::File(path.to_owned()))
+            comments: file.comments,
+            ..Self::new(file.map, Origin::File(path.to_owned()))
         })
     }
 
     /// Opens a bundled sample.
     pub fn from_sample(sample: &Sample) -> Result<Self, LoadError> {
-        Ok(Self::new(sample.map()?, Origin::Sample(sample.name)))
+        let file = io::parse_file(sample.source)?;
+        Ok(Self {
+            comments: file.comments,
+            ..Self::new(file.map, Origin::Sample(sample.name))
+        })
+    }
+
+    /// The map as its file holds it: canonical RON with the comments put
+    /// back, those of items the map no longer has left out.
+    pub fn to_ron(&self) -> Result<String, io::SaveError> {
+        io::to_ron_with(&self.map, &self.comments)
     }
 
     /// Applies an edit as one undo step.

@@ -40,6 +40,8 @@ pub enum FilePurpose {
     Open,
     /// A Mermaid journey or CSV of cards to make a new map from.
     Import,
+    /// A map to compare the open one with.
+    Compare,
     /// Where to save the map.
     SaveAs,
     /// Where to write the export, in this format.
@@ -153,6 +155,45 @@ impl JourneyApp {
         }
     }
 
+    /// Reads the map file at `path` in the background, then marks what
+    /// changed from it to the open map (or says why it could not be read).
+    pub fn compare_in_background(&mut self, path: PathBuf) {
+        if self.is_running(|work| matches!(work, Work::Compare(_))) {
+            return;
+        }
+        let source = path.clone();
+        self.start_job(Work::Compare(path), move |report| {
+            report.send(Report::Compared(Box::new(io::read_map(&source))));
+        });
+    }
+
+    /// The end of reading `path` to compare with.
+    pub(super) fn compared(
+        &mut self,
+        path: PathBuf,
+        result: Result<crate::model::JourneyMap, LoadError>,
+    ) {
+        match result {
+            Ok(other) => {
+                self.compare = Some(crate::ui::compare::Comparison::new(path, other));
+                // The panel takes room: the whole map, marks and all, in view.
+                self.canvas.fit_to_window();
+            }
+            Err(error) => {
+                let details: Vec<String> = error
+                    .diagnostics()
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                self.show_message(format!(
+                    "Could not compare with {}:\n\n{}",
+                    path.display(),
+                    details.join("\n")
+                ));
+            }
+        }
+    }
+
     /// Saves to the document's file, or asks where if it has none.
     pub fn save(&mut self) {
         match self.document.path().map(Path::to_owned) {
@@ -185,7 +226,7 @@ impl JourneyApp {
         if self.is_running(|work| matches!(work, Work::Save { .. })) {
             return;
         }
-        let text = match io::to_ron(&self.document.map) {
+        let text = match self.document.to_ron() {
             Ok(text) => text,
             Err(error) => {
                 self.show_message(error.to_string());
@@ -280,6 +321,8 @@ impl JourneyApp {
             FilePurpose::Open => FileDialog::open(folder.as_deref(), &["ron"]).title("Open a map"),
             FilePurpose::Import => FileDialog::open(folder.as_deref(), &["mmd", "csv"])
                 .title("Import a Mermaid journey or a CSV of cards"),
+            FilePurpose::Compare => FileDialog::open(folder.as_deref(), &["ron"])
+                .title("Compare the map with another map file"),
             FilePurpose::SaveAs => FileDialog::save(
                 folder.as_deref(),
                 &self.suggested_file_name(purpose),
@@ -301,6 +344,7 @@ impl JourneyApp {
         match (purpose, path) {
             (FilePurpose::Open, Some(path)) => self.open_in_background(path),
             (FilePurpose::Import, Some(path)) => self.import_in_background(path),
+            (FilePurpose::Compare, Some(path)) => self.compare_in_background(path),
             (FilePurpose::SaveAs, Some(path)) => self.save_to(path.with_extension("ron")),
             (FilePurpose::Export(format), Some(path)) => {
                 self.export_to(path.with_extension(format.extension()));
@@ -308,7 +352,7 @@ impl JourneyApp {
             (FilePurpose::Open | FilePurpose::Import | FilePurpose::SaveAs, None) => {
                 self.after_save = None;
             }
-            (FilePurpose::Export(_), None) => {}
+            (FilePurpose::Export(_) | FilePurpose::Compare, None) => {}
         }
     }
 
@@ -340,6 +384,8 @@ impl JourneyApp {
             self.stop_sharing();
         }
         self.document = document;
+        // The comparison was of the map it replaces.
+        self.compare = None;
         self.selection = crate::ui::Selection::default();
         self.canvas.reset();
         self.notice = None;

@@ -21,6 +21,8 @@ pub(super) enum Work {
     Import(PathBuf),
     /// Reading the document's file again, keeping the view.
     Reload(PathBuf),
+    /// Reading a map file to compare the document with.
+    Compare(PathBuf),
     /// Writing the map, as it was in `state`, to `path`.
     Save {
         /// Where.
@@ -51,6 +53,8 @@ pub(super) enum Report {
     },
     /// The images written, or why not.
     Exported(Result<Vec<PathBuf>, String>),
+    /// The map to compare with, or why it could not be read.
+    Compared(Box<Result<crate::model::JourneyMap, LoadError>>),
     /// The file imported as a map, or why it could not be.
     Imported(Box<Result<crate::model::JourneyMap, crate::interchange::ImportError>>),
     /// The native dialog's answer: a path, or none (cancelled, or no
@@ -129,6 +133,11 @@ impl JourneyApp {
                 path.display()
             )),
             (Work::Reload(path), Some(Report::Opened(result))) => self.reloaded(&path, *result),
+            (Work::Compare(path), Some(Report::Compared(result))) => self.compared(path, *result),
+            (Work::Compare(path), _) => self.show_message(format!(
+                "Could not compare with {}: reading it stopped unexpectedly.",
+                path.display()
+            )),
             (Work::Save { path, state }, Some(Report::Saved(result))) => {
                 self.saved(&path, state, result);
             }

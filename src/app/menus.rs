@@ -30,6 +30,10 @@ impl JourneyApp {
                     });
                 });
                 pick(ui, UiCommand::Import, &mut chosen);
+                pick(ui, UiCommand::CompareWith, &mut chosen);
+                ui.add_enabled_ui(self.compare.is_some(), |ui| {
+                    pick(ui, UiCommand::EndComparison, &mut chosen);
+                });
                 ui.separator();
                 pick(ui, UiCommand::Save, &mut chosen);
                 pick(ui, UiCommand::SaveAs, &mut chosen);

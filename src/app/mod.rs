@@ -91,6 +91,8 @@ pub struct JourneyApp {
     sharing: Option<sharing::Sharing>,
     /// The slides shown full screen, while presenting.
     presenting: Option<Presentation>,
+    /// The file the map is compared with (File ▸ Compare with…), if any.
+    compare: Option<crate::ui::compare::Comparison>,
 }
 
 impl JourneyApp {
@@ -120,6 +122,7 @@ impl JourneyApp {
             keys: KeyQueue::default(),
             sharing: None,
             presenting: None,
+            compare: None,
         }
     }
 
@@ -318,6 +321,33 @@ impl JourneyApp {
         }
     }
 
+    /// The file the map is compared with, if it is (File ▸ Compare with…).
+    pub fn compared_with(&self) -> Option<&Path> {
+        self.compare
+            .as_ref()
+            .map(crate::ui::compare::Comparison::path)
+    }
+
+    /// While comparing: the panel with the legend and what only the other
+    /// file has, and the changes marked on the canvas.
+    fn comparison_panel(&mut self, ui: &mut egui::Ui) {
+        let Some(comparison) = &mut self.compare else {
+            self.canvas.mark_changes(None);
+            return;
+        };
+        let (map, state) = (&self.document.map, self.document.state());
+        let action = egui::Panel::left("compare")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| comparison.panel(ui, map, state))
+            .inner;
+        self.canvas
+            .mark_changes(Some(comparison.changes(map, state)));
+        if action == crate::ui::compare::PanelAction::Close {
+            self.queue(UiCommand::EndComparison);
+        }
+    }
+
     /// The window title as last set: the file name, `*` when unsaved.
     pub fn window_title(&self) -> &str {
         &self.title
@@ -361,6 +391,7 @@ impl JourneyApp {
         for edit in inspector_edits {
             self.apply(edit);
         }
+        self.comparison_panel(ui);
         self.look_with_others();
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {

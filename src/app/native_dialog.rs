@@ -17,7 +17,9 @@ pub(super) fn ask(purpose: FilePurpose, folder: Option<&Path>, name: &str) -> Op
         dialog = dialog.set_directory(folder);
     }
     match purpose {
-        FilePurpose::Open => dialog.add_filter("Journey map", &["ron"]).pick_file(),
+        FilePurpose::Open | FilePurpose::Compare => {
+            dialog.add_filter("Journey map", &["ron"]).pick_file()
+        }
         FilePurpose::Import => dialog
             .add_filter(
                 "Mermaid journey or CSV of cards",

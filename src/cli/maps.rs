@@ -40,7 +40,7 @@ pub fn check(files: &[PathBuf], out: &mut impl Write, err: &mut impl Write) -> O
 }
 
 /// `journeymap fmt [--check] FILE...`: rewrites (or lists) the maps
-/// that are not in canonical form.
+/// that are not in canonical form, keeping their comments.
 pub fn fmt(
     files: &[PathBuf],
     check_only: bool,
@@ -50,8 +50,8 @@ pub fn fmt(
     let mut ok = true;
     for file in files {
         let result =
-            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)));
-        let (map, bytes) = match result {
+            io::read_map_bytes(file).and_then(|bytes| Ok((io::parse_file_bytes(&bytes)?, bytes)));
+        let (read, bytes) = match result {
             Ok(loaded) => loaded,
             Err(error) => {
                 report(file, &error, err)?;
@@ -59,7 +59,7 @@ pub fn fmt(
                 continue;
             }
         };
-        let canonical = match io::to_ron(&map) {
+        let canonical = match io::to_ron_with(&read.map, &read.comments) {
             Ok(text) => text,
             Err(error) => {
                 writeln!(err, "{}: {error}", file.display())?;

@@ -23,16 +23,26 @@ pub fn run(
 ) -> Outcome {
     let mut maps = Vec::with_capacity(3);
     for file in [base, ours, theirs] {
-        match io::read_map(file) {
-            Ok(map) => maps.push(map),
+        match io::read_file(file) {
+            Ok(read) => maps.push(read),
             Err(error) => report(file, &error, err)?,
         }
     }
-    let [base_map, our_map, their_map] = maps.as_slice() else {
+    let [base_file, our_file, their_file] = maps.as_slice() else {
         writeln!(err, "journeymap merge: nothing was merged or written")?;
         return Ok(ExitCode::from(2));
     };
-    let merged = model::merge(base_map, our_map, their_map);
+    let merged = model::merge(&base_file.map, &our_file.map, &their_file.map);
+    // Each item keeps its comments, ours' where both sides have some; an
+    // item of theirs that was given a new id takes its comments along.
+    let their_comments = their_file.comments.clone().renamed(|list, id| {
+        merged
+            .renamed
+            .iter()
+            .find(|r| list.strip_suffix('s') == Some(r.kind) && r.from == id)
+            .map(|r| r.to.clone())
+    });
+    let comments = our_file.comments.clone().or(&their_comments);
     let target = output.unwrap_or(ours);
     // A merge that broke the map would be a bug; git then keeps ours and
     // reports a conflict, which loses nothing.
@@ -44,7 +54,7 @@ pub fn run(
         )?;
         return Ok(ExitCode::from(2));
     }
-    let written = io::to_ron(&merged.map)
+    let written = io::to_ron_with(&merged.map, &comments)
         .and_then(|ron| io::write_atomically(target, ron.as_bytes(), Overwrite::Allow));
     if let Err(error) = written {
         writeln!(err, "journeymap merge: {error}")?;

@@ -56,8 +56,8 @@ pub struct ServeArgs {
 /// Runs `journeymap serve` until SIGINT or SIGTERM.
 pub fn run(args: &ServeArgs, out: &mut impl Write, err: &mut impl Write) -> Outcome {
     let file = args.file.as_path();
-    let (map, disk_bytes) = match io::read_map_bytes(file)
-        .and_then(|bytes| Ok((io::parse_map_bytes(&bytes)?, bytes)))
+    let (read, disk_bytes) = match io::read_map_bytes(file)
+        .and_then(|bytes| Ok((io::parse_file_bytes(&bytes)?, bytes)))
     {
         Ok(loaded) => loaded,
         Err(error) => {
@@ -72,11 +72,13 @@ pub fn run(args: &ServeArgs, out: &mut impl Write, err: &mut impl Write) -> Outc
             return Ok(ExitCode::from(2));
         }
     };
+    let io::MapFile { map, comments } = read;
     match host(args, &map, code) {
         Ok((session, state)) => {
             writeln!(out, "join {}", session.link())?;
             out.flush()?;
-            let host = Host::new(file, session, state, map, &disk_bytes);
+            let mut host = Host::new(file, session, state, map, &disk_bytes);
+            host.comments = comments;
             serve(host, err)
         }
         Err(error) => {
@@ -132,6 +134,8 @@ struct Host<'a> {
     state: State,
     /// The map as loaded, until the session's document arrives.
     loaded: JourneyMap,
+    /// The file's comments, written back with the items that still exist.
+    comments: io::Comments,
     /// The file's bytes when loaded.
     loaded_sha256: String,
     mirror: Option<Mirror>,
@@ -150,6 +154,7 @@ impl<'a> Host<'a> {
             session,
             state,
             loaded: map,
+            comments: io::Comments::default(),
             loaded_sha256: sha256(bytes),
             mirror: None,
             disk: DiskState::of_bytes(bytes),
@@ -249,7 +254,7 @@ impl<'a> Host<'a> {
         let Ok(map) = mirror.map() else {
             return Ok(());
         };
-        let text = match io::to_ron(&map) {
+        let text = match io::to_ron_with(&map, &self.comments) {
             Ok(text) => text,
             Err(error) => {
                 writeln!(err, "journeymap: {error}")?;
@@ -286,11 +291,18 @@ impl<'a> Host<'a> {
             return Ok(());
         };
         let bytes = std::fs::read(self.file).unwrap_or_default();
-        match io::parse_map_bytes(&bytes) {
-            Ok(on_disk) => match bring_in(mirror, &self.written_heads, &on_disk) {
-                Ok((changes, _)) => self.session.send_changes(changes),
-                Err(error) => writeln!(err, "journeymap: {error}")?,
-            },
+        match io::parse_file_bytes(&bytes) {
+            Ok(io::MapFile {
+                map: on_disk,
+                comments,
+            }) => {
+                // The file's comments are as whoever edited it left them.
+                self.comments = comments;
+                match bring_in(mirror, &self.written_heads, &on_disk) {
+                    Ok((changes, _)) => self.session.send_changes(changes),
+                    Err(error) => writeln!(err, "journeymap: {error}")?,
+                }
+            }
             Err(_) if !exiting => {
                 writeln!(
                     err,

@@ -7,6 +7,8 @@
 //! `\n` line endings on every OS) and atomic.
 
 mod atomic;
+mod canonical;
+mod comments;
 mod disk;
 mod error;
 #[cfg(any(test, feature = "test-support"))]
@@ -21,6 +23,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 pub use atomic::{Overwrite, write_atomically};
+pub use canonical::MAX_COLUMNS;
+pub use comments::{Comments, Notes, Path as ItemPath, Step};
 pub use disk::{DiskState, SaveOptions, backup_path, save_over};
 pub use error::{Diagnostic, LoadError, Position, SaveError};
 
@@ -74,10 +78,25 @@ struct VersionOnly {
     version: u32,
 }
 
+/// A map file as read: the map, and the comments to write back with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MapFile {
+    /// The map.
+    pub map: JourneyMap,
+    /// The file's comments, by the item each belongs to.
+    pub comments: Comments,
+}
+
 /// Reads and validates the map at `path`. Files over [`MAX_FILE_BYTES`] are
 /// refused before they are read.
 pub fn read_map(path: &Path) -> Result<JourneyMap, LoadError> {
     parse_map_bytes(&read_map_bytes(path)?)
+}
+
+/// Reads and validates the map at `path` with its comments, as
+/// [`read_map`] does.
+pub fn read_file(path: &Path) -> Result<MapFile, LoadError> {
+    parse_file_bytes(&read_map_bytes(path)?)
 }
 
 /// The bytes of the file at `path`, refusing files over [`MAX_FILE_BYTES`]
@@ -102,12 +121,22 @@ pub fn read_map_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Parses and validates a map from the bytes of a file.
 pub fn parse_map_bytes(bytes: &[u8]) -> Result<JourneyMap, LoadError> {
+    parse_map(file_text(bytes)?)
+}
+
+/// Parses and validates a map and its comments from the bytes of a file.
+pub fn parse_file_bytes(bytes: &[u8]) -> Result<MapFile, LoadError> {
+    parse_file(file_text(bytes)?)
+}
+
+/// The bytes of a map file as text, refusing files over [`MAX_FILE_BYTES`].
+fn file_text(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(LoadError::TooLarge {
             size: bytes.len() as u64,
         });
     }
-    parse_map(utf8_text(bytes)?)
+    utf8_text(bytes)
 }
 
 /// The bytes as UTF-8 text, or where the first byte that is not.
@@ -125,6 +154,16 @@ fn utf8_text(bytes: &[u8]) -> Result<&str, LoadError> {
 /// Parses and validates a map from text. A leading byte-order mark is
 /// skipped and CRLF line endings are read as LF.
 pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
+    load(text, false).map(|file| file.map)
+}
+
+/// Parses and validates a map and its comments from text, as
+/// [`parse_map`] does.
+pub fn parse_file(text: &str) -> Result<MapFile, LoadError> {
+    load(text, true)
+}
+
+fn load(text: &str, with_comments: bool) -> Result<MapFile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let normalised;
     let text = if text.contains("\r\n") {
@@ -176,6 +215,16 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
     };
     // Ids are optional for cards and points in a hand-written file.
     map.fill_missing_ids();
+    let comments = if with_comments {
+        Comments::read(text)
+            .map_err(|at| LoadError::Syntax {
+                at: Position::of_offset(text, at),
+                message: "journeymap cannot tell which item the comments here belong to".to_owned(),
+            })?
+            .name_unnamed(&map)
+    } else {
+        Comments::default()
+    };
     let problems = model::validate(&map);
     if !problems.is_empty() {
         let problems = problems
@@ -190,7 +239,7 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
         return Err(LoadError::Invalid { problems });
     }
     map.sort_cells();
-    Ok(map)
+    Ok(MapFile { map, comments })
 }
 
 fn check_version(text: &str, version: u32) -> Result<(), LoadError> {
@@ -230,8 +279,17 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
 }
 
 /// The map in canonical form: pretty RON, `\n` line endings, `version` first,
-/// fields in a fixed order, empty optional fields left out, a final newline.
+/// fields in a fixed order, empty optional fields left out, a card or
+/// emotion point on one line when it fits in [`MAX_COLUMNS`], a final
+/// newline.
 pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
+    to_ron_with(map, &Comments::default())
+}
+
+/// The map in canonical form, as [`to_ron`] writes it, with `comments` put
+/// back before (or at the end of the line of) the items they belong to.
+/// Comments of items the map no longer has are left out.
+pub fn to_ron_with(map: &JourneyMap, comments: &Comments) -> Result<String, SaveError> {
     let file = FileOut {
         version: CURRENT_VERSION,
         title: &map.title,
@@ -240,17 +298,11 @@ pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
         lanes: &map.lanes,
         stages: &map.stages,
     };
-    let pretty = ron::ser::PrettyConfig::new()
-        .new_line("\n")
-        .indentor("    ")
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
-    let text = ron::ser::to_string_pretty(&file, pretty)
-        .map_err(|e| SaveError::Serialize(e.to_string()))?;
-    let mut text = plain_apostrophes(text);
-    text.push('\n');
-    Ok(text)
+    // Compact: journeymap lays the text out itself, and has less to read.
+    let text = ron::ser::to_string(&file).map_err(|e| SaveError::Serialize(e.to_string()))?;
+    canonical::lay_out(&plain_apostrophes(text), comments).ok_or_else(|| {
+        SaveError::Serialize("the ron crate wrote text journeymap cannot lay out".to_owned())
+    })
 }
 
 /// `text` (RON from the ron crate) with `\'` written as a plain `'`.
@@ -289,3 +341,6 @@ fn plain_apostrophes(text: String) -> String {
 pub fn save_map(path: &Path, map: &JourneyMap) -> Result<(), SaveError> {
     write_atomically(path, to_ron(map)?.as_bytes(), Overwrite::Allow)
 }
+
+#[cfg(test)]
+mod comment_tests;

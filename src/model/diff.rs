@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Card, EmotionPoint, JourneyMap, Lane, Stage};
+use super::{Card, CardId, EmotionPoint, JourneyMap, Lane, LaneId, PointId, Stage, StageId};
 
 /// One difference between two maps, as a line a person reads. Texts are
 /// quoted on one line, cut after 60 characters, with `\"` for a quote.
@@ -13,10 +13,27 @@ use super::{Card, EmotionPoint, JourneyMap, Lane, Stage};
 pub struct Difference {
     /// What kind of change.
     pub change: Change,
+    /// The item it is about, for marking it on the canvas.
+    pub subject: Subject,
     /// The item, named by kind, id and text: `card c12 "Scans her card"`.
     pub item: String,
     /// What about it changed, when it was changed or moved.
     pub detail: String,
+}
+
+/// The item a [`Difference`] is about.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A field of the map itself: the title, the scenario, a persona field.
+    Map,
+    /// A lane.
+    Lane(LaneId),
+    /// A stage's own fields or place (not its cards and points).
+    Stage(StageId),
+    /// A card.
+    Card(CardId),
+    /// An emotion point.
+    Point(PointId),
 }
 
 /// Added, removed, changed or moved.
@@ -55,6 +72,7 @@ pub fn diff(old: &JourneyMap, new: &JourneyMap) -> Vec<Difference> {
     let mut field = |item: &str, before: &str, after: &str| {
         if before != after {
             out.push(changed(
+                Subject::Map,
                 item.to_owned(),
                 format!("{} → {}", quote(before), quote(after)),
             ));
@@ -82,9 +100,10 @@ pub fn diff(old: &JourneyMap, new: &JourneyMap) -> Vec<Difference> {
     out
 }
 
-fn changed(item: String, detail: String) -> Difference {
+fn changed(subject: Subject, item: String, detail: String) -> Difference {
     Difference {
         change: Change::Changed,
+        subject,
         item,
         detail,
     }
@@ -160,7 +179,7 @@ fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         &old.lanes,
         &new.lanes,
         |l| l.id.as_str(),
-        lane_item,
+        |l| (Subject::Lane(l.id.clone()), lane_item(l)),
         fields,
         added,
         out,
@@ -194,7 +213,7 @@ fn stages(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         &old.stages,
         &new.stages,
         |s| s.id.as_str(),
-        stage_item,
+        |s| (Subject::Stage(s.id.clone()), stage_item(s)),
         fields,
         added,
         out,
@@ -208,30 +227,34 @@ fn ordered<'a, T>(
     old: &'a [T],
     new: &'a [T],
     id: impl Fn(&T) -> &str,
-    item: impl Fn(&T) -> String,
+    item: impl Fn(&T) -> (Subject, String),
     fields: impl Fn(&T, &T) -> Vec<String>,
     added: impl Fn(&T) -> String,
     out: &mut Vec<Difference>,
 ) {
     let find = |list: &'a [T], key: &str| list.iter().find(|x| id(x) == key);
     for was in old {
+        let (subject, name) = item(was);
         let Some(now) = find(new, id(was)) else {
             out.push(Difference {
                 change: Change::Removed,
-                item: item(was),
+                subject,
+                item: name,
                 detail: String::new(),
             });
             continue;
         };
         let details = fields(was, now);
         if !details.is_empty() {
-            out.push(changed(item(was), details.join(", ")));
+            out.push(changed(subject, name, details.join(", ")));
         }
     }
     for now in new.iter().filter(|n| find(old, id(n)).is_none()) {
+        let (subject, name) = item(now);
         out.push(Difference {
             change: Change::Added,
-            item: item(now),
+            subject,
+            item: name,
             detail: added(now),
         });
     }
@@ -244,13 +267,14 @@ fn moves(
     old: &[&str],
     new: &[&str],
     out: &mut Vec<Difference>,
-    item: impl Fn(&str) -> Option<String>,
+    item: impl Fn(&str) -> Option<(Subject, String)>,
 ) {
     for id in moved_ids(old, new) {
         let position = new.iter().position(|n| *n == id).map_or(0, |p| p + 1);
-        if let Some(item) = item(id) {
+        if let Some((subject, item)) = item(id) {
             out.push(Difference {
                 change: Change::Moved,
+                subject,
                 item,
                 detail: format!("now {position} of {}", new.len()),
             });
@@ -259,19 +283,24 @@ fn moves(
 }
 
 /// Where a card or point is: its stage's and lane's names.
-pub(super) fn place(map: &JourneyMap, stage: &Stage, lane: &super::LaneId) -> String {
+pub(super) fn place(map: &JourneyMap, stage: &Stage, lane: &LaneId) -> String {
     let lane = map.lane(lane).map_or(lane.as_str(), |l| l.name.as_str());
     format!("{} / {}", quote(&stage.name), quote(lane))
 }
 
 /// A cell: the map, the stage and the lane.
-type Cell<'a> = (&'a JourneyMap, &'a Stage, &'a super::LaneId);
+type Cell<'a> = (&'a JourneyMap, &'a Stage, &'a LaneId);
 
 /// A "moved" line if the item is in another cell than it was.
-fn moved_cell(item: impl Fn() -> String, (was, is): (Cell<'_>, Cell<'_>)) -> Option<Difference> {
+fn moved_cell(
+    subject: Subject,
+    item: impl Fn() -> String,
+    (was, is): (Cell<'_>, Cell<'_>),
+) -> Option<Difference> {
     let same = was.1.id == is.1.id && was.2 == is.2;
     (!same).then(|| Difference {
         change: Change::Moved,
+        subject,
         item: item(),
         detail: format!(
             "{} → {}",
@@ -303,6 +332,7 @@ fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             let Some(&(t, c)) = after.get(card.id.as_str()) else {
                 out.push(Difference {
                     change: Change::Removed,
+                    subject: Subject::Card(card.id.clone()),
                     item: card_item(card),
                     detail: format!("from {}", place(old, stage, &card.lane)),
                 });
@@ -311,7 +341,8 @@ fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             let (now_stage, now) = (&new.stages[t], &new.stages[t].cards[c]);
             card_changes(old, card, now, out);
             let cells = ((old, stage, &card.lane), (new, now_stage, &now.lane));
-            out.extend(moved_cell(|| card_item(card), cells));
+            let subject = Subject::Card(card.id.clone());
+            out.extend(moved_cell(subject, || card_item(card), cells));
         }
     }
     for stage in &new.stages {
@@ -322,6 +353,7 @@ fn cards(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         {
             out.push(Difference {
                 change: Change::Added,
+                subject: Subject::Card(card.id.clone()),
                 item: card_item(card),
                 detail: format!("in {}", place(new, stage, &card.lane)),
             });
@@ -368,7 +400,11 @@ fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Differe
         details.push(format!("notes → {}", quote(&now.notes)));
     }
     if !details.is_empty() {
-        out.push(changed(card_item(card), details.join(", ")));
+        out.push(changed(
+            Subject::Card(card.id.clone()),
+            card_item(card),
+            details.join(", "),
+        ));
     }
 }
 
@@ -398,7 +434,7 @@ fn cell_orders(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
                     .cards
                     .iter()
                     .find(|c| c.id.as_str() == id)
-                    .map(card_item)
+                    .map(|c| (Subject::Card(c.id.clone()), card_item(c)))
             });
         }
     }
@@ -414,6 +450,7 @@ fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             let Some((now_stage, now)) = new.point(&point.id) else {
                 out.push(Difference {
                     change: Change::Removed,
+                    subject: Subject::Point(point.id.clone()),
                     item: point_item(point),
                     detail: format!("from {}", place(old, stage, &point.lane)),
                 });
@@ -427,16 +464,22 @@ fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
                 details.push(format!("label → {}", quote(&now.label)));
             }
             if !details.is_empty() {
-                out.push(changed(point_item(point), details.join(", ")));
+                out.push(changed(
+                    Subject::Point(point.id.clone()),
+                    point_item(point),
+                    details.join(", "),
+                ));
             }
             let cells = ((old, stage, &point.lane), (new, now_stage, &now.lane));
-            out.extend(moved_cell(|| point_item(point), cells));
+            let subject = Subject::Point(point.id.clone());
+            out.extend(moved_cell(subject, || point_item(point), cells));
         }
     }
     for stage in &new.stages {
         for point in stage.points.iter().filter(|p| old.point(&p.id).is_none()) {
             out.push(Difference {
                 change: Change::Added,
+                subject: Subject::Point(point.id.clone()),
                 item: point_item(point),
                 detail: format!(
                     "in {}, score {:+}",

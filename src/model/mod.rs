@@ -19,7 +19,7 @@ mod validate;
 pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
 pub use cards::Cards;
 pub use colour::{Colour, PALETTE};
-pub use diff::{Change, Difference, diff};
+pub use diff::{Change, Difference, Subject, diff};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use lane::{Lane, LaneKind};
 pub use map::{IdTag, JourneyMap, Persona};

@@ -38,6 +38,10 @@ commands! {
         Open,
         /// Make a new map from a Mermaid journey diagram or a CSV of cards.
         Import,
+        /// Mark what changed from another map file to this map.
+        CompareWith,
+        /// Stop marking what changed from the file compared with.
+        EndComparison,
         /// Save the map to its file (or ask where, the first time).
         Save,
         /// Save the map to a new file.
@@ -120,6 +124,8 @@ impl UiCommand {
             Self::New => "New",
             Self::Open => "Open…",
             Self::Import => "Import Mermaid or CSV…",
+            Self::CompareWith => "Compare with…",
+            Self::EndComparison => "End comparison",
             Self::Save => "Save",
             Self::SaveAs => "Save as…",
             Self::ExportImage => "Export slides…",
@@ -196,7 +202,9 @@ impl UiCommand {
             | Self::About
             | Self::ShareOnNetwork
             | Self::JoinShared
-            | Self::Import => vec![],
+            | Self::Import
+            | Self::CompareWith
+            | Self::EndComparison => vec![],
         }
     }
 

@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod command;
+pub mod compare;
 pub mod context_menu;
 pub mod dialogs;
 pub mod export_dialog;

@@ -4,6 +4,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use journeymap::app::{JourneyApp, Origin, Preferences};
+use journeymap::model::Subject;
+use journeymap::ui::compare;
 
 use crate::helpers::*;
 
@@ -378,4 +380,165 @@ impl egui::DroppedFile for Dropped {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
+}
+
+#[test]
+fn file_compare_with_marks_what_changed_and_shows_what_only_the_other_file_has() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let prefs = Preferences {
+        own_file_dialog: true,
+        ..Preferences::default()
+    };
+    let mut harness = harness_with(JourneyApp::start(prefs, None));
+    let ours = map(&harness);
+    let (stage, first) = ours
+        .stages
+        .iter()
+        .find_map(|s| s.cards.first().map(|c| (s.id.clone(), c.clone())))
+        .expect("a card");
+    let second = ours
+        .cards()
+        .find(|c| c.id != first.id)
+        .expect("another card")
+        .clone();
+    // The other file: without the first card, the second card's text as
+    // it was, and a card this map does not have.
+    let mut other = ours.clone();
+    other.remove_card(&first.id).expect("remove");
+    other
+        .set_card_text(&second.id, "The text before")
+        .expect("text");
+    other
+        .add_card(&stage, &first.lane, 0, "Only in the old file")
+        .expect("add");
+    let path = folder.path().join("older.ron");
+    journeymap::io::save_map(&path, &other).expect("save");
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Compare with…").click();
+    harness.run();
+    harness.get_by_label_contains("Compare the map with another map file");
+    type_text(&mut harness, &path.display().to_string());
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    settle(&mut harness);
+
+    assert_eq!(harness.state().compared_with(), Some(path.as_path()));
+    harness.get_by_label("Compared with older.ron");
+    harness.get_by_label("1 added · 1 changed · 0 moved · 1 removed");
+    harness.get_by_label_contains("Only in the old file");
+    let marked = harness.state().canvas.marked_changes().expect("marked");
+    assert_eq!(
+        marked.mark(&Subject::Card(first.id.clone())),
+        Some((compare::ADDED, "new"))
+    );
+    assert_eq!(
+        marked.mark(&Subject::Card(second.id.clone())),
+        Some((compare::CHANGED, "changed"))
+    );
+    assert_eq!(map(&harness), ours, "comparing changes nothing");
+
+    // An edit made while comparing is marked at once.
+    harness
+        .state_mut()
+        .apply(journeymap::edit::Edit::SetTitleAndScenario(
+            "Another title".into(),
+            ours.scenario.clone(),
+        ));
+    harness.run();
+    harness.get_by_label("1 added · 2 changed · 0 moved · 1 removed");
+    harness.get_by_label_contains("changed title");
+
+    harness.get_by_label("End comparison").click();
+    harness.run();
+    assert_eq!(harness.state().compared_with(), None);
+    assert!(harness.state().canvas.marked_changes().is_none());
+    assert!(harness.query_by_label("Compared with older.ron").is_none());
+}
+
+#[test]
+fn comparing_with_a_file_that_is_not_a_map_says_where_and_marks_nothing() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("broken.ron");
+    std::fs::write(&path, "(version: 1,\n    title: 3,\n)\n").expect("write");
+    let mut harness = harness();
+    harness.state_mut().compare_in_background(path);
+    settle(&mut harness);
+    assert_eq!(harness.state().compared_with(), None);
+    harness.get_by_label_contains("Could not compare with");
+    harness.get_by_label_contains("2:11: Expected string");
+}
+
+#[test]
+fn opening_another_map_ends_the_comparison() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("same.ron");
+    let mut harness = harness();
+    journeymap::io::save_map(&path, &map(&harness)).expect("save");
+    harness.state_mut().compare_in_background(path.clone());
+    settle(&mut harness);
+    harness.get_by_label("The maps mean the same: no differences.");
+    harness.state_mut().open(&path);
+    harness.run();
+    assert_eq!(harness.state().compared_with(), None);
+}
+
+#[test]
+fn saving_keeps_the_files_comments_and_undo_brings_back_a_deleted_cards_comment() {
+    let folder = tempfile::tempdir().expect("tempdir");
+    let path = folder.path().join("commented.ron");
+    let text = r#"// Workshop of 12 May
+(
+    version: 1,
+    title: "Commented", // the working title
+    lanes: [
+        (id: "doing", name: "Doing", kind: Text),
+    ],
+    stages: [
+        (
+            id: "plan",
+            name: "Plan",
+            cards: [
+                // she starts on paper
+                (lane: "doing", text: "Writes a list"),
+                (id: "fridge", lane: "doing", text: "Checks the fridge"), // every time
+            ],
+        ),
+    ],
+)
+"#;
+    std::fs::write(&path, text).expect("write");
+    let mut harness = harness_with(JourneyApp::start(Preferences::default(), Some(&path)));
+    let first = map(&harness).cards().next().expect("a card").id.clone();
+
+    harness.state_mut().apply(journeymap::edit::Edit::Remove {
+        cards: vec![first],
+        points: vec![],
+    });
+    harness.run();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(!saved.contains("she starts on paper"), "{saved}");
+    for kept in [
+        "// Workshop of 12 May\n(",
+        "title: \"Commented\", // the working title",
+        "), // every time",
+    ] {
+        assert!(saved.contains(kept), "{kept} not in\n{saved}");
+    }
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    let saved = std::fs::read_to_string(&path).expect("saved");
+    assert!(
+        saved.contains("// she starts on paper\n                (id: \"c1\", lane: \"doing\", text: \"Writes a list\"),"),
+        "{saved}"
+    );
+    // Saved again unchanged: the same bytes.
+    harness.state_mut().save_to(path.clone());
+    settle(&mut harness);
+    assert_eq!(std::fs::read_to_string(&path).expect("saved"), saved);
 }

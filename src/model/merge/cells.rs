@@ -27,6 +27,8 @@ trait InCell: Clone + PartialEq + Sized + 'static {
     fn merge(base: &Self, ours: &Self, theirs: &Self, lane: &LaneId, fields: &mut Fields) -> Self;
     /// How a line names it.
     fn name(&self) -> String;
+    /// How a list of a cell's items, in order, names it: a card's text.
+    fn words(&self) -> String;
     /// A card that shows theirs' version of it (before `CONFLICT: `).
     fn shown(theirs: &Self) -> Card;
 }
@@ -84,6 +86,10 @@ impl InCell for Card {
         card_item(self)
     }
 
+    fn words(&self) -> String {
+        quote(&self.text)
+    }
+
     fn shown(theirs: &Self) -> Card {
         let mut card = theirs.clone();
         card.text = format!("theirs' card {}: {}", theirs.id, theirs.text);
@@ -122,6 +128,14 @@ impl InCell for EmotionPoint {
 
     fn name(&self) -> String {
         point_item(self)
+    }
+
+    fn words(&self) -> String {
+        if self.label.is_empty() {
+            format!("{:+}", self.score)
+        } else {
+            format!("{:+} {}", self.score, quote(&self.label))
+        }
     }
 
     fn shown(theirs: &Self) -> Card {
@@ -280,17 +294,28 @@ fn in_cells<'a, T: InCell>(
             }
             let ordered = merge_order(b, o, t);
             if ordered.clash {
-                report.conflict_without_card(Conflict {
-                    kind: ConflictKind::BothReordered,
-                    item: format!(
-                        "{} in {} / {}",
-                        T::PLURAL,
-                        quote(&stage.name),
-                        quote(lane_name)
-                    ),
-                    detail: "kept ours' order".to_owned(),
-                    marker: None,
-                });
+                let item = format!(
+                    "{} in {} / {}",
+                    T::PLURAL,
+                    quote(&stage.name),
+                    quote(lane_name)
+                );
+                let theirs_order: Vec<String> = t
+                    .iter()
+                    .filter_map(|id| T::find(&three.theirs, id))
+                    .map(|(_, item)| item.words())
+                    .collect();
+                let card = Card::new(
+                    CardId::default(),
+                    lane.clone(),
+                    format!("theirs' order of {item}: {}", theirs_order.join(", ")),
+                );
+                let place = Place {
+                    stage: Some(stage.id.clone()),
+                    lane: Some(lane.clone()),
+                    after: None,
+                };
+                report.conflict(reordered(item), card, place);
             }
             items.extend(
                 ordered
@@ -326,4 +351,15 @@ fn cells<'a, T: InCell>(
         }
     }
     cells
+}
+
+/// The conflict of a list (`item`) that both sides reordered, in
+/// different ways: ours' order was kept.
+pub(super) fn reordered(item: String) -> Conflict {
+    Conflict {
+        kind: ConflictKind::BothReordered,
+        item,
+        detail: "kept ours' order".to_owned(),
+        marker: None,
+    }
 }

@@ -150,11 +150,6 @@ impl Report {
         self.conflict(conflict, card, place);
     }
 
-    /// Notes a conflict that no card can show (a list's order).
-    pub fn conflict_without_card(&mut self, conflict: Conflict) {
-        self.conflicts.push(conflict);
-    }
-
     /// Notes fields of `item` that both sides changed, shown in a card
     /// that lists theirs' values, in `stage` and `lane` if given.
     pub fn field_clash(

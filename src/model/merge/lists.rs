@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
-use super::super::diff::{lane_item, stage_item};
-use super::super::{Colour, JourneyMap, Lane, LaneKind, Stage};
-use super::conflict::{Conflict, ConflictKind, Place, Report};
+use super::super::diff::{lane_item, quote, stage_item};
+use super::super::{Card, CardId, Colour, JourneyMap, Lane, LaneId, LaneKind, Stage};
+use super::cells::reordered;
+use super::conflict::{Place, Report};
 use super::order::merge_order;
 use super::pick::{Fields, Presence, presence};
 use super::{Side, Three, Touched, Version};
@@ -26,6 +27,8 @@ struct Kind<'a, T> {
     merge: fn(&T, &T, &T, &mut Fields) -> T,
     /// How a line names it.
     name: fn(&T) -> String,
+    /// Its name, as a list of theirs' order shows it.
+    label: fn(&T) -> &str,
     /// Where the card that shows a conflict about it goes.
     place: fn(&T) -> Place,
     /// How a line names the list: `lanes`, `stages`.
@@ -49,6 +52,7 @@ pub(super) fn lanes(three: &Three<'_>, report: &mut Report) -> Vec<Lane> {
             colour: fields.take_plain("colour", &base.colour, &ours.colour, &theirs.colour, hex),
         },
         name: lane_item,
+        label: |lane| &lane.name,
         place: |lane| Place {
             lane: Some(lane.id.clone()),
             ..Place::default()
@@ -68,6 +72,7 @@ pub(super) fn stages(three: &Three<'_>, report: &mut Report) -> Vec<Stage> {
         differs: |one, other| !same_fields(one, other),
         merge: merge_stage,
         name: stage_item,
+        label: |stage| &stage.name,
         place: |stage| Place {
             stage: Some(stage.id.clone()),
             ..Place::default()
@@ -149,12 +154,18 @@ fn merge_list<'a, T: Clone>(three: &Three<'a>, kind: &Kind<'a, T>, report: &mut 
     };
     let ordered = merge_order(&in_result(base), &in_result(ours), &in_result(theirs));
     if ordered.clash {
-        report.conflict_without_card(Conflict {
-            kind: ConflictKind::BothReordered,
-            item: kind.list_name.to_owned(),
-            detail: "kept ours' order".to_owned(),
-            marker: None,
-        });
+        let theirs_order: Vec<String> = theirs
+            .iter()
+            .filter(|item| kept.contains_key((kind.id)(item)))
+            .map(|item| quote((kind.label)(item)))
+            .collect();
+        let text = format!(
+            "theirs' order of {}: {}",
+            kind.list_name,
+            theirs_order.join(", ")
+        );
+        let card = Card::new(CardId::default(), LaneId::default(), text);
+        report.conflict(reordered(kind.list_name.to_owned()), card, Place::default());
     }
     ordered
         .ids

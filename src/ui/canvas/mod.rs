@@ -65,6 +65,9 @@ pub struct Canvas {
     /// What the other people in a shared map selected and type in, drawn
     /// on top in their colours.
     others: Vec<crate::ui::presence::Other>,
+    /// While the map is compared with another file: what changed, marked
+    /// on top.
+    changes: Option<Arc<crate::ui::compare::Changes>>,
 }
 
 /// What typing was asked for, to start once the layout is known.
@@ -101,6 +104,7 @@ impl Default for Canvas {
             layout_cache: cache::LayoutCache::default(),
             moved_by_user: false,
             others: Vec::new(),
+            changes: None,
         }
     }
 }
@@ -182,6 +186,17 @@ impl Canvas {
     }
 
     /// Whether text is being typed on the canvas, or is about to be (F2 was
+    /// Marks `changes` on the map from the next frame on (none: marks
+    /// nothing), for File ▸ Compare with….
+    pub fn mark_changes(&mut self, changes: Option<Arc<crate::ui::compare::Changes>>) {
+        self.changes = changes;
+    }
+
+    /// The changes marked on the map, while it is compared with a file.
+    pub fn marked_changes(&self) -> Option<&crate::ui::compare::Changes> {
+        self.changes.as_deref()
+    }
+
     /// pressed and the field appears this frame): the keys are text then.
     pub fn wants_keyboard(&self) -> bool {
         self.inline.is_some() || self.typing_pending.is_some()
@@ -306,6 +321,9 @@ impl Canvas {
         };
         draw::placed(ui, &placement, &layout, theme, &marks);
         draw::selected_header(ui, &placement, &layout, theme, selection);
+        if let Some(changes) = &self.changes {
+            crate::ui::compare::outline_changes(ui, &placement, &layout, changes);
+        }
         crate::ui::presence::outline_others(ui, &placement, &layout, &self.others);
         self.paint_drag(ui, pointer, &layout, &placement, theme);
         self.show_inline(ui, &layout, &placement, map, &mut edits);
