@@ -59,20 +59,19 @@ fn pages_planned<'a>(
 ) -> Vec<Page<'a>> {
     let split = options.split;
     let stages = &map.stages;
-    let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = match plan {
-        Some(plan) => (plan.groups, plan.fits.into_iter().map(Some).collect()),
-        None => {
-            let per_image = match split {
-                Split::Every(n) => n.get(),
-                Split::Automatic | Split::One => stages.len().max(1),
-            };
-            let groups: Vec<_> = (0..stages.len().max(1))
-                .step_by(per_image)
-                .map(|start| start..(start + per_image).min(stages.len()))
-                .collect();
-            let fits = vec![None; groups.len()];
-            (groups, fits)
-        }
+    let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = if let Some(plan) = plan {
+        (plan.groups, plan.fits.into_iter().map(Some).collect())
+    } else {
+        let per_image = match split {
+            Split::Every(n) => n.get(),
+            Split::Automatic | Split::One => stages.len().max(1),
+        };
+        let groups: Vec<_> = (0..stages.len().max(1))
+            .step_by(per_image)
+            .map(|start| start..(start + per_image).min(stages.len()))
+            .collect();
+        let fits = vec![None; groups.len()];
+        (groups, fits)
     };
     let count = groups.len();
     groups
