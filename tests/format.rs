@@ -252,7 +252,7 @@ fn a_file_from_a_newer_version_is_refused_naming_both_versions() {
     assert!(
         error
             .to_string()
-            .contains("this map is format version 7, but this journeymap reads up to version 1"),
+            .contains("this map is format version 7, but this journeymap reads up to version 2"),
         "{error}"
     );
 }

@@ -1,6 +1,6 @@
 //! The map file format: RON, versioned, canonical, validated.
 //!
-//! A map file is a RON struct that starts with `version: 1`. Reading checks
+//! A map file is a RON struct that starts with `version: 1` or `version: 2`. Reading checks
 //! the size before reading, accepts a UTF-8 byte-order mark and CRLF line
 //! endings, refuses unknown fields and newer versions with a line:column, and
 //! validates ids and references. Writing is canonical (same map, same bytes,
@@ -14,6 +14,7 @@ pub mod faults;
 mod hint;
 mod locate;
 pub mod recovery;
+pub mod versions;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -26,8 +27,9 @@ pub use error::{Diagnostic, LoadError, Position, SaveError};
 
 use crate::model::{self, JourneyMap, Lane, Persona, Stage};
 
-/// The format version this journeymap writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+/// The newest format version this journeymap reads and writes. A map is
+/// written with the lowest version that can hold it ([`versions::needed`]).
+pub const CURRENT_VERSION: u32 = versions::INSIGHTS_VERSION;
 
 /// The largest file journeymap will read: 32 MiB, over ten times the size of
 /// a 20,000-card map.
@@ -176,7 +178,8 @@ pub fn parse_map(text: &str) -> Result<JourneyMap, LoadError> {
     };
     // Ids are optional for cards and points in a hand-written file.
     map.fill_missing_ids();
-    let problems = model::validate(&map);
+    let mut problems = model::validate(&map);
+    problems.extend(versions::problem(&map, file.version));
     if !problems.is_empty() {
         let problems = problems
             .iter()
@@ -229,11 +232,12 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     LoadError::Syntax { at, message }
 }
 
-/// The map in canonical form: pretty RON, `\n` line endings, `version` first,
+/// The map in canonical form: pretty RON, `\n` line endings, `version` first
+/// (the lowest that can hold the map, see [`versions::needed`]),
 /// fields in a fixed order, empty optional fields left out, a final newline.
 pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
     let file = FileOut {
-        version: CURRENT_VERSION,
+        version: versions::needed(map),
         title: &map.title,
         persona: &map.persona,
         scenario: &map.scenario,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::super::diff::{lane_item, stage_item};
-use super::super::{Colour, JourneyMap, Lane, LaneKind, Stage};
+use super::super::{Colour, JourneyMap, Kpi, Lane, LaneKind, Stage};
 use super::conflict::{Conflict, ConflictKind, Place, Report};
 use super::order::merge_order;
 use super::pick::{Fields, Presence, presence};
@@ -84,6 +84,7 @@ pub(super) fn same_fields(one: &Stage, other: &Stage) -> bool {
         && one.colour == other.colour
         && one.owner == other.owner
         && one.metrics == other.metrics
+        && one.kpis == other.kpis
 }
 
 fn merge_stage(base: &Stage, ours: &Stage, theirs: &Stage, fields: &mut Fields) -> Stage {
@@ -95,6 +96,14 @@ fn merge_stage(base: &Stage, ours: &Stage, theirs: &Stage, fields: &mut Fields) 
     stage.owner = text("owner", |s| &s.owner);
     stage.metrics = text("metrics", |s| &s.metrics);
     stage.colour = fields.take_plain("colour", &base.colour, &ours.colour, &theirs.colour, hex);
+    stage.kpis = fields.take_plain("kpis", &base.kpis, &ours.kpis, &theirs.kpis, |kpis| {
+        let each: Vec<String> = kpis.iter().map(Kpi::summary).collect();
+        if each.is_empty() {
+            "none".to_owned()
+        } else {
+            each.join("; ")
+        }
+    });
     stage
 }
 

@@ -250,6 +250,7 @@ pub fn channel_glyph(channel: Channel) -> &'static str {
         Channel::Store => "🏬",
         Channel::Social => "👥",
         Channel::Mail => "📮",
+        Channel::InPerson => "👋",
         Channel::Other => "✱",
     }
 }
