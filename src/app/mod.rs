@@ -346,7 +346,13 @@ impl JourneyApp {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                self.inspector.show(ui, &self.document.map, &self.selection)
+                let voter = if self.prefs.name.trim().is_empty() {
+                    crate::ui::WORKSHOP_VOTER
+                } else {
+                    self.prefs.name.trim()
+                };
+                self.inspector
+                    .show(ui, &self.document.map, &self.selection, voter)
             })
             .inner;
         for edit in inspector_edits {

@@ -26,7 +26,7 @@ pub use command::UiCommand;
 pub use export_dialog::ExportDialog;
 pub use file_dialog::{FileDialog, FileDialogAction};
 pub use help::HelpWindow;
-pub use inspector::Inspector;
+pub use inspector::{Inspector, WORKSHOP_VOTER};
 pub use selection::Selection;
 
 /// How a lane kind is named in menus and the inspector.
