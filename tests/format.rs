@@ -278,7 +278,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     for text in [
         format!("(version: 1, title: {deep})"),
         format!("(version: 1, unknown: {deep})"),
-        format!("(version: 2, unknown: {deep})"),
+        format!("(version: 3, unknown: {deep})"),
         deep.clone(),
     ] {
         let error = load_error(&text);
