@@ -8,6 +8,7 @@ mod cards;
 mod colour;
 mod diff;
 mod ids;
+pub mod insights;
 mod kpi;
 mod lane;
 mod map;
