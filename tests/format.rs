@@ -117,6 +117,20 @@ fn a_truncated_file_is_reported_at_its_end() {
 }
 
 #[test]
+fn a_file_cut_inside_a_field_name_is_reported_as_truncated() {
+    // Cut after `lan` of `lane:`: the parser sees an unknown field `lan`,
+    // but what happened is that the file was cut short.
+    let cut = &MAP[..MAP.find("lane: \"pain\"").expect("needle") + 3];
+    let error = load_error(cut);
+    assert!(
+        error
+            .to_string()
+            .contains("the file ends in the middle of a word: the file looks truncated"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_file_cut_inside_a_string_points_at_the_string_that_is_never_closed() {
     let cut = &MAP[..MAP.find("phone line").expect("needle")];
     let error = load_error(cut);

@@ -219,8 +219,20 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     if let Some(hint) = hint::for_slip(text, at) {
         return LoadError::Syntax { at, message: hint };
     }
+    let ends_at_the_end = {
+        let end = Position {
+            line: error.span.end.line,
+            column: error.span.end.col,
+        };
+        offset_of(text, end).is_some_and(|offset| text[offset..].trim().is_empty())
+    };
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early: it looks truncated".to_owned(),
+        // A map ends with `)`: an error in the last word of the file (a
+        // field name cut in two, say) is the file being cut short.
+        other if ends_at_the_end => {
+            format!("the file ends in the middle of a word: the file looks truncated ({other})")
+        }
         ron::Error::ExpectedStringEnd => {
             "this text is never closed with `\"`: the file looks truncated".to_owned()
         }
@@ -230,6 +242,26 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
         other => other.to_string(),
     };
     LoadError::Syntax { at, message }
+}
+
+/// The byte offset of `at` (line and column from 1, columns in
+/// characters) in `text`, if the text has that place.
+fn offset_of(text: &str, at: Position) -> Option<usize> {
+    let line_start = if at.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(at.line - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    let line = &text[line_start..];
+    let column = at.column.checked_sub(1)?;
+    let within = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()))
+        .nth(column)?;
+    Some(line_start + within)
 }
 
 /// The map in canonical form: pretty RON, `\n` line endings, `version` first
