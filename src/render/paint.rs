@@ -10,6 +10,7 @@
 //! card text too small to read as bars; an export paints everything.
 
 mod emotion;
+mod gap;
 
 use std::collections::HashSet;
 
@@ -17,6 +18,7 @@ use egui::epaint::{Mesh, RectShape};
 use egui::{Color32, CornerRadius, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 pub(super) use emotion::face_shapes;
+pub(super) use gap::diamond;
 
 use super::layout::{CardLayout, Layout, TextRole, size};
 use super::theme::Theme;

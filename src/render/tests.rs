@@ -483,3 +483,54 @@ fn a_layout_that_takes_over_the_last_ones_cards_is_the_layout_made_afresh() {
         assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
     }
 }
+
+/// The shapes filled with `colour` in `shapes`: meshes and rectangles.
+fn filled_with(shapes: &[egui::Shape], colour: egui::Color32) -> usize {
+    shapes
+        .iter()
+        .filter(|shape| match shape {
+            egui::Shape::Mesh(mesh) => mesh.vertices.iter().any(|v| v.color == colour),
+            egui::Shape::Rect(rect) => rect.fill == colour,
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn the_company_curve_and_the_gap_are_drawn_where_points_record_the_companys_belief() {
+    let theme = Theme::light();
+    let diamonds = |shapes: &[egui::Shape]| {
+        shapes
+            .iter()
+            .filter(|shape| {
+                matches!(shape, egui::Shape::Path(path)
+                if path.points.len() == 4 && path.stroke.color == egui::epaint::ColorMode::Solid(theme.company))
+            })
+            .count()
+    };
+    let mut map = sample("team-gear");
+    let recorded = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| p.company.is_some())
+        .count();
+    assert!(recorded > 1, "the sample records the store's belief");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    assert_eq!(diamonds(&shapes), recorded);
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Emotion);
+    let fill = theme.gap_fill(lane.is_some_and(|l| l % 2 == 1));
+    assert!(filled_with(&shapes, fill) > 0, "the gap is shaded");
+
+    for point in map.stages.iter_mut().flat_map(|s| s.points.iter_mut()) {
+        point.company = None;
+    }
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    assert_eq!(diamonds(&shapes), 0);
+    assert_eq!(filled_with(&shapes, fill), 0);
+}

@@ -176,6 +176,8 @@ pub struct PointLayout {
     pub center: Pos2,
     /// Its score.
     pub score: i8,
+    /// What the company believes the customer feels there, if recorded.
+    pub company: Option<i8>,
     /// Its label, centred on the face horizontally: above the face when
     /// the score is positive, below it otherwise, so that it never lies
     /// across the zero line.
