@@ -69,6 +69,13 @@ impl JourneyApp {
                     }
                 }
                 ui.separator();
+                let mut insights = self.prefs.insights;
+                if ui
+                    .checkbox(&mut insights, UiCommand::ToggleInsights.label())
+                    .clicked()
+                {
+                    chosen = Some(UiCommand::ToggleInsights.into());
+                }
                 let mut dark = self.prefs.dark;
                 if ui
                     .checkbox(&mut dark, UiCommand::ToggleTheme.label())

@@ -358,6 +358,16 @@ impl JourneyApp {
         for edit in inspector_edits {
             self.apply(edit);
         }
+        if self.prefs.insights {
+            let picked = egui::Panel::bottom("insights")
+                .resizable(true)
+                .default_size(220.0)
+                .show(ui, |ui| crate::ui::insights::show(ui, &self.document.map))
+                .inner;
+            if let Some(selection) = picked {
+                self.selection = selection;
+            }
+        }
         self.look_with_others();
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {

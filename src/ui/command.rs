@@ -98,6 +98,9 @@ commands! {
         ZoomIn,
         /// Zoom out one step.
         ZoomOut,
+        /// Show or hide the insights panel: the journey's health, the
+        /// biggest perception gaps, the most voted items.
+        ToggleInsights,
         /// Switch between the light and the dark theme.
         ToggleTheme,
     }
@@ -144,6 +147,7 @@ impl UiCommand {
             Self::ActualSize => "Actual size (100 %)",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::ToggleInsights => "Insights panel",
             Self::ToggleTheme => "Dark theme",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::GettingStarted => "Getting started",
@@ -187,6 +191,7 @@ impl UiCommand {
             Self::ZoomIn => vec![command(Key::Plus), command(Key::Equals)],
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ShowShortcuts => vec![plain(Key::F1)],
+            Self::ToggleInsights => vec![command(Key::I)],
             Self::ToggleTheme
             | Self::GettingStarted
             | Self::About

@@ -12,6 +12,7 @@ pub mod gesture;
 pub mod help;
 pub mod icon;
 pub mod inline_edit;
+pub mod insights;
 pub mod inspector;
 pub mod move_cards;
 pub mod navigate;
