@@ -11,6 +11,7 @@
 
 mod emotion;
 mod gap;
+mod health;
 
 use std::collections::HashSet;
 
@@ -166,6 +167,7 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks, view: &View) -> Vec<S
     let grid = layout.grid();
     let seen = grid.intersect(view.visible);
     let mut shapes = Vec::new();
+    health::strip(layout, theme, view, &mut shapes);
     for (i, lane) in layout.lanes.iter().enumerate() {
         if i % 2 == 1 && lane.row.intersects(seen.y_range()) {
             shapes.push(Shape::rect_filled(

@@ -534,3 +534,40 @@ fn the_company_curve_and_the_gap_are_drawn_where_points_record_the_companys_beli
     assert_eq!(diamonds(&shapes), 0);
     assert_eq!(filled_with(&shapes, fill), 0);
 }
+
+#[test]
+fn a_map_that_records_kpis_or_beliefs_gets_a_health_strip_under_the_headers() {
+    let plain = sample("grocery-trip");
+    let layout = with_fonts(|fonts| Layout::new(&plain, fonts, 1.0));
+    assert!(layout.health.is_none(), "a version 1 map keeps its look");
+
+    let map = sample("first-try-to-promoter");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let strip = layout.health.as_ref().expect("a health strip");
+    assert!((strip.row.min - layout.header_row.max).abs() < f32::EPSILON);
+    assert!(
+        layout
+            .lanes
+            .iter()
+            .all(|lane| lane.row.min >= strip.row.max)
+    );
+    assert!((layout.grid().min.y - strip.row.max).abs() < f32::EPSILON);
+    for (cell, stage) in strip.cells.iter().zip(&layout.stages) {
+        assert_eq!(cell.rect.x_range(), stage.column);
+        let bottom = layout::health_first_line(cell, 1.0).y
+            + cell.lines.iter().map(|(g, _)| g.size().y).sum::<f32>();
+        assert!(bottom <= strip.row.max + 0.5, "its lines fit the strip");
+    }
+    let come_back = map.stage_index(&crate::model::StageId::new("come-back"));
+    let cell = &strip.cells[come_back.expect("the stage")];
+    assert_eq!(cell.lines.len(), 2, "figures and one KPI");
+    assert_eq!(cell.lines[1].1, layout::Tone::Missed);
+    assert!(cell.lines[1].0.text().starts_with("✘ Second-visit rate"));
+    assert!(cell.lines[0].0.text().starts_with("2 pains (severity 4)"));
+
+    let theme = Theme::light();
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    let texts = texts_of(&shapes);
+    assert!(texts.iter().any(|t| t == "Health"));
+    assert!(texts.iter().any(|t| t.starts_with("NPS +41")));
+}

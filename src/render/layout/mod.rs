@@ -8,6 +8,7 @@
 mod cells;
 mod curve_ends;
 mod grid;
+mod health;
 mod persona;
 mod placing;
 mod texts;
@@ -24,6 +25,7 @@ use crate::model::{
 };
 
 pub use curve_ends::CurveEnds;
+pub use health::{HealthStrip, Tone, first_line as health_first_line};
 pub use texts::TextCache;
 use texts::Texts;
 
@@ -80,6 +82,8 @@ pub struct Layout {
     /// Where each emotion curve runs on beyond the stages laid out (a
     /// slide of a split set); empty for a whole map.
     pub curve_ends: Vec<CurveEnds>,
+    /// The health strip under the stage headers, if the map shows one.
+    pub health: Option<HealthStrip>,
     /// Where each cell's cards are in `cards`, for [`Self::recycle`].
     placed_cells: Vec<placing::PlacedCell>,
 }
@@ -316,6 +320,7 @@ impl Layout {
         let persona = persona::persona_layout(map, texts, scale, origin, strip_width);
         let header_top = persona.rect.max.y + s(size::MARGIN * 0.75);
         let (stages, header_row) = grid::stage_headers(map, texts, scale, &columns, header_top);
+        let health = health::health_strip(map, texts, scale, &columns, header_row.max);
         let rows = grid::lane_rows(
             map,
             whole,
@@ -323,7 +328,7 @@ impl Layout {
             scale,
             &columns,
             label_column,
-            header_row.max,
+            health.as_ref().map_or(header_row.max, |h| h.row.max),
         );
         let size = vec2(
             label_column.min + strip_width + s(size::MARGIN),
@@ -340,6 +345,7 @@ impl Layout {
             cards: rows.cards.cards,
             points: rows.points,
             curve_ends: rows.curve_ends,
+            health,
             placed_cells: rows.cards.cells,
         }
     }
@@ -370,11 +376,12 @@ impl Layout {
             .stages
             .last()
             .map_or(self.label_column.max, |s| s.column.max);
-        let bottom = self.lanes.last().map_or(self.header_row.max, |l| l.row.max);
-        Rect::from_min_max(
-            pos2(self.label_column.max, self.header_row.max),
-            pos2(right, bottom),
-        )
+        let top = self
+            .health
+            .as_ref()
+            .map_or(self.header_row.max, |h| h.row.max);
+        let bottom = self.lanes.last().map_or(top, |l| l.row.max);
+        Rect::from_min_max(pos2(self.label_column.max, top), pos2(right, bottom))
     }
 
     /// The cell of a stage and a lane.
