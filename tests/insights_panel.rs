@@ -61,3 +61,36 @@ fn a_recorded_gap_is_listed_and_clicking_it_selects_its_face() {
     click(&mut harness, &line);
     assert_eq!(harness.state().selection, Selection::only_point(point.id));
 }
+
+#[test]
+fn a_rated_opportunity_is_on_the_matrix_and_clicking_it_selects_it() {
+    let mut harness = harness();
+    let map = harness.state().document.map.clone();
+    let card = map
+        .cards()
+        .find(|c| {
+            map.lane(&c.lane)
+                .is_some_and(|l| l.kind == journeymap::model::LaneKind::Opportunities)
+        })
+        .map(|c| (c.id.clone(), c.text.clone()));
+    let Some((id, text)) = card else {
+        panic!("the sample has an opportunity");
+    };
+    harness.state_mut().selection = Selection::only_card(id.clone());
+    harness.run();
+    click(&mut harness, "Impact");
+    click(&mut harness, "4 – much better");
+    click(&mut harness, "Effort");
+    click(&mut harness, "1 – a quick win");
+    harness.state_mut().selection = Selection::default();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::I);
+    harness.run();
+    harness.get_by_label("Opportunity matrix");
+    let short: String = text.chars().take(48).collect();
+    let line = format!("1  {short} · impact 4, effort 1 · Quick wins");
+    // The panel scrolls sideways to the matrix, as a user would.
+    harness.get_by_label(&line).scroll_to_me();
+    harness.run();
+    click(&mut harness, &line);
+    assert_eq!(harness.state().selection, Selection::only_card(id));
+}

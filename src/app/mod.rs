@@ -361,7 +361,7 @@ impl JourneyApp {
         if self.prefs.insights {
             let picked = egui::Panel::bottom("insights")
                 .resizable(true)
-                .default_size(220.0)
+                .default_size(260.0)
                 .show(ui, |ui| crate::ui::insights::show(ui, &self.document.map))
                 .inner;
             if let Some(selection) = picked {

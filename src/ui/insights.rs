@@ -1,14 +1,15 @@
 //! The insights panel (View ▸ Insights): the journey's health stage by
-//! stage, its biggest perception gaps and its most voted pain points and
-//! opportunities, all derived from the map ([`crate::model::insights`]),
-//! as `journeymap stats` prints them. Clicking a gap or a voted item
-//! selects it on the map.
+//! stage, its biggest perception gaps, the opportunity matrix (impact ×
+//! effort, drawn by [`crate::render::matrix`] as exports would) and the
+//! most voted pain points and opportunities, all derived from the map
+//! ([`crate::model::insights`]), as `journeymap stats` prints them.
+//! Clicking a gap, an opportunity or a voted item selects it on the map.
 
 use egui::{RichText, ScrollArea};
 
 use super::Selection;
 use crate::model::insights::{Gap, Insights, StageHealth, Voted, two_decimals};
-use crate::model::{JourneyMap, Kpi, LaneKind};
+use crate::model::{CardId, JourneyMap, Kpi, LaneKind};
 
 /// How many gaps and voted items the panel lists.
 const LISTED: usize = 5;
@@ -18,7 +19,7 @@ const LISTED: usize = 5;
 pub fn show(ui: &mut egui::Ui, map: &JourneyMap) -> Option<Selection> {
     let insights = Insights::of(map);
     let mut picked = None;
-    ScrollArea::vertical().show(ui, |ui| {
+    ScrollArea::both().show(ui, |ui| {
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
                 ui.heading("Journey health");
@@ -38,6 +39,13 @@ pub fn show(ui: &mut egui::Ui, map: &JourneyMap) -> Option<Selection> {
             });
             ui.separator();
             ui.vertical(|ui| {
+                ui.heading("Opportunity matrix");
+                if let Some(card) = matrix(ui, map) {
+                    picked = Some(Selection::only_card(card));
+                }
+            });
+            ui.separator();
+            ui.vertical(|ui| {
                 ui.heading("Most voted");
                 if insights.most_voted.is_empty() {
                     ui.weak("No dots yet: select a pain point or an opportunity and add dots in the inspector.");
@@ -48,6 +56,43 @@ pub fn show(ui: &mut egui::Ui, map: &JourneyMap) -> Option<Selection> {
                     }
                 }
             });
+        });
+    });
+    picked
+}
+
+/// The matrix as the exports draw it, and its numbered list; returns the
+/// opportunity clicked in the list.
+fn matrix(ui: &mut egui::Ui, map: &JourneyMap) -> Option<CardId> {
+    let theme = crate::render::Theme::for_dark(ui.visuals().dark_mode);
+    let drawn = ui.ctx().fonts_mut(|fonts| {
+        crate::render::matrix::opportunity_matrix(fonts, &theme, 1.0, 150.0, map)
+    });
+    let Some((size, shapes)) = drawn else {
+        ui.weak("No opportunity is rated yet: select one and set its impact and effort in the inspector.");
+        return None;
+    };
+    let mut picked = None;
+    ui.horizontal_top(|ui| {
+        let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+        ui.painter().extend(shapes.into_iter().map(|mut shape| {
+            shape.translate(rect.min.to_vec2());
+            shape
+        }));
+        ui.vertical(|ui| {
+            for item in crate::render::matrix::rated(map) {
+                let text: String = item.card.text.chars().take(48).collect();
+                let line = format!(
+                    "{}  {text} · impact {}, effort {} · {}",
+                    item.number,
+                    item.impact,
+                    item.effort,
+                    crate::render::matrix::quadrant(item.impact, item.effort)
+                );
+                if ui.link(line).clicked() {
+                    picked = Some(item.card.id.clone());
+                }
+            }
         });
     });
     picked
