@@ -79,7 +79,10 @@ impl Measure {
 /// `value` with at most one decimal, none when whole: `4`, `4.5`, `-12`.
 pub fn short_number(value: f64) -> String {
     let tenths = (value * 10.0).round() / 10.0;
-    if tenths.fract() == 0.0 {
+    if tenths == 0.0 {
+        // Not `-0` for a small negative value.
+        "0".to_owned()
+    } else if tenths.fract() == 0.0 {
         format!("{tenths:.0}")
     } else {
         format!("{tenths:.1}")
@@ -176,6 +179,7 @@ mod tests {
         assert_eq!(nps.summary(), "NPS +12 (target +30)");
         assert_eq!(Kpi::new(Measure::Csat, 78.25).summary(), "CSAT 78.3%");
         assert_eq!(Kpi::new(Measure::Ces, 4.0).summary(), "CES 4");
+        assert_eq!(short_number(-0.04), "0");
     }
 
     #[test]

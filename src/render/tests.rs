@@ -571,3 +571,46 @@ fn a_map_that_records_kpis_or_beliefs_gets_a_health_strip_under_the_headers() {
     assert!(texts.iter().any(|t| t == "Health"));
     assert!(texts.iter().any(|t| t.starts_with("NPS +41")));
 }
+
+#[test]
+fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
+    let mut map = sample("grocery-trip");
+    let mut cache = TextCache::default();
+    let mut last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    let point = map.stages[0].points[0].id.clone();
+    let stage = map.stages[1].id.clone();
+    let edits: Vec<(&str, MapEdit<'_>)> = vec![
+        (
+            "the first company belief makes the strip appear",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_company_score(&point, Some(2)).expect("point");
+            }),
+        ),
+        (
+            "two KPIs make a stage's cell of the strip taller",
+            Box::new(|map: &mut JourneyMap| {
+                let kpis = vec![
+                    crate::model::Kpi::new(crate::model::Measure::Nps, 12.0),
+                    crate::model::Kpi::new(crate::model::Measure::Csat, 80.0),
+                ];
+                map.set_kpis(&stage, kpis).expect("stage");
+            }),
+        ),
+        (
+            "the strip goes again",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_kpis(&stage, Vec::new()).expect("stage");
+                map.set_company_score(&point, None).expect("point");
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        edit(&mut map);
+        last.recycle(&mut cache);
+        last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+        let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+        assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
+        let rows = |layout: &Layout| layout.lanes.iter().map(|l| l.row).collect::<Vec<_>>();
+        assert_eq!(rows(&last), rows(&fresh), "after {what}");
+    }
+}
