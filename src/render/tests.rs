@@ -484,12 +484,13 @@ fn a_layout_that_takes_over_the_last_ones_cards_is_the_layout_made_afresh() {
     }
 }
 
-/// The shapes filled with `colour` in `shapes`: meshes and rectangles.
+/// The shapes filled with `colour` in `shapes`: meshes, paths and rectangles.
 fn filled_with(shapes: &[egui::Shape], colour: egui::Color32) -> usize {
     shapes
         .iter()
         .filter(|shape| match shape {
             egui::Shape::Mesh(mesh) => mesh.vertices.iter().any(|v| v.color == colour),
+            egui::Shape::Path(path) => path.fill == colour,
             egui::Shape::Rect(rect) => rect.fill == colour,
             _ => false,
         })

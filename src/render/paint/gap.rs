@@ -9,7 +9,7 @@
 //! they share x at every parameter: the shading pairs them parameter by
 //! parameter into a strip of triangles.
 
-use egui::epaint::{CubicBezierShape, Mesh, Vertex, WHITE_UV};
+use egui::epaint::CubicBezierShape;
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use super::View;
@@ -62,18 +62,14 @@ pub(super) fn shading(
             .iter()
             .position(|p| std::ptr::eq(*p, run[0].0))
             .unwrap_or(0);
-        let mut mesh = Mesh::default();
         for (k, theirs) in company_segments.iter().enumerate() {
             let Some(ours) = customer.segments.get(first + k + customer.offset) else {
                 continue;
             };
             let bounds = Rect::from_points(ours).union(Rect::from_points(theirs));
             if view.visible.intersects(bounds) {
-                strip(ours, theirs, fill, &mut mesh);
+                strip(ours, theirs, fill, layout.scale, shapes);
             }
-        }
-        if !mesh.is_empty() {
-            shapes.push(Shape::mesh(mesh));
         }
     }
 }
@@ -146,8 +142,12 @@ fn runs<'a>(layout: &Layout, points: &[&'a PointLayout]) -> Vec<Vec<(&'a PointLa
     runs
 }
 
-/// Triangles between two segments that share x at every parameter.
-fn strip(ours: &[Pos2; 4], theirs: &[Pos2; 4], fill: Color32, mesh: &mut Mesh) {
+/// The space between two segments that share x at every parameter, as
+/// convex slices (a trapezoid per step, or two triangles where the curves
+/// cross). Each slice reaches a little into the next: the fill is opaque,
+/// so the overlap cannot show, and a PDF viewer draws no hairline seams
+/// between slices as it would between the triangles of a mesh.
+fn strip(ours: &[Pos2; 4], theirs: &[Pos2; 4], fill: Color32, scale: f32, shapes: &mut Vec<Shape>) {
     // The Bernstein weights of a cubic at `t`.
     let at = |segment: &[Pos2; 4], t: f32| {
         let rest = 1.0 - t;
@@ -163,22 +163,36 @@ fn strip(ours: &[Pos2; 4], theirs: &[Pos2; 4], fill: Color32, mesh: &mut Mesh) {
         }
         sum
     };
-    let vertex = |pos| Vertex {
-        pos,
-        uv: WHITE_UV,
-        color: fill,
-    };
-    let base = u32::try_from(mesh.vertices.len()).unwrap_or(u32::MAX);
-    for step in 0..=STEPS {
-        let t = f32::from(step) / f32::from(STEPS);
-        mesh.vertices.push(vertex(at(ours, t)));
-        mesh.vertices.push(vertex(at(theirs, t)));
+    let overlap = 0.6 * scale;
+    let samples: Vec<(Pos2, Pos2)> = (0..=STEPS)
+        .map(|step| {
+            let t = f32::from(step) / f32::from(STEPS);
+            (at(ours, t), at(theirs, t))
+        })
+        .collect();
+    for pair in samples.windows(2) {
+        let [(ours_then, theirs_then), (ours_next, theirs_next)] = [pair[0], pair[1]];
+        let (before, after) = (ours_then.y - theirs_then.y, ours_next.y - theirs_next.y);
+        let reach = vec2(overlap, 0.0);
+        let slice = if before * after < 0.0 {
+            // The curves cross in this step: a triangle on either side.
+            let cross = ours_then.lerp(ours_next, before / (before - after));
+            shapes.push(polygon(vec![ours_then, cross, theirs_then], fill));
+            vec![cross, ours_next + reach, theirs_next + reach]
+        } else {
+            vec![
+                ours_then,
+                ours_next + reach,
+                theirs_next + reach,
+                theirs_then,
+            ]
+        };
+        shapes.push(polygon(slice, fill));
     }
-    for step in 0..u32::from(STEPS) {
-        let i = base + 2 * step;
-        mesh.add_triangle(i, i + 1, i + 2);
-        mesh.add_triangle(i + 1, i + 3, i + 2);
-    }
+}
+
+fn polygon(points: Vec<Pos2>, fill: Color32) -> Shape {
+    Shape::convex_polygon(points, fill, Stroke::NONE)
 }
 
 #[cfg(test)]
@@ -186,31 +200,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_strip_between_two_curves_fills_exactly_the_space_between_them() {
-        let ours = [
-            pos2(0.0, 10.0),
-            pos2(10.0, 10.0),
-            pos2(20.0, 10.0),
-            pos2(30.0, 10.0),
-        ];
-        let theirs = [
-            pos2(0.0, 40.0),
-            pos2(10.0, 40.0),
-            pos2(20.0, 40.0),
-            pos2(30.0, 40.0),
-        ];
-        let mut mesh = Mesh::default();
-        strip(&ours, &theirs, Color32::RED, &mut mesh);
-        assert_eq!(mesh.vertices.len(), 2 * (usize::from(STEPS) + 1));
-        assert_eq!(mesh.indices.len(), 6 * usize::from(STEPS));
-        let bounds = mesh.calc_bounds();
-        assert_eq!(
-            bounds,
-            Rect::from_min_max(pos2(0.0, 10.0), pos2(30.0, 40.0))
+    fn the_strip_between_two_curves_fills_the_space_between_them_in_convex_slices() {
+        let line = |y0: f32, y1: f32| {
+            [
+                pos2(0.0, y0),
+                pos2(10.0, y0 + (y1 - y0) / 3.0),
+                pos2(20.0, y0 + 2.0 * (y1 - y0) / 3.0),
+                pos2(30.0, y1),
+            ]
+        };
+        let mut shapes = Vec::new();
+        strip(
+            &line(10.0, 10.0),
+            &line(40.0, 40.0),
+            Color32::RED,
+            1.0,
+            &mut shapes,
         );
-        // Paired vertices share x: the strip has no slanted seams.
-        for pair in mesh.vertices.chunks_exact(2) {
-            assert!((pair[0].pos.x - pair[1].pos.x).abs() < 1e-4);
-        }
+        assert_eq!(shapes.len(), usize::from(STEPS));
+        let bounds = shapes
+            .iter()
+            .map(Shape::visual_bounding_rect)
+            .fold(Rect::NOTHING, Rect::union);
+        assert!((bounds.min - pos2(0.0, 10.0)).length() < 1e-3, "{bounds:?}");
+        assert!(bounds.max.y <= 40.0 + 1e-3 && bounds.max.x <= 30.6 + 1e-3);
+
+        // Crossing curves: the step where they cross is two triangles.
+        let mut crossing = Vec::new();
+        strip(
+            &line(10.0, 40.0),
+            &line(45.0, 10.0),
+            Color32::RED,
+            1.0,
+            &mut crossing,
+        );
+        assert_eq!(crossing.len(), usize::from(STEPS) + 1);
+        assert!(
+            crossing
+                .iter()
+                .all(|shape| matches!(shape, Shape::Path(path) if path.points.len() <= 4))
+        );
     }
 }
