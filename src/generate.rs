@@ -5,13 +5,15 @@
 //! front- and backstage…) plus one emotion lane, `cards_per_cell` cards in
 //! every cell, card texts of realistic length, channels, severities,
 //! opportunities linked to pain points, moments of truth, notes and an
-//! emotion curve. The same spec always gives the same map.
+//! emotion curve, and what a team decides with: the company's belief at
+//! emotion points, stage KPIs, opportunities' impact and effort, and dot
+//! votes. The same spec always gives the same map.
 
 mod words;
 
 use crate::model::{
-    Card, CardId, Channel, Colour, EmotionPoint, IdTag, JourneyMap, Lane, LaneId, LaneKind,
-    MAX_SCORE, MIN_SCORE, PALETTE, Persona, PointId, Severity, Stage, StageId,
+    Card, CardId, Channel, Colour, EmotionPoint, IdTag, JourneyMap, Kpi, Lane, LaneId, LaneKind,
+    MAX_SCORE, MIN_RATING, MIN_SCORE, Measure, PALETTE, Persona, PointId, Severity, Stage, StageId,
 };
 
 /// The size and seed of a generated map.
@@ -127,6 +129,7 @@ pub fn generate(spec: &Spec) -> JourneyMap {
                     id: PointId::new(format!("p{next_point}")),
                     lane: lane.clone(),
                     score,
+                    company: None,
                     label: rng.pick(&words::FEELINGS).to_owned(),
                 });
             }
@@ -146,8 +149,72 @@ pub fn generate(spec: &Spec) -> JourneyMap {
         stages,
         id_tag: IdTag::default(),
     };
+    decide(&mut map, &mut Rng(spec.seed ^ DECIDING_SEED));
     map.sort_cells();
     map
+}
+
+/// Mixed into the seed of what a team decides with, drawn after the rest,
+/// so that the rest of a map is what it was before those fields existed.
+const DECIDING_SEED: u64 = 0x5ee0_f9a9;
+
+/// The people who put dots on generated cards.
+const VOTERS: [&str; 6] = ["Ana", "Ben", "Chloé", "Dev", "Emeka", "Fatima"];
+
+/// Gives a map what a team decides with: a company belief at half the
+/// emotion points, KPIs on half the stages, impact and effort on most
+/// opportunities, and dots on a third of pain points and opportunities.
+fn decide(map: &mut JourneyMap, rng: &mut Rng) {
+    let kinds: Vec<(LaneId, LaneKind)> = (map.lanes.iter())
+        .map(|lane| (lane.id.clone(), lane.kind))
+        .collect();
+    let kind_of = |lane: &LaneId| kinds.iter().find(|(id, _)| id == lane).map(|(_, k)| *k);
+    for stage in &mut map.stages {
+        for point in &mut stage.points {
+            if rng.chance(50) {
+                point.company = Some(walk(rng, point.score.saturating_add(1)));
+            }
+        }
+        if rng.chance(50) {
+            stage.kpis = kpis(rng);
+        }
+        for card in stage.cards.to_mut() {
+            let kind = kind_of(&card.lane);
+            if kind == Some(LaneKind::Opportunities) && rng.chance(70) {
+                card.impact = Some(rating(rng));
+                card.effort = Some(rating(rng));
+            }
+            if kind.is_some_and(LaneKind::takes_votes) && rng.chance(30) {
+                for _ in 0..=rng.below(3) {
+                    let dots = u32::try_from(1 + rng.below(3)).unwrap_or(1);
+                    card.votes.set(rng.pick(&VOTERS), dots);
+                }
+            }
+        }
+    }
+}
+
+/// An impact or effort, 1..=5.
+fn rating(rng: &mut Rng) -> u8 {
+    u8::try_from(1 + rng.below(5)).unwrap_or(MIN_RATING)
+}
+
+/// One or two KPIs on their scales, some with targets.
+fn kpis(rng: &mut Rng) -> Vec<Kpi> {
+    let whole = |rng: &mut Rng, low: usize, span: usize| {
+        f64::from(u32::try_from(low + rng.below(span)).unwrap_or(0))
+    };
+    let mut nps = Kpi::new(Measure::Nps, whole(rng, 0, 120) - 40.0);
+    if rng.chance(60) {
+        nps.target = Some(whole(rng, 20, 50));
+    }
+    let mut kpis = vec![nps];
+    if rng.chance(50) {
+        let mut csat = Kpi::new(Measure::Csat, whole(rng, 50, 50));
+        csat.target = Some(85.0);
+        kpis.push(csat);
+    }
+    kpis
 }
 
 /// `count` card lanes from [`LANE_CYCLE`] and the emotion lane.

@@ -312,8 +312,10 @@ fn every_class_of_bad_input_gets_a_located_message_and_exit_1() {
         ),
         (
             "future",
-            good.replacen("version: 1", "version: 2", 1).into_bytes(),
-            "reads up to version 1",
+            good.replacen("version: 1,", "version: 3,", 1)
+                .replacen("version: 2,", "version: 3,", 1)
+                .into_bytes(),
+            "reads up to version 2",
         ),
         ("deep", deep.into_bytes(), ":1:"),
     ];

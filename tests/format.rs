@@ -102,6 +102,20 @@ fn a_truncated_file_is_reported_at_its_end() {
 }
 
 #[test]
+fn a_file_cut_inside_a_field_name_is_reported_as_truncated() {
+    // Cut after `lan` of `lane:`: the parser sees an unknown field `lan`,
+    // but what happened is that the file was cut short.
+    let cut = &MAP[..MAP.find("lane: \"pain\"").expect("needle") + 3];
+    let error = load_error(cut);
+    assert!(
+        error
+            .to_string()
+            .contains("the file ends in the middle of a word: the file looks truncated"),
+        "{error}"
+    );
+}
+
+#[test]
 fn a_file_cut_inside_a_string_points_at_the_string_that_is_never_closed() {
     let cut = &MAP[..MAP.find("phone line").expect("needle")];
     let error = load_error(cut);
@@ -237,7 +251,7 @@ fn a_file_from_a_newer_version_is_refused_naming_both_versions() {
     assert!(
         error
             .to_string()
-            .contains("this map is format version 7, but this journeymap reads up to version 1"),
+            .contains("this map is format version 7, but this journeymap reads up to version 2"),
         "{error}"
     );
 }
@@ -263,7 +277,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
     for text in [
         format!("(version: 1, title: {deep})"),
         format!("(version: 1, unknown: {deep})"),
-        format!("(version: 2, unknown: {deep})"),
+        format!("(version: 3, unknown: {deep})"),
         deep.clone(),
     ] {
         let error = load_error(&text);

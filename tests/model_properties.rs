@@ -10,8 +10,8 @@
 
 use journeymap::io;
 use journeymap::model::{
-    Card, CardId, Channel, Colour, EditError, EmotionPoint, JourneyMap, LaneId, LaneKind,
-    MAX_SCORE, MIN_SCORE, Persona, PointId, Severity, StageId, validate,
+    Card, CardId, Channel, Colour, EditError, EmotionPoint, JourneyMap, Kpi, LaneId, LaneKind,
+    MAX_SCORE, MIN_SCORE, Measure, Persona, PointId, Severity, StageId, validate,
 };
 use journeymap::samples;
 use proptest::prelude::*;
@@ -90,6 +90,11 @@ enum Op {
     InsertPoint(Pick, usize, Pick, i8, String),
     SetScore(Pick, i8),
     SetPointLabel(Pick, String),
+    SetCompanyScore(Pick, Option<i8>),
+    SetImpact(Pick, Option<u8>),
+    SetEffort(Pick, Option<u8>),
+    SetVotes(Pick, String, u32),
+    SetKpis(Pick, Vec<Kpi>),
     MovePoint(Pick, Pick, usize),
     RemovePoint(Pick),
     SetTitle(String),
@@ -107,6 +112,9 @@ struct CardSpec {
     severity: Option<Severity>,
     answers: Option<Pick>,
     moment_of_truth: bool,
+    impact: Option<u8>,
+    effort: Option<u8>,
+    votes: Vec<(String, u32)>,
 }
 
 /// Pieces of text that stress the file format: line endings (a lone CR, CRLF),
@@ -197,9 +205,14 @@ fn card_spec() -> impl Strategy<Value = CardSpec> {
         severity(),
         proptest::option::of(pick()),
         any::<bool>(),
+        (
+            rating(),
+            rating(),
+            proptest::collection::vec((voter(), any::<u32>()), 0..3),
+        ),
     )
         .prop_map(
-            |(lane, text, notes, channel, severity, answers, moment_of_truth)| CardSpec {
+            |(lane, text, notes, channel, severity, answers, moment_of_truth, decide)| CardSpec {
                 lane,
                 text,
                 notes,
@@ -207,6 +220,9 @@ fn card_spec() -> impl Strategy<Value = CardSpec> {
                 severity,
                 answers,
                 moment_of_truth,
+                impact: decide.0,
+                effort: decide.1,
+                votes: decide.2,
             },
         )
 }
@@ -222,6 +238,42 @@ fn persona() -> impl Strategy<Value = Persona> {
             expectations,
         }
     })
+}
+
+/// An impact or effort: mostly on the 1..=5 scale, sometimes not.
+fn rating() -> impl Strategy<Value = Option<u8>> {
+    proptest::option::of(prop_oneof![4 => 1u8..=5, 1 => any::<u8>()])
+}
+
+/// A voter: a name, or tricky text that may be refused.
+fn voter() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(vec!["Ana", "Ben", "Chloé"]).prop_map(str::to_owned),
+        1 => text(),
+    ]
+}
+
+/// A KPI of any measure, its numbers mostly on the scale.
+fn kpi() -> impl Strategy<Value = Kpi> {
+    let measure = prop_oneof![
+        Just(Measure::Nps),
+        Just(Measure::Csat),
+        Just(Measure::Ces),
+        text().prop_map(Measure::Custom),
+    ];
+    let number = prop_oneof![4 => -100.0f64..100.0, 1 => any::<f64>()];
+    (
+        measure,
+        number.clone(),
+        proptest::option::of(number),
+        any::<bool>(),
+    )
+        .prop_map(|(measure, value, target, lower_is_better)| Kpi {
+            measure,
+            value,
+            target,
+            lower_is_better,
+        })
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -254,6 +306,12 @@ fn op() -> impl Strategy<Value = Op> {
             .prop_map(|(s, i, l, sc, t)| Op::InsertPoint(s, i, l, sc, t)),
         1 => (pick(), score()).prop_map(|(p, s)| Op::SetScore(p, s)),
         1 => (pick(), text()).prop_map(|(p, t)| Op::SetPointLabel(p, t)),
+        1 => (pick(), proptest::option::of(score())).prop_map(|(p, s)| Op::SetCompanyScore(p, s)),
+        1 => (pick(), rating()).prop_map(|(c, r)| Op::SetImpact(c, r)),
+        1 => (pick(), rating()).prop_map(|(c, r)| Op::SetEffort(c, r)),
+        2 => (pick(), voter(), prop_oneof![4 => 0u32..5, 1 => any::<u32>()])
+            .prop_map(|(c, v, d)| Op::SetVotes(c, v, d)),
+        1 => (pick(), proptest::collection::vec(kpi(), 0..3)).prop_map(|(s, k)| Op::SetKpis(s, k)),
         1 => (pick(), pick(), index()).prop_map(|(p, s, i)| Op::MovePoint(p, s, i)),
         1 => pick().prop_map(Op::RemovePoint),
         1 => text().prop_map(Op::SetTitle),
@@ -430,6 +488,9 @@ fn apply(map: &mut JourneyMap, op: &Op) -> Result<(), EditError> {
                 .as_ref()
                 .map(|a| ids.card(a, of(LaneKind::PainPoints)));
             card.moment_of_truth = spec.moment_of_truth;
+            card.impact = spec.impact;
+            card.effort = spec.effort;
+            card.votes = spec.votes.iter().cloned().collect();
             map.insert_card(&ids.stage(s), *index, card)?;
         }
         Op::SetCardText(c, text) => {
@@ -481,6 +542,7 @@ fn apply(map: &mut JourneyMap, op: &Op) -> Result<(), EditError> {
                 id: PointId::new(map.fresh_id("p")),
                 lane: ids.lane(l, of(LaneKind::Emotion)),
                 score: *score,
+                company: None,
                 label: label.clone(),
             };
             map.insert_point(&ids.stage(s), *index, point)?;
@@ -490,6 +552,21 @@ fn apply(map: &mut JourneyMap, op: &Op) -> Result<(), EditError> {
         }
         Op::SetPointLabel(p, label) => {
             map.set_point_label(&ids.point(p), label.as_str())?;
+        }
+        Op::SetCompanyScore(p, score) => {
+            map.set_company_score(&ids.point(p), *score)?;
+        }
+        Op::SetImpact(c, impact) => {
+            map.set_impact(&ids.card(c, of(LaneKind::Opportunities)), *impact)?;
+        }
+        Op::SetEffort(c, effort) => {
+            map.set_effort(&ids.card(c, of(LaneKind::Opportunities)), *effort)?;
+        }
+        Op::SetVotes(c, voter, dots) => {
+            map.set_votes(&ids.card(c, LaneKind::takes_votes), voter, *dots)?;
+        }
+        Op::SetKpis(s, kpis) => {
+            map.set_kpis(&ids.stage(s), kpis.clone())?;
         }
         Op::MovePoint(p, s, index) => {
             map.move_point(&ids.point(p), &ids.stage(s), *index)?;

@@ -45,6 +45,22 @@ pub fn diff_maps(group: &mut Group<'_>, maps: &[BenchMap]) {
     }
 }
 
+/// `stats --json` of each map once it is loaded: every stage's health,
+/// the gaps and the most voted items, derived and written as JSON.
+pub fn stats(group: &mut Group<'_>, maps: &[BenchMap]) {
+    for BenchMap { name, map } in maps {
+        let id = format!("stats/{name}");
+        if !filter::wanted(&format!("file/{id}")) {
+            continue;
+        }
+        group.bench_function(&id, |b| {
+            bench(b, &format!("file/{id}"), || {
+                time(|| journeymap::cli::stats_json(map))
+            });
+        });
+    }
+}
+
 /// `merge` of two copies of each map that each changed one card in 64
 /// (about 310 of 20,000): ours the texts of some, theirs the notes of
 /// others and whether the first are moments of truth; each also added a

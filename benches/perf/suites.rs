@@ -155,6 +155,7 @@ pub fn files(criterion: &mut Criterion, maps: &[BenchMap]) {
     mermaid_import(&mut group);
     csv_import(&mut group, maps);
     compare::diff_maps(&mut group, maps);
+    compare::stats(&mut group, maps);
     compare::merge_maps(&mut group, maps);
     canonical::fmt_maps(&mut group, maps);
     group.finish();

@@ -127,6 +127,7 @@ impl JourneyApp {
                 .zoom_to(self.canvas.zoom / crate::ui::canvas::ZOOM_STEP, None),
             UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             UiCommand::Present => self.start_presenting(),
+            UiCommand::ToggleInsights => self.prefs.insights = !self.prefs.insights,
             UiCommand::ShowShortcuts | UiCommand::GettingStarted | UiCommand::About => {
                 if let Some(window) = crate::ui::HelpWindow::for_command(command) {
                     self.show_modal(super::Modal::Help(window));

@@ -61,30 +61,7 @@ impl JourneyApp {
                 pick(ui, UiCommand::Quit, &mut chosen);
             });
             ui.menu_button("Edit", |ui| self.edit_menu(ui, &mut chosen));
-            ui.menu_button("View", |ui| {
-                for command in [
-                    UiCommand::FitToWindow,
-                    UiCommand::ActualSize,
-                    UiCommand::ZoomIn,
-                    UiCommand::ZoomOut,
-                ] {
-                    if command.menu_button(ui) {
-                        chosen = Some(command.into());
-                    }
-                }
-                ui.separator();
-                let mut dark = self.prefs.dark;
-                if ui
-                    .checkbox(&mut dark, UiCommand::ToggleTheme.label())
-                    .clicked()
-                {
-                    chosen = Some(UiCommand::ToggleTheme.into());
-                }
-                ui.separator();
-                if UiCommand::Present.menu_button(ui) {
-                    chosen = Some(UiCommand::Present.into());
-                }
-            });
+            ui.menu_button("View", |ui| self.view_menu(ui, &mut chosen));
             ui.menu_button("Help", |ui| {
                 for command in [
                     UiCommand::ShowShortcuts,
@@ -106,6 +83,38 @@ impl JourneyApp {
         });
         if let Some(command) = chosen {
             self.queue(command);
+        }
+    }
+
+    fn view_menu(&self, ui: &mut egui::Ui, chosen: &mut Option<Command>) {
+        for command in [
+            UiCommand::FitToWindow,
+            UiCommand::ActualSize,
+            UiCommand::ZoomIn,
+            UiCommand::ZoomOut,
+        ] {
+            if command.menu_button(ui) {
+                *chosen = Some(command.into());
+            }
+        }
+        ui.separator();
+        let mut insights = self.prefs.insights;
+        if ui
+            .checkbox(&mut insights, UiCommand::ToggleInsights.label())
+            .clicked()
+        {
+            *chosen = Some(UiCommand::ToggleInsights.into());
+        }
+        let mut dark = self.prefs.dark;
+        if ui
+            .checkbox(&mut dark, UiCommand::ToggleTheme.label())
+            .clicked()
+        {
+            *chosen = Some(UiCommand::ToggleTheme.into());
+        }
+        ui.separator();
+        if UiCommand::Present.menu_button(ui) {
+            *chosen = Some(UiCommand::Present.into());
         }
     }
 

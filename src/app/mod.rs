@@ -385,13 +385,29 @@ impl JourneyApp {
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                self.inspector.show(ui, &self.document.map, &self.selection)
+                let voter = if self.prefs.name.trim().is_empty() {
+                    crate::ui::WORKSHOP_VOTER
+                } else {
+                    self.prefs.name.trim()
+                };
+                self.inspector
+                    .show(ui, &self.document.map, &self.selection, voter)
             })
             .inner;
         for edit in inspector_edits {
             self.apply(edit);
         }
         self.comparison_panel(ui);
+        if self.prefs.insights {
+            let picked = egui::Panel::bottom("insights")
+                .resizable(true)
+                .default_size(260.0)
+                .show(ui, |ui| crate::ui::insights::show(ui, &self.document.map))
+                .inner;
+            if let Some(selection) = picked {
+                self.selection = selection;
+            }
+        }
         self.look_with_others();
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {

@@ -16,11 +16,17 @@ pub const MAX_RECENT: usize = 10;
 /// are remembered by eframe itself.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, each a checkbox of its own in a menu"
+)]
 pub struct Preferences {
     /// Recently opened files, most recent first.
     pub recent: Vec<PathBuf>,
     /// Whether the dark theme is on.
     pub dark: bool,
+    /// Whether the insights panel is shown.
+    pub insights: bool,
     /// The zoom and scroll position of the file open at exit, so that it
     /// reopens where the user left it.
     pub view: Option<SavedView>,
@@ -40,6 +46,7 @@ impl Default for Preferences {
         Self {
             recent: Vec::new(),
             dark: false,
+            insights: false,
             view: None,
             backup: true,
             own_file_dialog: false,

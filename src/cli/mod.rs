@@ -14,9 +14,11 @@ mod maps;
 mod merge;
 mod peer;
 mod serve;
+mod stats;
 pub use export::ExportArgs;
 pub use peer::PeerArgs;
 pub use serve::ServeArgs;
+pub use stats::to_json as stats_json;
 
 use crate::io::{self, Overwrite};
 use crate::model::JourneyMap;
@@ -46,6 +48,8 @@ Examples:
   journeymap import trip.mmd -o trip.ron     a Mermaid journey diagram as a map
   journeymap export trip.ron -o trip.mmd     and back
   journeymap import cards.csv -o trip.ron    a CSV of cards, a row each, as a map
+  journeymap stats grocery.ron               each stage's health, the biggest gaps
+  journeymap stats grocery.ron --json        the same figures for a script
   journeymap diff old.ron new.ron            what changed, card by card
   journeymap merge base.ron a.ron b.ron      b's changes since base merged into a.ron
   journeymap git-setup                       let git merge and diff maps card by card
@@ -130,6 +134,31 @@ pub enum Command {
         /// Replace OUT.ron if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Print the health of each stage and of the whole map.
+    ///
+    /// For each stage: its pain points (how many, and their total weighted
+    /// by severity: low or unrated 1, medium 2, high 3, critical 4), the
+    /// mean emotion score (-3 to +3), the biggest perception gap (what the
+    /// company believes the customer feels minus what the customer
+    /// reports, at the point where they differ most), its moments of truth
+    /// and its KPIs against their targets. Then the whole map's totals, its
+    /// biggest perception gaps and its most voted pain points and
+    /// opportunities.
+    ///
+    /// With --json the same figures are one JSON object: `{"stages": [{"id",
+    /// "name", "pain_points", "severity_score", "mean_emotion",
+    /// "perception_gap", "moments_of_truth", "kpis"}…], "map": {…}}`. A
+    /// figure a stage has no data for (no emotion points, no company
+    /// belief) is null; means are rounded to two decimals. Exits 1 if FILE
+    /// is not a valid map, with its problems listed as `check` lists them.
+    Stats {
+        /// The map.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
     /// List what changed from map A to map B, item by item.
     ///
@@ -267,6 +296,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
         Some(Command::Export(args)) => export::run(&args, out, err),
         Some(Command::Serve(args)) => serve::run(&args, out, err),
         Some(Command::Diff { old, new }) => maps::diff(&old, &new, out, err),
+        Some(Command::Stats { file, json }) => stats::run(&file, json, out, err),
         Some(Command::Merge {
             base,
             ours,

@@ -13,13 +13,15 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::Edit;
-use crate::io::{Position, RECURSION_LIMIT};
-use crate::model::{Card, CardId, JourneyMap, LaneId, StageId};
+use crate::io::{Position, RECURSION_LIMIT, versions};
+use crate::model::{Card, CardId, JourneyMap, LaneId, StageId, Votes};
 
 /// The first field of copied cards, followed by the clip format's version.
 const MARKER: &str = "journeymap_cards";
-/// The clip format this version writes and reads.
-const CLIP_VERSION: u32 = 1;
+/// The newest clip format this version reads. A clip is written with the
+/// lowest version that holds its cards, as map files are: 2 once a card
+/// uses a field of format version 2 (see [`crate::io::versions`]).
+const CLIP_VERSION: u32 = 2;
 /// The most text a paste reads: far more than any real clip.
 const MAX_PASTE_BYTES: usize = 4 * 1024 * 1024;
 /// The most cards one paste of plain text makes.
@@ -128,16 +130,29 @@ pub fn copy(map: &JourneyMap, cards: &[CardId]) -> Option<String> {
     let first_stage = placed.iter().map(|p| p.0).min()?;
     let first_lane = placed.iter().map(|p| p.1).min()?;
     placed.sort_by_key(|&(stage, lane, position, _)| (stage, lane, position));
-    let clip = Clip {
-        journeymap_cards: CLIP_VERSION,
-        cards: placed
-            .into_iter()
-            .map(|(stage, lane, _, card)| ClipCard {
+    let cards: Vec<ClipCard> = placed
+        .into_iter()
+        .map(|(stage, lane, _, card)| {
+            // Dots were put on the card copied, not on its copies.
+            let mut card = card.clone();
+            card.votes = Votes::new();
+            ClipCard {
                 stages_right: stage - first_stage,
                 lanes_down: lane - first_lane,
-                card: card.clone(),
-            })
-            .collect(),
+                card,
+            }
+        })
+        .collect();
+    let newer = cards
+        .iter()
+        .any(|c| versions::card_field(&c.card).is_some());
+    let clip = Clip {
+        journeymap_cards: if newer {
+            versions::INSIGHTS_VERSION
+        } else {
+            versions::FIRST_VERSION
+        },
+        cards,
     };
     let pretty = ron::ser::PrettyConfig::new()
         .new_line("\n")

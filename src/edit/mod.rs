@@ -11,8 +11,8 @@ pub use history::{History, StateId};
 pub use revert::revert;
 
 use crate::model::{
-    Card, CardId, Channel, Colour, EditError, JourneyMap, LaneId, LaneKind, Persona, PointId,
-    Severity, StageId,
+    Card, CardId, Channel, Colour, EditError, JourneyMap, Kpi, LaneId, LaneKind, Persona, PointId,
+    Severity, StageId, Votes,
 };
 
 /// One edit of the map: one undo step.
@@ -72,7 +72,8 @@ pub enum Edit {
         /// The card's text.
         text: String,
     },
-    /// Put whole cards into cells (paste, duplicate); each gets a fresh id.
+    /// Put whole cards into cells (paste, duplicate); each gets a fresh id
+    /// and no votes (the dots were put on the card copied).
     InsertCards(Vec<(StageId, usize, Card)>),
     /// Replace a card's text.
     SetCardText(CardId, String),
@@ -86,6 +87,21 @@ pub enum Edit {
     SetMomentOfTruth(CardId, bool),
     /// Link an opportunity to the pain point it answers, or unlink it.
     SetAnswers(CardId, Option<CardId>),
+    /// Set or clear an opportunity's impact (1..=5).
+    SetImpact(CardId, Option<u8>),
+    /// Set or clear an opportunity's effort (1..=5).
+    SetEffort(CardId, Option<u8>),
+    /// Set the dots one person put on a pain point or opportunity.
+    SetVotes {
+        /// The card.
+        card: CardId,
+        /// Who voted: in a shared session, the person at this editor.
+        voter: String,
+        /// How many dots; zero takes theirs off.
+        dots: u32,
+    },
+    /// Replace a stage's KPIs.
+    SetKpis(StageId, Vec<Kpi>),
     /// Move a card to a cell, at a position within it.
     MoveCard {
         /// The card.
@@ -125,6 +141,8 @@ pub enum Edit {
     SetScore(PointId, i8),
     /// Set a point's label.
     SetPointLabel(PointId, String),
+    /// Set or clear what the company believes the customer feels at a point.
+    SetCompanyScore(PointId, Option<i8>),
     /// Replace the persona.
     SetPersona(Persona),
     /// Replace the title and scenario.
@@ -187,12 +205,17 @@ impl Edit {
             Self::SetSeverity(..) => "set severity",
             Self::SetMomentOfTruth(..) => "moment of truth",
             Self::SetAnswers(..) => "link opportunity",
+            Self::SetImpact(..) => "set impact",
+            Self::SetEffort(..) => "set effort",
+            Self::SetVotes { .. } => "vote",
+            Self::SetKpis(..) => "edit KPIs",
             Self::MoveCard { .. } => "move card",
             Self::MoveCards(..) => "move cards",
             Self::Remove { .. } => "delete",
             Self::AddPoint { .. } => "add emotion point",
             Self::SetScore(..) => "move emotion point",
             Self::SetPointLabel(..) => "edit emotion label",
+            Self::SetCompanyScore(..) => "set company belief",
             Self::SetPersona(..) => "edit persona",
             Self::SetTitleAndScenario(..) => "edit title",
             Self::ReplaceMap(..) => "restore unsaved changes",
@@ -250,6 +273,10 @@ impl Edit {
             Self::SetMomentOfTruth(id, flag) => map.set_moment_of_truth(&id, flag).map(nothing),
             Self::SetAnswers(id, Some(pain)) => map.link_opportunity(&id, &pain).map(nothing),
             Self::SetAnswers(id, None) => map.unlink_opportunity(&id).map(nothing),
+            Self::SetImpact(id, impact) => map.set_impact(&id, impact).map(nothing),
+            Self::SetEffort(id, effort) => map.set_effort(&id, effort).map(nothing),
+            Self::SetVotes { card, voter, dots } => map.set_votes(&card, &voter, dots).map(nothing),
+            Self::SetKpis(id, kpis) => map.set_kpis(&id, kpis).map(nothing),
             Self::MoveCard {
                 card,
                 stage,
@@ -288,6 +315,7 @@ impl Edit {
                 .map(Created::Point),
             Self::SetScore(id, score) => map.set_point_score(&id, score).map(nothing),
             Self::SetPointLabel(id, label) => map.set_point_label(&id, label).map(nothing),
+            Self::SetCompanyScore(id, score) => map.set_company_score(&id, score).map(nothing),
             Self::SetPersona(persona) => {
                 map.persona = persona;
                 Ok(Created::Nothing)
@@ -317,6 +345,7 @@ fn insert_cards(
     let mut links = Vec::new();
     for (stage, index, mut card) in cards {
         let id = CardId::new(map.fresh_id("c"));
+        card.votes = Votes::new();
         renamed.insert(std::mem::replace(&mut card.id, id.clone()), id.clone());
         ids.push(id.clone());
         if let Some(answers) = card.answers.take() {

@@ -11,7 +11,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    Card, CardId, Cards, EmotionPoint, JourneyMap, LaneId, LaneKind, PointId, Stage, StageId,
+    Card, CardId, Cards, EmotionPoint, JourneyMap, LaneId, LaneKind, PointId, Stage, StageId, Votes,
 };
 
 /// Takes `current` from `from` (the map just after the edit) back to `to`
@@ -105,6 +105,7 @@ fn stages(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
                 stage.description.clone_from(&goal.description);
                 stage.owner.clone_from(&goal.owner);
                 stage.metrics.clone_from(&goal.metrics);
+                stage.kpis.clone_from(&goal.kpis);
                 stage.colour = goal.colour;
                 let previous = before(&to.stages, index, |s| s.id.as_str());
                 let at = insertion(&current.stages, previous, index, |s| s.id.as_str());
@@ -117,6 +118,7 @@ fn stages(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
         field(&mut stage.description, &was.description, &goal.description);
         field(&mut stage.owner, &was.owner, &goal.owner);
         field(&mut stage.metrics, &was.metrics, &goal.metrics);
+        field(&mut stage.kpis, &was.kpis, &goal.kpis);
         field(&mut stage.colour, &was.colour, &goal.colour);
     }
     let ids = |stages: &[Stage]| -> Vec<String> {
@@ -379,6 +381,17 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     tidy_cards(current, &untouched);
 }
 
+/// Sets back each voter's dots the edit changed, unless that voter has
+/// voted again since: undoing my vote leaves a teammate's vote alone.
+fn restore_votes(current: &mut Votes, from: &Votes, to: &Votes) {
+    let voters: HashSet<&str> = from.iter().chain(to.iter()).map(|(v, _)| v).collect();
+    for voter in voters {
+        if current.of(voter) == from.of(voter) {
+            current.set(voter, to.of(voter));
+        }
+    }
+}
+
 /// Sets back the fields of one card the edit changed, and its cell, where
 /// nobody has changed them since.
 fn restore_card(
@@ -400,6 +413,9 @@ fn restore_card(
     field(&mut card.channel, &was.channel, &goal.channel);
     field(&mut card.severity, &was.severity, &goal.severity);
     field(&mut card.answers, &was.answers, &goal.answers);
+    field(&mut card.impact, &was.impact, &goal.impact);
+    field(&mut card.effort, &was.effort, &goal.effort);
+    restore_votes(&mut card.votes, &was.votes, &goal.votes);
     field(
         &mut card.moment_of_truth,
         &was.moment_of_truth,
@@ -539,6 +555,7 @@ fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             let point = &mut current.stages[s].points[p];
             field(&mut point.score, &was_point.score, &goal_point.score);
             field(&mut point.label, &was_point.label, &goal_point.label);
+            field(&mut point.company, &was_point.company, &goal_point.company);
             let moved = *was_stage != goal_stage.id;
             let still_there = &current.stages[s].id == was_stage;
             let target = current.stages.iter().position(|st| st.id == goal_stage.id);
@@ -574,6 +591,7 @@ fn remove_made_structure(current: &mut JourneyMap, from: &JourneyMap, to: &Journ
                 && stage.description == made.description
                 && stage.owner == made.owner
                 && stage.metrics == made.metrics
+                && stage.kpis == made.kpis
                 && stage.colour == made.colour
         });
         if unchanged {

@@ -46,6 +46,21 @@ fn maps_carry_what_each_lane_kind_allows() {
             .all(|c| kind(&c.lane) == Some(LaneKind::Opportunities))
     );
     assert!(map.point_count() >= map.stages.len(), "an emotion curve");
+    assert!(
+        cards
+            .iter()
+            .any(|c| c.impact.is_some() && c.effort.is_some())
+    );
+    assert!(cards.iter().any(|c| !c.votes.is_empty()));
+    assert!(
+        cards
+            .iter()
+            .filter(|c| !c.votes.is_empty())
+            .all(|c| kind(&c.lane).is_some_and(LaneKind::takes_votes))
+    );
+    assert!(map.stages.iter().any(|s| !s.kpis.is_empty()));
+    let points = map.stages.iter().flat_map(|s| &s.points);
+    assert!(points.clone().any(|p| p.company.is_some()));
     #[expect(clippy::cast_precision_loss, reason = "a few hundred cards")]
     let mean =
         cards.iter().map(|c| c.text.chars().count()).sum::<usize>() as f32 / cards.len() as f32;

@@ -294,6 +294,7 @@ fn build_map(title: String, description: String, sections: &[Section]) -> Journe
                 id: PointId::new(format!("p{next_point}")),
                 lane: feeling.clone(),
                 score: score_from_mermaid(task.score),
+                company: None,
                 label: task.name.clone(),
             });
             for actor in &task.actors {

@@ -1,6 +1,6 @@
 //! The map file format: RON, versioned, canonical, validated.
 //!
-//! A map file is a RON struct that starts with `version: 1`. Reading checks
+//! A map file is a RON struct that starts with `version: 1` or `version: 2`. Reading checks
 //! the size before reading, accepts a UTF-8 byte-order mark and CRLF line
 //! endings, refuses unknown fields and newer versions with a line:column, and
 //! validates ids and references. Writing is canonical (same map, same bytes,
@@ -16,6 +16,7 @@ pub mod faults;
 mod hint;
 mod locate;
 pub mod recovery;
+pub mod versions;
 
 use std::io::Read as _;
 use std::path::Path;
@@ -30,8 +31,9 @@ pub use error::{Diagnostic, LoadError, Position, SaveError};
 
 use crate::model::{self, JourneyMap, Lane, Persona, Stage};
 
-/// The format version this journeymap writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+/// The newest format version this journeymap reads and writes. A map is
+/// written with the lowest version that can hold it ([`versions::needed`]).
+pub const CURRENT_VERSION: u32 = versions::INSIGHTS_VERSION;
 
 /// The largest file journeymap will read: 32 MiB, over ten times the size of
 /// a 20,000-card map.
@@ -225,7 +227,8 @@ fn load(text: &str, with_comments: bool) -> Result<MapFile, LoadError> {
     } else {
         Comments::default()
     };
-    let problems = model::validate(&map);
+    let mut problems = model::validate(&map);
+    problems.extend(versions::problem(&map, file.version));
     if !problems.is_empty() {
         let problems = problems
             .iter()
@@ -265,8 +268,20 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     if let Some(hint) = hint::for_slip(text, at) {
         return LoadError::Syntax { at, message: hint };
     }
+    let ends_at_the_end = {
+        let end = Position {
+            line: error.span.end.line,
+            column: error.span.end.col,
+        };
+        offset_of(text, end).is_some_and(|offset| text[offset..].trim().is_empty())
+    };
     let message = match &error.code {
         ron::Error::Eof => "the file ends too early: it looks truncated".to_owned(),
+        // A map ends with `)`: an error in the last word of the file (a
+        // field name cut in two, say) is the file being cut short.
+        other if ends_at_the_end => {
+            format!("the file ends in the middle of a word: the file looks truncated ({other})")
+        }
         ron::Error::ExpectedStringEnd => {
             "this text is never closed with `\"`: the file looks truncated".to_owned()
         }
@@ -278,10 +293,30 @@ fn syntax_error(text: &str, error: &ron::error::SpannedError) -> LoadError {
     LoadError::Syntax { at, message }
 }
 
-/// The map in canonical form: pretty RON, `\n` line endings, `version` first,
-/// fields in a fixed order, empty optional fields left out, a card or
-/// emotion point on one line when it fits in [`MAX_COLUMNS`], a final
-/// newline.
+/// The byte offset of `at` (line and column from 1, columns in
+/// characters) in `text`, if the text has that place.
+fn offset_of(text: &str, at: Position) -> Option<usize> {
+    let line_start = if at.line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(at.line - 2)
+            .map(|(i, _)| i + 1)?
+    };
+    let line = &text[line_start..];
+    let column = at.column.checked_sub(1)?;
+    let within = line
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(line.len()))
+        .nth(column)?;
+    Some(line_start + within)
+}
+
+/// The map in canonical form: pretty RON, `\n` line endings, `version` first
+/// (the lowest that can hold the map, see [`versions::needed`]), fields in
+/// a fixed order, empty optional fields left out, a card or emotion point
+/// on one line when it fits in [`MAX_COLUMNS`], a final newline.
 pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
     to_ron_with(map, &Comments::default())
 }
@@ -291,7 +326,7 @@ pub fn to_ron(map: &JourneyMap) -> Result<String, SaveError> {
 /// Comments of items the map no longer has are left out.
 pub fn to_ron_with(map: &JourneyMap, comments: &Comments) -> Result<String, SaveError> {
     let file = FileOut {
-        version: CURRENT_VERSION,
+        version: versions::needed(map),
         title: &map.title,
         persona: &map.persona,
         scenario: &map.scenario,

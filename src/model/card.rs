@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CardId, LaneId, PointId};
+use super::{CardId, LaneId, PointId, Votes};
 
 /// A note in one cell of the map. What it may carry beyond its text depends
 /// on its lane's kind: a channel in a touchpoints lane, a severity in a pain
@@ -27,6 +27,17 @@ pub struct Card {
     /// Opportunities only: the pain point this opportunity answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<CardId>,
+    /// Opportunities only: how much it would improve the journey, from
+    /// [`MIN_RATING`] (a little) to [`MAX_RATING`] (transforms it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact: Option<u8>,
+    /// Opportunities only: how much work it would take, from
+    /// [`MIN_RATING`] (a quick win) to [`MAX_RATING`] (a programme).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
+    /// Pain points and opportunities only: the team's dot votes, by person.
+    #[serde(default, skip_serializing_if = "Votes::is_empty")]
+    pub votes: Votes,
     /// A moment that makes or breaks the relationship.
     #[serde(default, skip_serializing_if = "is_false")]
     pub moment_of_truth: bool,
@@ -53,6 +64,9 @@ impl Card {
             channel: None,
             severity: None,
             answers: None,
+            impact: None,
+            effort: None,
+            votes: Votes::new(),
             moment_of_truth: false,
             notes: String::new(),
         }
@@ -78,13 +92,15 @@ pub enum Channel {
     Social,
     /// Post: letters, parcels, flyers.
     Mail,
+    /// Face to face, wherever it happens: a visit, a meeting, a delivery.
+    InPerson,
     /// Anything else.
     Other,
 }
 
 impl Channel {
     /// Every channel, in the order a menu lists them.
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Web,
         Self::App,
         Self::Phone,
@@ -93,6 +109,7 @@ impl Channel {
         Self::Store,
         Self::Social,
         Self::Mail,
+        Self::InPerson,
         Self::Other,
     ];
 
@@ -107,6 +124,7 @@ impl Channel {
             Self::Store => "store",
             Self::Social => "social",
             Self::Mail => "mail",
+            Self::InPerson => "in person",
             Self::Other => "other",
         }
     }
@@ -145,6 +163,11 @@ pub const MIN_SCORE: i8 = -3;
 /// The highest emotion score: the customer is delighted.
 pub const MAX_SCORE: i8 = 3;
 
+/// The lowest impact or effort an opportunity is rated.
+pub const MIN_RATING: u8 = 1;
+/// The highest impact or effort an opportunity is rated.
+pub const MAX_RATING: u8 = 5;
+
 /// A point on the emotion curve: how the customer feels at one step of a stage.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,6 +180,10 @@ pub struct EmotionPoint {
     pub lane: LaneId,
     /// From [`MIN_SCORE`] (−3, furious) through 0 (neutral) to [`MAX_SCORE`] (+3, delighted).
     pub score: i8,
+    /// What the company believes the customer feels here, on the same
+    /// scale: the perception gap is the distance from `score`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<i8>,
     /// A word or two for the feeling, e.g. "relieved".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,

@@ -206,6 +206,14 @@ fn stages(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         if now.colour != stage.colour {
             details.push("colour".to_owned());
         }
+        if now.kpis != stage.kpis {
+            let kpis: Vec<String> = now.kpis.iter().map(super::Kpi::summary).collect();
+            details.push(if kpis.is_empty() {
+                "kpis → none".to_owned()
+            } else {
+                format!("kpis → {}", kpis.join("; "))
+            });
+        }
         details
     };
     let added = |_: &Stage| String::new();
@@ -389,6 +397,16 @@ fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Differe
         );
         details.push(format!("answers → {answered}"));
     }
+    let rating = |r: Option<u8>| r.map_or_else(|| "none".to_owned(), |r| r.to_string());
+    if now.impact != card.impact {
+        details.push(format!("impact → {}", rating(now.impact)));
+    }
+    if now.effort != card.effort {
+        details.push(format!("effort → {}", rating(now.effort)));
+    }
+    if now.votes != card.votes {
+        details.push(format!("votes → {}", votes_line(&now.votes)));
+    }
     if now.moment_of_truth != card.moment_of_truth {
         details.push(if now.moment_of_truth {
             "now a moment of truth".to_owned()
@@ -406,6 +424,18 @@ fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Differe
             details.join(", "),
         ));
     }
+}
+
+/// Votes as a line reads them: `3 (Ana 2, Ben 1)`, or `none`.
+pub(super) fn votes_line(votes: &super::Votes) -> String {
+    if votes.is_empty() {
+        return "none".to_owned();
+    }
+    let each: Vec<String> = votes
+        .iter()
+        .map(|(voter, dots)| format!("{} {dots}", quote(voter)))
+        .collect();
+    format!("{} ({})", votes.total(), each.join(", "))
 }
 
 /// The ids of a cell's cards, in order.
@@ -462,6 +492,13 @@ fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
             }
             if now.label != point.label {
                 details.push(format!("label → {}", quote(&now.label)));
+            }
+            if now.company != point.company {
+                details.push(match (point.company, now.company) {
+                    (Some(was), Some(is)) => format!("company {was:+} → {is:+}"),
+                    (None, Some(is)) => format!("company → {is:+}"),
+                    _ => "company → none".to_owned(),
+                });
             }
             if !details.is_empty() {
                 out.push(changed(

@@ -56,6 +56,11 @@ impl LaneKind {
         }
     }
 
+    /// Whether the lane's cards take dot votes: pain points and opportunities.
+    pub fn takes_votes(self) -> bool {
+        matches!(self, Self::PainPoints | Self::Opportunities)
+    }
+
     /// Whether the lane holds cards (every kind but the emotion curve).
     pub fn holds_cards(self) -> bool {
         self != Self::Emotion

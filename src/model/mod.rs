@@ -8,25 +8,33 @@ mod cards;
 mod colour;
 mod diff;
 mod ids;
+pub mod insights;
+mod kpi;
 mod lane;
 mod map;
 mod merge;
 mod ops;
+mod ratings;
 mod repair;
 mod stage;
 mod validate;
+mod votes;
 
-pub use card::{Card, Channel, EmotionPoint, MAX_SCORE, MIN_SCORE, Severity};
+pub use card::{
+    Card, Channel, EmotionPoint, MAX_RATING, MAX_SCORE, MIN_RATING, MIN_SCORE, Severity,
+};
 pub use cards::Cards;
 pub use colour::{Colour, PALETTE};
 pub use diff::{Change, Difference, Subject, diff};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
+pub use kpi::{Kpi, Measure, short_number};
 pub use lane::{Lane, LaneKind};
 pub use map::{IdTag, JourneyMap, Persona};
 pub use merge::{Conflict, ConflictKind, Merged, Renamed, merge};
 pub use ops::{EditError, RemovedLane};
 pub use stage::Stage;
 pub use validate::{Anchor, Problem, validate};
+pub use votes::{MAX_DOTS, MAX_VOTER_LEN, Votes};
 
 #[cfg(test)]
 mod tests;

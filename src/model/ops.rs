@@ -9,8 +9,9 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 use super::{
-    Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, PointId, Severity, Stage, StageId, ids,
+    Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_DOTS,
+    MAX_RATING, MAX_SCORE, MAX_VOTER_LEN, MIN_RATING, MIN_SCORE, PointId, Severity, Stage, StageId,
+    Votes, ids,
 };
 
 /// Why an edit could not be made. The map is unchanged when one is returned.
@@ -45,6 +46,21 @@ pub enum EditError {
     /// An emotion score outside −3..=+3.
     #[error("an emotion score must be between {MIN_SCORE} and +{MAX_SCORE}, not {0}")]
     ScoreOutOfRange(i8),
+    /// An impact or effort outside 1..=5.
+    #[error("impact and effort go from {MIN_RATING} to {MAX_RATING}, not {0}")]
+    RatingOutOfRange(u8),
+    /// A KPI whose value or target is not on its measure's scale.
+    #[error("{0} is not on the scale of {1}")]
+    KpiOffScale(String, String),
+    /// A KPI of the team's own without a name.
+    #[error("a KPI of your own needs a name")]
+    UnnamedKpi,
+    /// A voter with no name or too long a name.
+    #[error("a voter's name is 1 to {MAX_VOTER_LEN} characters")]
+    BadVoterName,
+    /// Votes on a card that is neither a pain point nor an opportunity.
+    #[error("card `{0}` is not a pain point or an opportunity: only those get votes")]
+    NotVotable(CardId),
 }
 
 /// What [`JourneyMap::remove_lane`] took out of the map, so it can be put back.
@@ -230,8 +246,9 @@ impl JourneyMap {
     }
 
     /// Inserts a whole card (from a paste or an undo) into `stage` at `index`
-    /// within its lane's cell. Fields its lane does not allow are cleared, and
-    /// a link to a card that is not a pain point is dropped.
+    /// within its lane's cell. Fields its lane does not allow are cleared,
+    /// as are an impact or effort off the 1..=5 scale and votes that are not
+    /// well formed, and a link to a card that is not a pain point is dropped.
     pub fn insert_card(
         &mut self,
         stage: &StageId,
@@ -386,6 +403,7 @@ impl JourneyMap {
             id: id.clone(),
             lane: lane.clone(),
             score,
+            company: None,
             label: label.into(),
         };
         self.insert_point(stage, index, point)?;
@@ -535,7 +553,7 @@ impl JourneyMap {
         }
     }
 
-    fn stage_or_err(&mut self, id: &StageId) -> Result<&mut Stage, EditError> {
+    pub(super) fn stage_or_err(&mut self, id: &StageId) -> Result<&mut Stage, EditError> {
         self.stage_mut(id)
             .ok_or_else(|| EditError::NoSuchStage(id.clone()))
     }
@@ -545,12 +563,12 @@ impl JourneyMap {
             .ok_or_else(|| EditError::NoSuchLane(id.clone()))
     }
 
-    fn card_or_err(&mut self, id: &CardId) -> Result<&mut Card, EditError> {
+    pub(super) fn card_or_err(&mut self, id: &CardId) -> Result<&mut Card, EditError> {
         self.card_mut(id)
             .ok_or_else(|| EditError::NoSuchCard(id.clone()))
     }
 
-    fn point_or_err(&mut self, id: &PointId) -> Result<&mut EmotionPoint, EditError> {
+    pub(super) fn point_or_err(&mut self, id: &PointId) -> Result<&mut EmotionPoint, EditError> {
         self.point_mut(id)
             .ok_or_else(|| EditError::NoSuchPoint(id.clone()))
     }
@@ -571,7 +589,7 @@ impl JourneyMap {
         }
     }
 
-    fn require_card_kind(&self, id: &CardId, needs: LaneKind) -> Result<(), EditError> {
+    pub(super) fn require_card_kind(&self, id: &CardId, needs: LaneKind) -> Result<(), EditError> {
         let (_, card) = self
             .card(id)
             .ok_or_else(|| EditError::NoSuchCard(id.clone()))?;
@@ -619,7 +637,7 @@ impl JourneyMap {
     }
 }
 
-fn check_score(score: i8) -> Result<(), EditError> {
+pub(super) fn check_score(score: i8) -> Result<(), EditError> {
     if (MIN_SCORE..=MAX_SCORE).contains(&score) {
         Ok(())
     } else {
@@ -627,8 +645,24 @@ fn check_score(score: i8) -> Result<(), EditError> {
     }
 }
 
-/// Drops what a card may not carry in a lane of `kind`.
+/// Drops what a card may not carry in a lane of `kind`, and ratings and
+/// votes that are not well formed (a hand-edited clip may hold them).
 pub(super) fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
+    let on_scale = |r: &u8| (MIN_RATING..=MAX_RATING).contains(r);
+    card.impact = card.impact.filter(on_scale);
+    card.effort = card.effort.filter(on_scale);
+    if card.votes.problem().is_some() {
+        card.votes = card
+            .votes
+            .iter()
+            .filter(|(voter, dots)| {
+                !voter.trim().is_empty()
+                    && voter.chars().count() <= MAX_VOTER_LEN
+                    && (1..=MAX_DOTS).contains(dots)
+            })
+            .map(|(voter, dots)| (voter.to_owned(), dots))
+            .collect();
+    }
     if kind != LaneKind::Touchpoints {
         card.channel = None;
     }
@@ -637,6 +671,11 @@ pub(super) fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
     }
     if kind != LaneKind::Opportunities {
         card.answers = None;
+        card.impact = None;
+        card.effort = None;
+    }
+    if !kind.takes_votes() {
+        card.votes = Votes::new();
     }
 }
 

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::ops::fit_card_to_lane;
 use super::{
-    Card, CardId, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, PointId, StageId, ids,
+    Card, CardId, JourneyMap, LaneId, LaneKind, MAX_RATING, MAX_SCORE, MIN_RATING, MIN_SCORE,
+    PointId, StageId, ids,
 };
 
 /// Where an item sits, to give it a new id.
@@ -29,7 +30,8 @@ impl JourneyMap {
     /// - What a card's lane does not allow is dropped (a channel outside
     ///   touchpoints, a severity outside pain points, a link outside
     ///   opportunities), and so is a link to a card that is not a pain point.
-    /// - Scores are clamped to −3..=+3, and cards and points put in lane order.
+    /// - Scores (the customer's and the company's) are clamped to −3..=+3,
+    ///   and cards and points put in lane order.
     ///
     /// A stage whose cards need nothing done keeps sharing them.
     pub fn repair(&mut self) {
@@ -61,6 +63,7 @@ impl JourneyMap {
                 .retain(|point| kinds.get(&point.lane) == Some(&LaneKind::Emotion));
             for point in &mut stage.points {
                 point.score = point.score.clamp(MIN_SCORE, MAX_SCORE);
+                point.company = point.company.map(|c| c.clamp(MIN_SCORE, MAX_SCORE));
             }
         }
         self.unlink_answers_to_other_than_pain_points();
@@ -130,7 +133,14 @@ impl JourneyMap {
 fn carries_only_what_fits(card: &Card, kind: LaneKind) -> bool {
     (card.channel.is_none() || kind == LaneKind::Touchpoints)
         && (card.severity.is_none() || kind == LaneKind::PainPoints)
-        && (card.answers.is_none() || kind == LaneKind::Opportunities)
+        && ((card.answers.is_none() && card.impact.is_none() && card.effort.is_none())
+            || kind == LaneKind::Opportunities)
+        && (card.votes.is_empty() || kind.takes_votes())
+        && card.votes.problem().is_none()
+        && [card.impact, card.effort]
+            .iter()
+            .flatten()
+            .all(|r| (MIN_RATING..=MAX_RATING).contains(r))
 }
 
 #[cfg(test)]
@@ -166,6 +176,7 @@ mod tests {
             id: PointId::new("p1"),
             lane: LaneId::new("feel"),
             score: 9,
+            company: None,
             label: String::new(),
         }];
         let mut map = JourneyMap {

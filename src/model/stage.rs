@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Cards, Colour, EmotionPoint, LaneId, StageId};
+use super::{Card, Cards, Colour, EmotionPoint, Kpi, LaneId, StageId};
 
 /// A column of the map: one phase of the journey, such as "Research" or
 /// "Purchase". A stage holds its own cards and emotion points, so a change to
@@ -26,6 +26,9 @@ pub struct Stage {
     /// How the stage is measured, e.g. "CSAT 3.9 / 5".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub metrics: String,
+    /// The numbers the stage is measured by (NPS, CSAT…), with targets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kpis: Vec<Kpi>,
     /// The stage's cards. A card's cell is (this stage, its lane); cards of
     /// one cell keep their relative order.
     #[serde(default, skip_serializing_if = "cards_are_empty")]
@@ -45,6 +48,7 @@ impl Stage {
             colour: None,
             owner: String::new(),
             metrics: String::new(),
+            kpis: Vec::new(),
             cards: Cards::new(),
             points: Vec::new(),
         }

@@ -6,7 +6,10 @@
 
 use std::collections::HashMap;
 
-use super::{Card, CardId, EmotionPoint, JourneyMap, LaneKind, MAX_SCORE, MIN_SCORE, ids};
+use super::{
+    Card, CardId, EmotionPoint, JourneyMap, LaneKind, MAX_RATING, MAX_SCORE, MIN_RATING, MIN_SCORE,
+    Measure, Stage, ids,
+};
 
 /// One thing wrong with a map.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +69,7 @@ pub fn validate(map: &JourneyMap) -> Vec<Problem> {
         .map(|card| (&card.id, lane_kinds.get(card.lane.as_str()).copied()))
         .collect();
     for stage in &map.stages {
+        check_kpis(stage, &mut problems);
         for card in &stage.cards {
             check_card(card, &lane_kinds, &card_lanes, &mut problems);
         }
@@ -117,6 +121,30 @@ fn check_card(
             "severity",
             format!("card `{id}` has a severity, but only pain points have one"),
         );
+    }
+    for (field, rating) in [("impact", card.impact), ("effort", card.effort)] {
+        let Some(rating) = rating else { continue };
+        if kind != LaneKind::Opportunities {
+            problem(
+                field,
+                format!("card `{id}` has an {field}, but only opportunities have one"),
+            );
+        } else if !(MIN_RATING..=MAX_RATING).contains(&rating) {
+            problem(
+                field,
+                format!(
+                    "card `{id}` has {field} {rating}; it goes from {MIN_RATING} to {MAX_RATING}"
+                ),
+            );
+        }
+    }
+    if !card.votes.is_empty() && !kind.takes_votes() {
+        problem(
+            "votes",
+            format!("card `{id}` has votes, but only pain points and opportunities get them"),
+        );
+    } else if let Some(wrong) = card.votes.problem() {
+        problem("votes", format!("card `{id}`: {wrong}"));
     }
     let Some(target) = &card.answers else { return };
     if kind != LaneKind::Opportunities {
@@ -172,6 +200,53 @@ fn check_point(
                 point.score
             ),
         );
+    }
+    if let Some(company) = point
+        .company
+        .filter(|c| !(MIN_SCORE..=MAX_SCORE).contains(c))
+    {
+        problem(
+            "company",
+            format!(
+                "emotion point `{id}` has company score {company}; \
+                 scores go from {MIN_SCORE} to +{MAX_SCORE}"
+            ),
+        );
+    }
+}
+
+/// Each KPI's value and target are on its measure's scale, and a
+/// number of the team's own has a name.
+fn check_kpis(stage: &Stage, problems: &mut Vec<Problem>) {
+    let id = stage.id.as_str();
+    for kpi in &stage.kpis {
+        let mut problem = |message| problems.push(Problem::at_field(id, "kpis", message));
+        if let Measure::Custom(name) = &kpi.measure
+            && name.trim().is_empty()
+        {
+            problem(format!(
+                "stage `{id}` has a KPI of its own with no name: write `Custom(\"Days to refund\")`"
+            ));
+        }
+        let (low, high) = kpi.measure.range();
+        for (what, value) in
+            std::iter::once(("value", kpi.value)).chain(kpi.target.map(|t| ("target", t)))
+        {
+            if kpi.measure.allows(value) {
+                continue;
+            }
+            let scale = if value.is_finite() && matches!(kpi.measure, Measure::Custom(_)) {
+                String::new()
+            } else if value.is_finite() {
+                format!("; {} goes from {low} to {high}", kpi.measure.name())
+            } else {
+                "; it must be a number".to_owned()
+            };
+            problem(format!(
+                "stage `{id}` has {} {what} {value}{scale}",
+                kpi.measure.name()
+            ));
+        }
     }
 }
 

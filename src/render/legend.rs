@@ -33,6 +33,8 @@ pub struct Used {
     pub channels: BTreeSet<Channel>,
     /// Whether a card is a moment of truth.
     pub moment_of_truth: bool,
+    /// Whether an emotion point records what the company believes.
+    pub company: bool,
 }
 
 impl Used {
@@ -46,6 +48,7 @@ impl Used {
         for stage in &map.stages {
             used.scores
                 .extend(stage.points.iter().map(|point| point.score));
+            used.company |= stage.points.iter().any(|point| point.company.is_some());
             for card in &stage.cards {
                 let kind = kinds.get(&card.lane).copied();
                 if let Some(severity) = card.severity.filter(|_| kind == Some(LaneKind::PainPoints))
@@ -75,6 +78,9 @@ pub fn legend(
 ) -> Option<(Vec2, Vec<Shape>)> {
     let used = Used::by(map);
     let mut pieces = feelings(fonts, theme, scale, &used.scores);
+    if used.company {
+        pieces.extend(company_belief(fonts, theme, scale));
+    }
     pieces.extend(severities(fonts, theme, scale, &used.severities));
     pieces.extend(channels(fonts, theme, scale, &used.channels));
     if used.moment_of_truth {
@@ -245,6 +251,47 @@ fn channels(
     )
 }
 
+/// The company's dashed curve through a diamond, and the shaded gap.
+fn company_belief(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> {
+    let items = [((), "company believes (shaded: the gap)".to_owned())];
+    let width = 30.0 * scale;
+    group(
+        fonts,
+        theme,
+        scale,
+        "",
+        &items,
+        width,
+        |(), centre, shapes| {
+            let (left, right) = (
+                centre - vec2(width / 2.0, 0.0),
+                centre + vec2(width / 2.0, 0.0),
+            );
+            shapes.push(Shape::rect_filled(
+                Rect::from_min_max(
+                    left + vec2(0.0, 1.0 * scale),
+                    right + vec2(0.0, 7.0 * scale),
+                ),
+                0.0,
+                theme.gap_fill(false),
+            ));
+            let stroke = egui::Stroke::new(2.0 * scale, theme.company);
+            shapes.extend(Shape::dashed_line(
+                &[left, right],
+                stroke,
+                7.0 * scale,
+                4.0 * scale,
+            ));
+            shapes.push(paint::diamond(
+                centre,
+                9.0 * 0.42 * scale * 1.6,
+                theme,
+                scale,
+            ));
+        },
+    )
+}
+
 fn moment_of_truth(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<Piece> {
     let items = [((), "moment of truth".to_owned())];
     group(
@@ -314,6 +361,23 @@ mod tests {
                 "{left_out} in {words:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_company_curve_is_in_the_legend_only_when_a_point_records_it() {
+        const KEY: &str = "company believes (shaded: the gap)";
+        let mut map = grocery_trip();
+        let listed = |map: &JourneyMap| words(map).unwrap_or_default().iter().any(|w| w == KEY);
+        assert!(!listed(&map));
+        if let Some(point) = map
+            .stages
+            .iter_mut()
+            .flat_map(|s| s.points.iter_mut())
+            .next()
+        {
+            point.company = Some(2);
+        }
+        assert!(listed(&map));
     }
 
     #[test]

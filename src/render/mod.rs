@@ -6,6 +6,7 @@
 pub mod fonts;
 mod layout;
 mod legend;
+pub mod matrix;
 pub mod paint;
 mod theme;
 

@@ -10,6 +10,8 @@
 //! card text too small to read as bars; an export paints everything.
 
 mod emotion;
+mod gap;
+mod health;
 
 pub(in crate::render) use emotion::monotone_segments;
 
@@ -19,6 +21,7 @@ use egui::epaint::{Mesh, RectShape};
 use egui::{Color32, CornerRadius, Pos2, Rect, Shape, Stroke, StrokeKind, pos2, vec2};
 
 pub(super) use emotion::face_shapes;
+pub(super) use gap::diamond;
 
 use super::layout::{CardLayout, Layout, TextRole, size};
 use super::theme::Theme;
@@ -167,6 +170,7 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks, view: &View) -> Vec<S
     let grid = layout.grid();
     let seen = grid.intersect(view.visible);
     let mut shapes = Vec::new();
+    health::strip(layout, theme, view, &mut shapes);
     for (i, lane) in layout.lanes.iter().enumerate() {
         if i % 2 == 1 && lane.row.intersects(seen.y_range()) {
             shapes.push(Shape::rect_filled(

@@ -483,3 +483,135 @@ fn a_layout_that_takes_over_the_last_ones_cards_is_the_layout_made_afresh() {
         assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
     }
 }
+
+/// The shapes filled with `colour` in `shapes`: meshes, paths and rectangles.
+fn filled_with(shapes: &[egui::Shape], colour: egui::Color32) -> usize {
+    shapes
+        .iter()
+        .filter(|shape| match shape {
+            egui::Shape::Mesh(mesh) => mesh.vertices.iter().any(|v| v.color == colour),
+            egui::Shape::Path(path) => path.fill == colour,
+            egui::Shape::Rect(rect) => rect.fill == colour,
+            _ => false,
+        })
+        .count()
+}
+
+#[test]
+fn the_company_curve_and_the_gap_are_drawn_where_points_record_the_companys_belief() {
+    let theme = Theme::light();
+    let diamonds = |shapes: &[egui::Shape]| {
+        shapes
+            .iter()
+            .filter(|shape| {
+                matches!(shape, egui::Shape::Path(path)
+                if path.points.len() == 4 && path.stroke.color == egui::epaint::ColorMode::Solid(theme.company))
+            })
+            .count()
+    };
+    let mut map = sample("team-gear");
+    let recorded = map
+        .stages
+        .iter()
+        .flat_map(|s| &s.points)
+        .filter(|p| p.company.is_some())
+        .count();
+    assert!(recorded > 1, "the sample records the store's belief");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    assert_eq!(diamonds(&shapes), recorded);
+    let lane = layout
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Emotion);
+    let fill = theme.gap_fill(lane.is_some_and(|l| l % 2 == 1));
+    assert!(filled_with(&shapes, fill) > 0, "the gap is shaded");
+
+    for point in map.stages.iter_mut().flat_map(|s| s.points.iter_mut()) {
+        point.company = None;
+    }
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    assert_eq!(diamonds(&shapes), 0);
+    assert_eq!(filled_with(&shapes, fill), 0);
+}
+
+#[test]
+fn a_map_that_records_kpis_or_beliefs_gets_a_health_strip_under_the_headers() {
+    let plain = sample("grocery-trip");
+    let layout = with_fonts(|fonts| Layout::new(&plain, fonts, 1.0));
+    assert!(layout.health.is_none(), "a version 1 map keeps its look");
+
+    let map = sample("first-try-to-promoter");
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let strip = layout.health.as_ref().expect("a health strip");
+    assert!((strip.row.min - layout.header_row.max).abs() < f32::EPSILON);
+    assert!(
+        layout
+            .lanes
+            .iter()
+            .all(|lane| lane.row.min >= strip.row.max)
+    );
+    assert!((layout.grid().min.y - strip.row.max).abs() < f32::EPSILON);
+    for (cell, stage) in strip.cells.iter().zip(&layout.stages) {
+        assert_eq!(cell.rect.x_range(), stage.column);
+        let bottom = layout::health_first_line(cell, 1.0).y
+            + cell.lines.iter().map(|(g, _)| g.size().y).sum::<f32>();
+        assert!(bottom <= strip.row.max + 0.5, "its lines fit the strip");
+    }
+    let come_back = map.stage_index(&crate::model::StageId::new("come-back"));
+    let cell = &strip.cells[come_back.expect("the stage")];
+    assert_eq!(cell.lines.len(), 2, "figures and one KPI");
+    assert_eq!(cell.lines[1].1, layout::Tone::Missed);
+    assert!(cell.lines[1].0.text().starts_with("✘ Second-visit rate"));
+    assert!(cell.lines[0].0.text().starts_with("2 pains (severity 4)"));
+
+    let theme = Theme::light();
+    let shapes = paint::body(&layout, &theme, &Marks::default(), &View::ALL);
+    let texts = texts_of(&shapes);
+    assert!(texts.iter().any(|t| t == "Health"));
+    assert!(texts.iter().any(|t| t.starts_with("NPS +41")));
+}
+
+#[test]
+fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
+    let mut map = sample("grocery-trip");
+    let mut cache = TextCache::default();
+    let mut last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+    let point = map.stages[0].points[0].id.clone();
+    let stage = map.stages[1].id.clone();
+    let edits: Vec<(&str, MapEdit<'_>)> = vec![
+        (
+            "the first company belief makes the strip appear",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_company_score(&point, Some(2)).expect("point");
+            }),
+        ),
+        (
+            "two KPIs make a stage's cell of the strip taller",
+            Box::new(|map: &mut JourneyMap| {
+                let kpis = vec![
+                    crate::model::Kpi::new(crate::model::Measure::Nps, 12.0),
+                    crate::model::Kpi::new(crate::model::Measure::Csat, 80.0),
+                ];
+                map.set_kpis(&stage, kpis).expect("stage");
+            }),
+        ),
+        (
+            "the strip goes again",
+            Box::new(|map: &mut JourneyMap| {
+                map.set_kpis(&stage, Vec::new()).expect("stage");
+                map.set_company_score(&point, None).expect("point");
+            }),
+        ),
+    ];
+    for (what, edit) in edits {
+        edit(&mut map);
+        last.recycle(&mut cache);
+        last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
+        let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+        assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
+        let rows = |layout: &Layout| layout.lanes.iter().map(|l| l.row).collect::<Vec<_>>();
+        assert_eq!(rows(&last), rows(&fresh), "after {what}");
+    }
+}

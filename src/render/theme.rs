@@ -36,6 +36,10 @@ pub struct Theme {
     pub moment_of_truth: Color32,
     /// The emotion curve.
     pub curve: Color32,
+    /// The company's curve: what it believes the customer feels.
+    pub company: Color32,
+    /// A KPI that meets its target.
+    pub met: Color32,
     /// Selection outline.
     pub selection: Color32,
 }
@@ -73,6 +77,10 @@ impl Theme {
             default_stage: Color32::from_rgb(0x77, 0x77, 0x77),
             moment_of_truth: Color32::from_rgb(0xc2, 0x8a, 0x00),
             curve: Color32::from_rgb(0x33, 0x3a, 0x44),
+            // Paul Tol's bright purple: apart from the red-blue emotion scale.
+            company: Color32::from_rgb(0xaa, 0x33, 0x77),
+            // Paul Tol's bright green, darkened to 3:1 on white.
+            met: Color32::from_rgb(0x1e, 0x7a, 0x31),
             selection: Color32::from_rgb(0x1f, 0x6f, 0xeb),
         }
     }
@@ -92,8 +100,21 @@ impl Theme {
             default_stage: Color32::from_rgb(0x88, 0x88, 0x88),
             moment_of_truth: Color32::from_rgb(0xf0, 0xc0, 0x40),
             curve: Color32::from_rgb(0xd5, 0xd9, 0xe0),
+            company: Color32::from_rgb(0xee, 0x99, 0xcc),
+            met: Color32::from_rgb(0x66, 0xcc, 0x88),
             selection: Color32::from_rgb(0x58, 0xa6, 0xff),
         }
+    }
+
+    /// The shading of a perception gap: the company's colour, faint, on the
+    /// lane's own background (`striped` for the alternate rows), opaque.
+    pub fn gap_fill(&self, striped: bool) -> Color32 {
+        let under = if striped {
+            self.row_stripe
+        } else {
+            self.background
+        };
+        under.lerp_to_gamma(self.company, 0.22)
     }
 
     /// The colour of an emotion score, from red (−3) through neutral grey

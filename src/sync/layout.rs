@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use automerge::{ScalarValue, TextEncoding, hydrate};
 
-use crate::model::{Card, Channel, Colour, EmotionPoint, Lane, LaneKind, Severity, Stage, StageId};
+use crate::model::{
+    Card, Channel, Colour, EmotionPoint, Kpi, Lane, LaneKind, Measure, Severity, Stage, StageId,
+};
 
 /// The layout's version, at the root as `format`. A document with a larger
 /// one was written by a newer journeymap and is refused on load.
@@ -42,6 +44,16 @@ pub const ANSWERS: &str = "answers";
 pub const MOMENT_OF_TRUTH: &str = "moment_of_truth";
 pub const SCORE: &str = "score";
 pub const LABEL: &str = "label";
+pub const COMPANY: &str = "company";
+pub const IMPACT: &str = "impact";
+pub const EFFORT: &str = "effort";
+/// The start of a card's key for one voter's dots: `vote:Ana`.
+pub const VOTE_PREFIX: &str = "vote:";
+pub const KPIS: &str = "kpis";
+pub const MEASURE: &str = "measure";
+pub const VALUE: &str = "value";
+pub const TARGET: &str = "target";
+pub const LOWER_IS_BETTER: &str = "lower_is_better";
 
 /// A lane kind as written in the document: its name in map files.
 pub fn kind_name(kind: LaneKind) -> &'static str {
@@ -70,6 +82,7 @@ pub fn channel_name(channel: Channel) -> &'static str {
         Channel::Store => "Store",
         Channel::Social => "Social",
         Channel::Mail => "Mail",
+        Channel::InPerson => "InPerson",
         Channel::Other => "Other",
     }
 }
@@ -137,6 +150,9 @@ impl Builder {
         if let Some(colour) = stage.colour {
             fields.insert(COLOUR, hex(colour));
         }
+        if !stage.kpis.is_empty() {
+            fields.insert(KPIS, kpis(&stage.kpis));
+        }
         fields.into()
     }
 
@@ -162,19 +178,78 @@ impl Builder {
         if let Some(answers) = &card.answers {
             fields.insert(ANSWERS, answers.as_str().into());
         }
-        fields.into()
+        if let Some(impact) = card.impact {
+            fields.insert(IMPACT, i64::from(impact).into());
+        }
+        if let Some(effort) = card.effort {
+            fields.insert(EFFORT, i64::from(effort).into());
+        }
+        let mut fields: HashMap<String, hydrate::Value> = fields
+            .into_iter()
+            .map(|(key, value)| (key.to_owned(), value))
+            .collect();
+        for (voter, dots) in card.votes.iter() {
+            fields.insert(vote_key(voter), i64::from(dots).into());
+        }
+        hydrate::Value::Map(fields.into())
     }
 
     /// An emotion point in `stage` with its order key.
     pub fn point(&self, point: &EmotionPoint, stage: &StageId, pos: &str) -> hydrate::Value {
-        HashMap::from([
+        let mut fields = HashMap::from([
             (STAGE, stage.as_str().into()),
             (LANE, point.lane.as_str().into()),
             (POS, pos.into()),
             (SCORE, i64::from(point.score).into()),
             (LABEL, self.text(&point.label)),
-        ])
-        .into()
+        ]);
+        if let Some(company) = point.company {
+            fields.insert(COMPANY, i64::from(company).into());
+        }
+        fields.into()
+    }
+}
+
+/// The card's key for `voter`'s dots. Each voter has a register of their
+/// own right in the card, not in a map of votes that two peers voting
+/// first at once would each create, one overwriting the other.
+pub fn vote_key(voter: &str) -> String {
+    format!("{VOTE_PREFIX}{voter}")
+}
+
+/// A stage's KPIs as written in the document: a list of maps, written
+/// whole when any of them changes (two people editing a stage's KPIs at
+/// once end with one person's list, on every peer).
+pub fn kpis(kpis: &[Kpi]) -> hydrate::Value {
+    let items: Vec<hydrate::Value> = kpis.iter().map(kpi).collect();
+    items.into()
+}
+
+fn kpi(kpi: &Kpi) -> hydrate::Value {
+    let mut fields = HashMap::from([
+        (MEASURE, kpi.measure.kind().into()),
+        (VALUE, ScalarValue::F64(kpi.value).into()),
+    ]);
+    if let Measure::Custom(name) = &kpi.measure {
+        fields.insert(NAME, name.as_str().into());
+    }
+    if let Some(target) = kpi.target {
+        fields.insert(TARGET, ScalarValue::F64(target).into());
+    }
+    if kpi.lower_is_better {
+        fields.insert(LOWER_IS_BETTER, ScalarValue::Boolean(true).into());
+    }
+    fields.into()
+}
+
+/// The measure written as `kind` (with `name` for the team's own), if it is one.
+pub fn parse_measure(kind: &str, name: &str) -> Option<Measure> {
+    match kind {
+        "nps" => Some(Measure::Nps),
+        "csat" => Some(Measure::Csat),
+        "ces" => Some(Measure::Ces),
+        "custom" => Some(Measure::Custom(name.to_owned())),
+        _ => None,
     }
 }
 

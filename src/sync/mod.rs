@@ -59,11 +59,24 @@
 //! title, scenario: Text
 //! persona: { name, role, quote: Text, goals, expectations: [Text] }
 //! lanes:   { <id>: { name: Text, kind: "Text"|"Touchpoints"|…, colour?: "#rrggbb", pos } }
-//! stages:  { <id>: { name, description, owner, metrics: Text, colour?, pos } }
+//! stages:  { <id>: { name, description, owner, metrics: Text, colour?, pos,
+//!                    kpis?: [{ measure: "nps"|"csat"|"ces"|"custom", name?,
+//!                              value: f64, target?: f64, lower_is_better? }] } }
 //! cards:   { <id>: { stage, lane, pos, text: Text, notes: Text, channel?,
-//!                    severity?, answers?, moment_of_truth: bool } }
-//! points:  { <id>: { stage, lane, pos, score: int, label: Text } }
+//!                    severity?, answers?, impact?: int, effort?: int,
+//!                    "vote:<voter>"?: int, moment_of_truth: bool } }
+//! points:  { <id>: { stage, lane, pos, score: int, company?: int, label: Text } }
 //! ```
+//!
+//! A card's votes are one register per voter, `vote:Ana: 2`, right in the
+//! card: in a shared session each peer writes only their own, so two
+//! people voting on one card at once both count (a map of votes inside
+//! the card would be created by both, and one map would win). A stage's KPIs are one list, written whole
+//! when any changes: two people editing them at once end with one person's
+//! list on every peer. The fields of format version 2 (impact, effort,
+//! votes, KPIs, the company's score, the `InPerson` channel) are optional
+//! keys, which a journeymap that does not know them ignores, so the
+//! layout's own `format` stays 1.
 //!
 //! Goals and expectations are lists of texts, not one text with a line
 //! per goal: a list keeps a goal that contains a line break or is empty,
@@ -92,7 +105,10 @@
 //!   touchpoints, a severity outside pain points, a link outside
 //!   opportunities. A link to a card that is not (or no longer) a pain point
 //!   is cleared.
-//! - Scores are clamped to −3..=+3; an unknown lane kind reads as a text
+//! - Scores (the customer's and the company's) are clamped to −3..=+3,
+//!   impact and effort to 1..=5, a voter's dots to 0..=99 (an empty or
+//!   overlong voter name is dropped); a KPI whose measure is unknown or
+//!   whose value is off its scale is dropped; an unknown lane kind reads as a text
 //!   lane; a malformed colour, channel or severity reads as none; a missing
 //!   or mistyped text reads as empty.
 

@@ -9,8 +9,9 @@ use automerge::{ReadDoc, ScalarValue};
 
 use super::layout;
 use crate::model::{
-    Card, CardId, Colour, EmotionPoint, IdTag, JourneyMap, Lane, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, Persona, PointId, Stage, StageId, is_well_formed,
+    Card, CardId, Colour, EmotionPoint, IdTag, JourneyMap, Kpi, Lane, LaneId, LaneKind, MAX_DOTS,
+    MAX_RATING, MAX_SCORE, MAX_VOTER_LEN, MIN_RATING, MIN_SCORE, Measure, Persona, PointId, Stage,
+    StageId, Votes, is_well_formed,
 };
 
 /// The map the document says, repaired so that it is valid.
@@ -116,6 +117,7 @@ pub(super) fn stages(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<
             stage.description = text(fields.get(layout::DESCRIPTION));
             stage.owner = text(fields.get(layout::OWNER));
             stage.metrics = text(fields.get(layout::METRICS));
+            stage.kpis = kpis(fields.get(layout::KPIS));
             stage.colour = colour(fields.get(layout::COLOUR));
             (pos(fields), id, stage)
         })
@@ -227,6 +229,11 @@ pub(super) fn card<'a>(
     }
     if kind == LaneKind::Opportunities {
         card.answers = string(fields.get(layout::ANSWERS)).map(CardId::new);
+        card.impact = rating(fields.get(layout::IMPACT));
+        card.effort = rating(fields.get(layout::EFFORT));
+    }
+    if kind.takes_votes() {
+        card.votes = votes(fields);
     }
     Some((stage, card))
 }
@@ -243,18 +250,97 @@ pub(super) fn point<'a>(
     if kinds.get(lane) != Some(&LaneKind::Emotion) {
         return None;
     }
-    let score = match fields.get(layout::SCORE) {
-        Some(Value::Scalar(score)) => score.as_i64().unwrap_or(0),
-        _ => 0,
-    };
-    let score = i8::try_from(score.clamp(MIN_SCORE.into(), MAX_SCORE.into())).unwrap_or(0);
     let point = EmotionPoint {
         id: PointId::new(id),
         lane: LaneId::new(lane),
-        score,
+        score: score(fields.get(layout::SCORE)).unwrap_or(0),
+        company: score(fields.get(layout::COMPANY)),
         label: text(fields.get(layout::LABEL)),
     };
     Some((stage, point))
+}
+
+/// An integer register as an emotion score, clamped to the scale; `None`
+/// if there is none or it is not a number.
+fn score(value: Option<&Value>) -> Option<i8> {
+    let Some(Value::Scalar(score)) = value else {
+        return None;
+    };
+    let score = score.as_i64()?.clamp(MIN_SCORE.into(), MAX_SCORE.into());
+    i8::try_from(score).ok()
+}
+
+/// An opportunity's impact or effort, clamped to 1..=5.
+fn rating(value: Option<&Value>) -> Option<u8> {
+    let Some(Value::Scalar(rating)) = value else {
+        return None;
+    };
+    let rating = rating.as_i64()?.clamp(MIN_RATING.into(), MAX_RATING.into());
+    u8::try_from(rating).ok()
+}
+
+/// A card's votes, from its `vote:<voter>` registers: each voter with a
+/// well-formed name and a positive count, capped as [`Votes::set`] caps it.
+fn votes(fields: &Map) -> Votes {
+    let mut dots_by = Votes::new();
+    for (key, entry) in fields.iter() {
+        let Some(voter) = key.strip_prefix(layout::VOTE_PREFIX) else {
+            continue;
+        };
+        let Value::Scalar(dots) = &entry.value else {
+            continue;
+        };
+        let dots = dots.as_i64().unwrap_or(0).clamp(0, MAX_DOTS.into());
+        let named = !voter.trim().is_empty() && voter.chars().count() <= MAX_VOTER_LEN;
+        if named && let Ok(dots) = u32::try_from(dots) {
+            dots_by.set(voter, dots);
+        }
+    }
+    dots_by
+}
+
+/// A stage's KPIs: those whose measure is known and whose numbers are on
+/// its scale; anything else is left out.
+pub(super) fn kpis(value: Option<&Value>) -> Vec<Kpi> {
+    let Some(Value::List(items)) = value else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .filter_map(|item| match &item.value {
+            Value::Map(fields) => kpi(fields),
+            _ => None,
+        })
+        .collect()
+}
+
+fn kpi(fields: &Map) -> Option<Kpi> {
+    let number = |key| match fields.get(key) {
+        Some(Value::Scalar(ScalarValue::F64(n))) => Some(*n),
+        // A peer may write a whole number as an integer: those on a
+        // KPI's scale fit in an i32, which an f64 holds exactly.
+        Some(Value::Scalar(n)) => (n.as_i64())
+            .and_then(|n| i32::try_from(n).ok())
+            .map(f64::from),
+        _ => None,
+    };
+    let name = text(fields.get(layout::NAME));
+    let measure = layout::parse_measure(string(fields.get(layout::MEASURE))?, &name)?;
+    if matches!(&measure, Measure::Custom(name) if name.trim().is_empty()) {
+        return None;
+    }
+    let value = number(layout::VALUE).filter(|&v| measure.allows(v))?;
+    let target = number(layout::TARGET).filter(|&t| measure.allows(t));
+    let lower_is_better = matches!(
+        fields.get(layout::LOWER_IS_BETTER),
+        Some(Value::Scalar(ScalarValue::Boolean(true)))
+    );
+    Some(Kpi {
+        measure,
+        value,
+        target,
+        lower_is_better,
+    })
 }
 
 /// A text object's text, or a plain string's; empty for anything else.

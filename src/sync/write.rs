@@ -9,7 +9,7 @@ use automerge::{AutomergeError, ObjId, ObjType, ROOT, ReadDoc, TextEncoding, Val
 use super::layout::{self, Builder};
 use super::order;
 use crate::model::{
-    Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage, StageId,
+    Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage, StageId, Votes,
 };
 
 type Result<T = ()> = std::result::Result<T, AutomergeError>;
@@ -138,6 +138,7 @@ impl Ordered for Stage {
             || self.colour != old.colour
             || self.owner != old.owner
             || self.metrics != old.metrics
+            || self.kpis != old.kpis
     }
 
     fn write_fields<T: Transactable>(&self, tx: &mut T, obj: &ObjId, old: &Self) -> Result {
@@ -158,6 +159,13 @@ impl Ordered for Stage {
                 layout::COLOUR,
                 self.colour.map(Colour::to_hex).as_deref(),
             )?;
+        }
+        if old.kpis != self.kpis {
+            if self.kpis.is_empty() {
+                remove(tx, obj, layout::KPIS)?;
+            } else {
+                tx.batch_create_object(obj, layout::KPIS, &layout::kpis(&self.kpis), false)?;
+            }
         }
         Ok(())
     }
@@ -286,6 +294,15 @@ impl Placed for Card {
         if old.moment_of_truth != self.moment_of_truth {
             tx.put(obj, layout::MOMENT_OF_TRUTH, self.moment_of_truth)?;
         }
+        if old.impact != self.impact {
+            set_int(tx, obj, layout::IMPACT, self.impact.map(i64::from))?;
+        }
+        if old.effort != self.effort {
+            set_int(tx, obj, layout::EFFORT, self.effort.map(i64::from))?;
+        }
+        if old.votes != self.votes {
+            write_votes(tx, obj, &old.votes, &self.votes)?;
+        }
         Ok(())
     }
 }
@@ -315,6 +332,9 @@ impl Placed for EmotionPoint {
         }
         if old.label != self.label {
             set_text(tx, obj, layout::LABEL, &self.label)?;
+        }
+        if old.company != self.company {
+            set_int(tx, obj, layout::COMPANY, self.company.map(i64::from))?;
         }
         Ok(())
     }
@@ -449,6 +469,35 @@ fn set_str<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str, value: Option<&s
         None if tx.get(obj, key)?.is_some() => tx.delete(obj, key),
         None => Ok(()),
     }
+}
+
+/// Sets an integer register, or removes it for `None`.
+fn set_int<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str, value: Option<i64>) -> Result {
+    match value {
+        Some(value) => tx.put(obj, key, value),
+        None => remove(tx, obj, key),
+    }
+}
+
+/// Removes the value at `key` of `obj`, if there is one.
+fn remove<T: Transactable>(tx: &mut T, obj: &ObjId, key: &str) -> Result {
+    if tx.get(obj, key)?.is_some() {
+        tx.delete(obj, key)
+    } else {
+        Ok(())
+    }
+}
+
+/// Writes only the voters whose dots changed, each in their own register
+/// of the card ([`layout::vote_key`]), so that two peers voting at once both count.
+fn write_votes<T: Transactable>(tx: &mut T, card: &ObjId, old: &Votes, new: &Votes) -> Result {
+    for (voter, _) in old.iter().filter(|(voter, _)| new.of(voter) == 0) {
+        remove(tx, card, &layout::vote_key(voter))?;
+    }
+    for (voter, dots) in new.iter().filter(|&(voter, dots)| old.of(voter) != dots) {
+        tx.put(card, layout::vote_key(voter), i64::from(dots))?;
+    }
+    Ok(())
 }
 
 /// Makes the text at `key` of `obj` say `new`, splicing only what changed.

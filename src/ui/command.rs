@@ -102,6 +102,9 @@ commands! {
         ZoomIn,
         /// Zoom out one step.
         ZoomOut,
+        /// Show or hide the insights panel: the journey's health, the
+        /// biggest perception gaps, the most voted items.
+        ToggleInsights,
         /// Switch between the light and the dark theme.
         ToggleTheme,
         /// Show the map full screen as slides, one at a time.
@@ -152,6 +155,7 @@ impl UiCommand {
             Self::ActualSize => "Actual size (100 %)",
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
+            Self::ToggleInsights => "Insights panel",
             Self::ToggleTheme => "Dark theme",
             Self::Present => "Present",
             Self::ShowShortcuts => "Keyboard shortcuts",
@@ -197,6 +201,7 @@ impl UiCommand {
             Self::ZoomOut => vec![command(Key::Minus)],
             Self::ShowShortcuts => vec![plain(Key::F1)],
             Self::Present => vec![plain(Key::F5)],
+            Self::ToggleInsights => vec![command(Key::I)],
             Self::ToggleTheme
             | Self::GettingStarted
             | Self::About

@@ -3,7 +3,10 @@
 //! and persona. It reports changes as [`Edit`]s; a text field's change is
 //! one edit when the field loses focus, not one per keystroke.
 
+mod decide;
 mod focus;
+
+pub use decide::WORKSHOP_VOTER;
 
 use std::collections::HashMap;
 
@@ -25,18 +28,24 @@ pub struct Inspector {
     drafts_for: Selection,
     /// Where Tab on the map sends the keyboard, and whether it is here.
     focus: focus::Focus,
+    /// A custom KPI's name being typed: the KPI's index and the text.
+    kpi_name: Option<(usize, String)>,
 }
 
 impl Inspector {
     /// Shows the fields of `selection` in `map` and returns the edits made.
+    /// Dot votes are changed as `voter`'s: the person at this editor in a
+    /// shared session, else whoever enters the count.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         map: &JourneyMap,
         selection: &Selection,
+        voter: &str,
     ) -> Vec<Edit> {
         if self.drafts_for != *selection {
             self.drafts.clear();
+            self.kpi_name = None;
             self.drafts_for = selection.clone();
         }
         let mut edits = Vec::new();
@@ -45,7 +54,7 @@ impl Inspector {
             if let [id] = selection.cards.as_slice()
                 && let Some((stage, card)) = map.card(id)
             {
-                self.card(ui, map, stage, card, &mut edits);
+                self.card(ui, map, stage, card, voter, &mut edits);
             } else if selection.cards.len() > 1 {
                 ui.heading(format!("{} cards", selection.cards.len()));
                 ui.label(
@@ -126,6 +135,7 @@ impl Inspector {
         map: &JourneyMap,
         stage: &Stage,
         card: &Card,
+        voter: &str,
         edits: &mut Vec<Edit>,
     ) {
         let lane = map.lane(&card.lane);
@@ -181,6 +191,10 @@ impl Inspector {
         }
         if kind == LaneKind::Opportunities {
             answers_picker(ui, map, card, edits);
+            decide::ratings(ui, card, edits);
+        }
+        if kind.takes_votes() {
+            decide::votes(ui, card, voter, edits);
         }
         let mut moment = card.moment_of_truth;
         if ui.checkbox(&mut moment, "Moment of truth").changed() {
@@ -218,6 +232,7 @@ impl Inspector {
         if let Some(label) = self.text(ui, "point.label", "Label", &point.label, 1) {
             edits.push(Edit::SetPointLabel(point.id.clone(), label));
         }
+        decide::company_score(ui, point, edits);
         if ui.button("Delete point").clicked() {
             edits.push(Edit::Remove {
                 cards: vec![],
@@ -240,13 +255,7 @@ impl Inspector {
             3,
         );
         let owner = self.text(ui, "stage.owner", "Owner", &stage.owner, 1);
-        let metrics = self.text(
-            ui,
-            "stage.metrics",
-            "Metrics (NPS, CSAT…)",
-            &stage.metrics,
-            2,
-        );
+        let metrics = self.text(ui, "stage.metrics", "Metrics, in words", &stage.metrics, 2);
         if description.is_some() || owner.is_some() || metrics.is_some() {
             edits.push(Edit::SetStageNotes {
                 stage: stage.id.clone(),
@@ -255,6 +264,7 @@ impl Inspector {
                 metrics: metrics.unwrap_or_else(|| stage.metrics.clone()),
             });
         }
+        decide::kpis(ui, stage, &mut self.kpi_name, edits);
         if let Some(pick) = colour_picker(ui, stage.colour) {
             edits.push(Edit::SetStageColour(stage.id.clone(), pick.colour()));
         }

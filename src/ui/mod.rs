@@ -13,6 +13,7 @@ pub mod gesture;
 pub mod help;
 pub mod icon;
 pub mod inline_edit;
+pub mod insights;
 pub mod inspector;
 pub mod move_cards;
 pub mod navigate;
@@ -28,7 +29,7 @@ pub use command::UiCommand;
 pub use export_dialog::ExportDialog;
 pub use file_dialog::{FileDialog, FileDialogAction};
 pub use help::HelpWindow;
-pub use inspector::Inspector;
+pub use inspector::{Inspector, WORKSHOP_VOTER};
 pub use selection::Selection;
 
 /// How a lane kind is named in menus and the inspector.

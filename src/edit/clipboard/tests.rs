@@ -89,6 +89,48 @@ fn copied_cards_paste_with_their_fields_and_new_ids() {
 }
 
 #[test]
+fn a_copied_opportunity_keeps_impact_and_effort_but_not_the_dots_on_it() {
+    let Fixture {
+        mut map,
+        stages,
+        ideas,
+        ..
+    } = fixture();
+    let idea = add(&mut map, &stages[0], &ideas, "Self-checkout");
+    map.set_impact(&idea, Some(4)).expect("impact");
+    map.set_effort(&idea, Some(2)).expect("effort");
+    map.set_votes(&idea, "Ana", 3).expect("votes");
+
+    let text = copy(&map, std::slice::from_ref(&idea)).expect("copied");
+    assert!(text.contains("journeymap_cards: 2"), "{text}");
+    assert!(
+        !text.contains("Ana"),
+        "voters' names stay in the map: {text}"
+    );
+    let target = end_of(&map, &stages[1], &ideas);
+    let ids = paste_into(&mut map, &text, &target);
+
+    let (_, pasted) = map.card(&ids[0]).expect("pasted");
+    assert_eq!((pasted.impact, pasted.effort), (Some(4), Some(2)));
+    assert!(pasted.votes.is_empty());
+    let (_, original) = map.card(&idea).expect("original");
+    assert_eq!(original.votes.total(), 3);
+}
+
+#[test]
+fn cards_without_version_2_fields_are_copied_as_clip_version_1() {
+    let Fixture {
+        mut map,
+        stages,
+        pains,
+        ..
+    } = fixture();
+    let pain = add(&mut map, &stages[0], &pains, "Queue");
+    let text = copy(&map, &[pain]).expect("copied");
+    assert!(text.contains("journeymap_cards: 1"), "{text}");
+}
+
+#[test]
 fn a_block_keeps_its_shape_from_the_target_cell() {
     let Fixture {
         mut map,
@@ -288,8 +330,8 @@ fn bad_clipboard_text_is_refused_with_a_reason() {
         Err(PasteError::Malformed { at, .. }) => assert_eq!(at.line, 2),
         other => panic!("expected a position, got {other:?}"),
     }
-    let newer = "(journeymap_cards: 2, cards: [], shapes: [])";
-    assert_eq!(paste(&map, newer, Some(&target)), Err(PasteError::Newer(2)));
+    let newer = "(journeymap_cards: 3, cards: [], shapes: [])";
+    assert_eq!(paste(&map, newer, Some(&target)), Err(PasteError::Newer(3)));
     let deep = format!("(journeymap_cards: 1, cards: {}", "[".repeat(10_000));
     assert!(matches!(
         paste(&map, &deep, Some(&target)),

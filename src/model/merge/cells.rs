@@ -1,11 +1,11 @@
 //! Cards and emotion points: which are in the merged map, their fields,
 //! the cell (stage and lane) each is in, and their order in it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use super::super::diff::{card_item, place, point_item, quote};
 use super::super::{
-    Card, CardId, Channel, EmotionPoint, JourneyMap, LaneId, Severity, Stage, StageId,
+    Card, CardId, Channel, EmotionPoint, JourneyMap, LaneId, Severity, Stage, StageId, Votes,
 };
 use super::conflict::{Conflict, ConflictKind, Place, Report, clash_detail};
 use super::order::merge_order;
@@ -59,6 +59,7 @@ impl InCell for Card {
                 .map_or("nothing".to_owned(), ToString::to_string)
         };
         let yes_no = |flag: &bool| if *flag { "yes" } else { "no" }.to_owned();
+        let rating = |r: &Option<u8>| r.map_or_else(|| "none".to_owned(), |r| r.to_string());
         let [b, o, t] = [base, ours, theirs];
         Self {
             id: ours.id.clone(),
@@ -71,6 +72,9 @@ impl InCell for Card {
                 label(s.map(Severity::label))
             }),
             answers: fields.take_plain("answers", &b.answers, &o.answers, &t.answers, answered),
+            impact: fields.take_plain("impact", &b.impact, &o.impact, &t.impact, rating),
+            effort: fields.take_plain("effort", &b.effort, &o.effort, &t.effort, rating),
+            votes: merge_votes(&b.votes, &o.votes, &t.votes, fields),
             moment_of_truth: fields.take_plain(
                 "moment of truth",
                 &b.moment_of_truth,
@@ -122,6 +126,9 @@ impl InCell for EmotionPoint {
             id: ours.id.clone(),
             lane: lane.clone(),
             score: fields.take_plain("score", &b.score, &o.score, &t.score, |s| format!("{s:+}")),
+            company: fields.take_plain("company", &b.company, &o.company, &t.company, |c| {
+                c.map_or_else(|| "none".to_owned(), |c| format!("{c:+}"))
+            }),
             label: fields.take("label", &b.label, &o.label, &t.label, String::clone),
         }
     }
@@ -147,6 +154,29 @@ impl InCell for EmotionPoint {
         );
         Card::new(CardId::default(), theirs.lane.clone(), text)
     }
+}
+
+/// Votes merged voter by voter: each person's dots are taken from the side
+/// that changed them, so two people voting in two branches keep both votes;
+/// if both sides changed one person's dots differently, ours stay (a clash).
+fn merge_votes(base: &Votes, ours: &Votes, theirs: &Votes, fields: &mut Fields) -> Votes {
+    if ours == theirs || theirs == base {
+        return ours.clone();
+    }
+    if ours == base {
+        return theirs.clone();
+    }
+    let voters: BTreeSet<&str> = (ours.iter().chain(theirs.iter()))
+        .chain(base.iter())
+        .map(|(voter, _)| voter)
+        .collect();
+    let mut merged = Votes::new();
+    for voter in voters {
+        let [b, o, t] = [base, ours, theirs].map(|votes| votes.of(voter));
+        let dots = fields.take_plain("votes", &b, &o, &t, |dots| format!("{voter} {dots}"));
+        merged.set(voter, dots);
+    }
+    merged
 }
 
 /// Gives each stage of `map` (whose stages and lanes are merged) its

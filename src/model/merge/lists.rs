@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::super::diff::{lane_item, quote, stage_item};
-use super::super::{Card, CardId, Colour, JourneyMap, Lane, LaneId, LaneKind, Stage};
+use super::super::{Card, CardId, Colour, JourneyMap, Kpi, Lane, LaneId, LaneKind, Stage};
 use super::cells::reordered;
 use super::conflict::{Place, Report};
 use super::order::merge_order;
@@ -89,6 +89,7 @@ pub(super) fn same_fields(one: &Stage, other: &Stage) -> bool {
         && one.colour == other.colour
         && one.owner == other.owner
         && one.metrics == other.metrics
+        && one.kpis == other.kpis
 }
 
 fn merge_stage(base: &Stage, ours: &Stage, theirs: &Stage, fields: &mut Fields) -> Stage {
@@ -100,6 +101,14 @@ fn merge_stage(base: &Stage, ours: &Stage, theirs: &Stage, fields: &mut Fields) 
     stage.owner = text("owner", |s| &s.owner);
     stage.metrics = text("metrics", |s| &s.metrics);
     stage.colour = fields.take_plain("colour", &base.colour, &ours.colour, &theirs.colour, hex);
+    stage.kpis = fields.take_plain("kpis", &base.kpis, &ours.kpis, &theirs.kpis, |kpis| {
+        let each: Vec<String> = kpis.iter().map(Kpi::summary).collect();
+        if each.is_empty() {
+            "none".to_owned()
+        } else {
+            each.join("; ")
+        }
+    });
     stage
 }
 

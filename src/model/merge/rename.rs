@@ -104,12 +104,14 @@ fn added_alike(ours: &JourneyMap, theirs: &JourneyMap, id: &str, kind: Kind) -> 
             &one.colour,
             &one.owner,
             &one.metrics,
+            &one.kpis,
         ) == (
             &other.name,
             &other.description,
             &other.colour,
             &other.owner,
             &other.metrics,
+            &other.kpis,
         )
     };
     match kind {

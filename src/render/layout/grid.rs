@@ -268,6 +268,7 @@ fn emotion_points(
                 lane: lane_index,
                 center,
                 score: point.score,
+                company: point.company,
                 label,
                 label_pos,
             });

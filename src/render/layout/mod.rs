@@ -9,6 +9,7 @@ mod cells;
 mod curve_ends;
 mod emotion_labels;
 mod grid;
+mod health;
 mod persona;
 mod placing;
 mod texts;
@@ -25,6 +26,7 @@ use crate::model::{
 };
 
 pub use curve_ends::CurveEnds;
+pub use health::{HealthStrip, Tone, first_line as health_first_line};
 pub use texts::TextCache;
 use texts::Texts;
 
@@ -157,6 +159,8 @@ pub struct Layout {
     /// Where each emotion curve runs on beyond the stages laid out (a
     /// slide of a split set); empty for a whole map.
     pub curve_ends: Vec<CurveEnds>,
+    /// The health strip under the stage headers, if the map shows one.
+    pub health: Option<HealthStrip>,
     /// Where each cell's cards are in `cards`, for [`Self::recycle`].
     placed_cells: Vec<placing::PlacedCell>,
 }
@@ -253,6 +257,8 @@ pub struct PointLayout {
     pub center: Pos2,
     /// Its score.
     pub score: i8,
+    /// What the company believes the customer feels there, if recorded.
+    pub company: Option<i8>,
     /// Its label, centred on the face horizontally: above the face when
     /// the score is positive, below it otherwise, so that it never lies
     /// across the zero line.
@@ -327,6 +333,7 @@ pub fn channel_glyph(channel: Channel) -> &'static str {
         Channel::Store => "🏬",
         Channel::Social => "👥",
         Channel::Mail => "📮",
+        Channel::InPerson => "👋",
         Channel::Other => "✱",
     }
 }
@@ -423,6 +430,7 @@ impl Layout {
             persona::persona_layout(map, texts, scale, origin, strip_width, proportions.persona);
         let header_top = persona.rect.max.y + s(margin.min(size::MARGIN * 0.75));
         let (stages, header_row) = grid::stage_headers(map, texts, scale, &columns, header_top);
+        let health = health::health_strip(map, texts, scale, &columns, header_row.max);
         let rows = grid::lane_rows(
             map,
             whole,
@@ -430,7 +438,7 @@ impl Layout {
             scale,
             &columns,
             label_column,
-            header_row.max,
+            health.as_ref().map_or(header_row.max, |h| h.row.max),
             &proportions,
         );
         let size = vec2(
@@ -449,6 +457,7 @@ impl Layout {
             cards: rows.cards.cards,
             points: rows.points,
             curve_ends: rows.curve_ends,
+            health,
             placed_cells: rows.cards.cells,
         }
     }
@@ -476,11 +485,12 @@ impl Layout {
             .stages
             .last()
             .map_or(self.label_column.max, |s| s.column.max);
-        let bottom = self.lanes.last().map_or(self.header_row.max, |l| l.row.max);
-        Rect::from_min_max(
-            pos2(self.label_column.max, self.header_row.max),
-            pos2(right, bottom),
-        )
+        let top = self
+            .health
+            .as_ref()
+            .map_or(self.header_row.max, |h| h.row.max);
+        let bottom = self.lanes.last().map_or(top, |l| l.row.max);
+        Rect::from_min_max(pos2(self.label_column.max, top), pos2(right, bottom))
     }
 
     /// The cell of a stage and a lane.

@@ -1,10 +1,11 @@
 //! The emotion curve: the zero line, the smooth curve through the points,
-//! and a face for each point.
+//! and a face for each point; the company's curve and the perception gap
+//! (see [`super::gap`]) beneath them.
 
 use egui::epaint::{CubicBezierShape, QuadraticBezierShape};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
-use super::{View, hairline};
+use super::{View, gap, hairline};
 use crate::render::layout::{Layout, PointLayout};
 use crate::render::theme::Theme;
 
@@ -19,28 +20,6 @@ pub(super) fn emotion_lane(
     shapes: &mut Vec<Shape>,
 ) {
     let grid = layout.grid();
-    if let Some(zero) = layout.score_y(lane, 0) {
-        let (dash, gap) = (6.0 * layout.scale, 5.0 * layout.scale);
-        let (left, right) = (
-            grid.min.x + 6.0 * layout.scale,
-            grid.max.x - 6.0 * layout.scale,
-        );
-        // Only the dashes in view, starting on the dash pattern so that
-        // they do not crawl while the map is panned.
-        let skipped = ((view.visible.min.x - left) / (dash + gap))
-            .floor()
-            .max(0.0);
-        let from = left + skipped * (dash + gap);
-        let to = right.min(view.visible.max.x + dash + gap);
-        if from < to && view.visible.y_range().contains(zero) {
-            shapes.extend(Shape::dashed_line(
-                &[pos2(from, zero), pos2(to, zero)],
-                hairline(layout, theme.grid.lerp_to_gamma(theme.muted, 0.4)),
-                dash,
-                gap,
-            ));
-        }
-    }
     let points: Vec<&PointLayout> = layout.points.iter().filter(|p| p.lane == lane).collect();
     let mut centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
     // On a slide of a split set, the curve runs on to the slide's edges,
@@ -63,6 +42,34 @@ pub(super) fn emotion_lane(
     {
         *last = to_x(*last, grid.max.x);
     }
+    let customer = gap::Customer {
+        segments: &segments,
+        offset: usize::from(before.is_some()),
+    };
+    gap::shading(layout, theme, lane, &points, &customer, view, shapes);
+    if let Some(zero) = layout.score_y(lane, 0) {
+        let (dash, gap) = (6.0 * layout.scale, 5.0 * layout.scale);
+        let (left, right) = (
+            grid.min.x + 6.0 * layout.scale,
+            grid.max.x - 6.0 * layout.scale,
+        );
+        // Only the dashes in view, starting on the dash pattern so that
+        // they do not crawl while the map is panned.
+        let skipped = ((view.visible.min.x - left) / (dash + gap))
+            .floor()
+            .max(0.0);
+        let from = left + skipped * (dash + gap);
+        let to = right.min(view.visible.max.x + dash + gap);
+        if from < to && view.visible.y_range().contains(zero) {
+            shapes.extend(Shape::dashed_line(
+                &[pos2(from, zero), pos2(to, zero)],
+                hairline(layout, theme.grid.lerp_to_gamma(theme.muted, 0.4)),
+                dash,
+                gap,
+            ));
+        }
+    }
+    gap::company_curve(layout, theme, &points, view, shapes);
     shapes.extend(curve_shapes(
         &segments,
         Stroke::new(2.5 * layout.scale, theme.curve),

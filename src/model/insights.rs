@@ -1,0 +1,254 @@
+//! Insights: figures derived from a map, never stored in it. The health of
+//! each stage (pain points, their weighted severity, mean emotion, moments
+//! of truth, the biggest perception gap, KPIs), the biggest gaps between
+//! what the customer feels and what the company believes, and the most
+//! voted pain points and opportunities.
+//!
+//! `journeymap stats`, the health strip, the insights panel and the
+//! insights slide all read these, so they always agree.
+
+use super::{Card, EmotionPoint, JourneyMap, LaneKind, Severity, Stage};
+
+/// How much a pain point weighs in a severity score: 1 for low (or no
+/// severity given), 2 medium, 3 high, 4 critical.
+pub fn severity_weight(severity: Option<Severity>) -> u32 {
+    match severity {
+        None | Some(Severity::Low) => 1,
+        Some(Severity::Medium) => 2,
+        Some(Severity::High) => 3,
+        Some(Severity::Critical) => 4,
+    }
+}
+
+/// The gap at one emotion point where the company's belief is recorded.
+#[derive(Clone, Copy, Debug)]
+pub struct Gap<'a> {
+    /// The stage the point is in.
+    pub stage: &'a Stage,
+    /// The point.
+    pub point: &'a EmotionPoint,
+    /// What the company believes the customer feels there.
+    pub company: i8,
+}
+
+impl Gap<'_> {
+    /// The company's belief minus the customer's score: positive when the
+    /// company thinks the moment is better than the customer feels it.
+    pub fn size(&self) -> i8 {
+        self.company - self.point.score
+    }
+}
+
+/// A pain point or opportunity with dots on it.
+#[derive(Clone, Copy, Debug)]
+pub struct Voted<'a> {
+    /// The stage the card is in.
+    pub stage: &'a Stage,
+    /// The card.
+    pub card: &'a Card,
+    /// Pain points or opportunities.
+    pub kind: LaneKind,
+}
+
+/// The health of one stage.
+#[derive(Clone, Debug)]
+pub struct StageHealth<'a> {
+    /// The stage.
+    pub stage: &'a Stage,
+    /// How many pain-point cards it has.
+    pub pain_points: usize,
+    /// Its pain points weighted by severity ([`severity_weight`]), summed.
+    pub severity_score: u32,
+    /// The mean score of its emotion points, if it has any.
+    pub mean_emotion: Option<f64>,
+    /// Its biggest perception gap (by size, the first of equals), if any
+    /// point records the company's belief.
+    pub biggest_gap: Option<Gap<'a>>,
+    /// How many of its cards are moments of truth.
+    pub moments_of_truth: usize,
+}
+
+/// Everything derived from one map.
+#[derive(Clone, Debug)]
+pub struct Insights<'a> {
+    /// Each stage's health, left to right.
+    pub stages: Vec<StageHealth<'a>>,
+    /// Pain-point cards in the whole map.
+    pub pain_points: usize,
+    /// The whole map's severity score.
+    pub severity_score: u32,
+    /// The mean score of every emotion point, if there are any.
+    pub mean_emotion: Option<f64>,
+    /// Moments of truth in the whole map.
+    pub moments_of_truth: usize,
+    /// Every recorded gap, biggest first (by size; equals in map order).
+    pub gaps: Vec<Gap<'a>>,
+    /// Every pain point and opportunity with dots, most dots first (equals
+    /// in map order).
+    pub most_voted: Vec<Voted<'a>>,
+}
+
+impl<'a> Insights<'a> {
+    /// The insights of `map`, in one pass over its cards and points.
+    pub fn of(map: &'a JourneyMap) -> Self {
+        let kind_of = |card: &Card| {
+            (map.lanes.iter())
+                .find(|lane| lane.id == card.lane)
+                .map(|lane| lane.kind)
+        };
+        let mut stages = Vec::with_capacity(map.stages.len());
+        let mut gaps = Vec::new();
+        let mut most_voted = Vec::new();
+        let (mut score_sum, mut point_count) = (0_i64, 0_u32);
+        for stage in &map.stages {
+            let mut health = StageHealth {
+                stage,
+                pain_points: 0,
+                severity_score: 0,
+                mean_emotion: None,
+                biggest_gap: None,
+                moments_of_truth: 0,
+            };
+            for card in &stage.cards {
+                let kind = kind_of(card);
+                if kind == Some(LaneKind::PainPoints) {
+                    health.pain_points += 1;
+                    health.severity_score += severity_weight(card.severity);
+                }
+                if card.moment_of_truth {
+                    health.moments_of_truth += 1;
+                }
+                if let Some(kind) = kind.filter(|_| !card.votes.is_empty()) {
+                    most_voted.push(Voted { stage, card, kind });
+                }
+            }
+            let (mut stage_sum, mut stage_count) = (0_i64, 0_u32);
+            for point in &stage.points {
+                stage_sum += i64::from(point.score);
+                stage_count += 1;
+                let Some(company) = point.company else {
+                    continue;
+                };
+                let gap = Gap {
+                    stage,
+                    point,
+                    company,
+                };
+                let bigger = health
+                    .biggest_gap
+                    .is_none_or(|biggest| gap.size().abs() > biggest.size().abs());
+                if bigger {
+                    health.biggest_gap = Some(gap);
+                }
+                gaps.push(gap);
+            }
+            health.mean_emotion = mean(stage_sum, stage_count);
+            score_sum += stage_sum;
+            point_count += stage_count;
+            stages.push(health);
+        }
+        // Stable sorts: equals stay in map order.
+        gaps.sort_by_key(|gap| std::cmp::Reverse(gap.size().abs()));
+        most_voted.sort_by_key(|voted| std::cmp::Reverse(voted.card.votes.total()));
+        Self {
+            pain_points: stages.iter().map(|s| s.pain_points).sum(),
+            severity_score: stages.iter().map(|s| s.severity_score).sum(),
+            moments_of_truth: stages.iter().map(|s| s.moments_of_truth).sum(),
+            mean_emotion: mean(score_sum, point_count),
+            stages,
+            gaps,
+            most_voted,
+        }
+    }
+
+    /// The biggest gap in the whole map, if any is recorded.
+    pub fn biggest_gap(&self) -> Option<Gap<'a>> {
+        self.gaps.first().copied()
+    }
+}
+
+/// `sum / count`, or `None` for no values.
+fn mean(sum: i64, count: u32) -> Option<f64> {
+    #[expect(
+        clippy::cast_precision_loss,
+        reason = "a sum of at most millions of scores of ±3 is exact in an f64"
+    )]
+    let sum = sum as f64;
+    (count > 0).then(|| sum / f64::from(count))
+}
+
+/// `value` rounded to two decimals, as reports show a mean.
+pub fn two_decimals(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CardId, Lane, LaneId, PointId, StageId};
+
+    fn lane(id: &str, kind: LaneKind) -> Lane {
+        Lane {
+            id: LaneId::new(id),
+            name: id.to_owned(),
+            kind,
+            colour: None,
+        }
+    }
+
+    fn point(id: &str, score: i8, company: Option<i8>) -> EmotionPoint {
+        EmotionPoint {
+            id: PointId::new(id),
+            lane: LaneId::new("feel"),
+            score,
+            company,
+            label: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_stage_is_summed_up_from_its_cards_and_points() {
+        let mut stage = Stage::new(StageId::new("s1"), "Pay");
+        let mut pain = Card::new(CardId::new("c1"), LaneId::new("pain"), "Queue");
+        pain.severity = Some(Severity::Critical);
+        pain.moment_of_truth = true;
+        pain.votes.set("Ana", 2);
+        let unrated = Card::new(CardId::new("c2"), LaneId::new("pain"), "Noise");
+        let mut idea = Card::new(CardId::new("c3"), LaneId::new("ideas"), "Tap to pay");
+        idea.votes.set("Ben", 3);
+        stage.cards = vec![pain, unrated, idea].into();
+        stage.points = vec![point("p1", -2, Some(1)), point("p2", 1, Some(-1))];
+        let map = JourneyMap {
+            lanes: vec![
+                lane("pain", LaneKind::PainPoints),
+                lane("ideas", LaneKind::Opportunities),
+                lane("feel", LaneKind::Emotion),
+            ],
+            stages: vec![stage, Stage::new(StageId::new("s2"), "Leave")],
+            ..JourneyMap::default()
+        };
+        let insights = Insights::of(&map);
+        let pay = &insights.stages[0];
+        assert_eq!((pay.pain_points, pay.severity_score), (2, 5));
+        assert_eq!(pay.mean_emotion, Some(-0.5));
+        assert_eq!(pay.biggest_gap.map(|g| g.size()), Some(3));
+        assert_eq!(pay.moments_of_truth, 1);
+        let leave = &insights.stages[1];
+        assert_eq!(
+            (leave.mean_emotion, leave.biggest_gap.is_none()),
+            (None, true)
+        );
+        let sizes: Vec<i8> = insights.gaps.iter().map(Gap::size).collect();
+        assert_eq!(sizes, [3, -2]);
+        let voted: Vec<&str> = (insights.most_voted.iter())
+            .map(|v| v.card.id.as_str())
+            .collect();
+        assert_eq!(voted, ["c3", "c1"]);
+    }
+
+    #[test]
+    fn means_are_reported_to_two_decimals() {
+        assert!((two_decimals(1.0 / 3.0) - 0.33).abs() < f64::EPSILON);
+        assert!((two_decimals(-2.0 / 3.0) + 0.67).abs() < f64::EPSILON);
+    }
+}
