@@ -281,7 +281,7 @@ fn every_class_of_bad_input_gets_a_located_message_and_exit_1() {
         (
             "truncated",
             good.as_bytes()[..good.len() / 2].to_vec(),
-            "the file looks truncated",
+            "looks truncated",
         ),
         ("not-utf8", not_utf8, "is not UTF-8 text"),
         (

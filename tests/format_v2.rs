@@ -45,32 +45,12 @@ const MAP: &str = r#"(
             id: "arrive",
             name: "Check in",
             cards: [
-                (
-                    id: "c1",
-                    lane: "touch",
-                    text: "Front desk",
-                    channel: Some(Store),
-                ),
-                (
-                    id: "c2",
-                    lane: "pain",
-                    text: "Twenty-minute queue",
-                    severity: Some(High),
-                ),
-                (
-                    id: "c3",
-                    lane: "ideas",
-                    text: "Mobile key",
-                    answers: Some("c2"),
-                ),
+                (id: "c1", lane: "touch", text: "Front desk", channel: Some(Store)),
+                (id: "c2", lane: "pain", text: "Twenty-minute queue", severity: Some(High)),
+                (id: "c3", lane: "ideas", text: "Mobile key", answers: Some("c2")),
             ],
             points: [
-                (
-                    id: "p1",
-                    lane: "feel",
-                    score: -2,
-                    label: "tired",
-                ),
+                (id: "p1", lane: "feel", score: -2, label: "tired"),
             ],
         ),
     ],
@@ -157,8 +137,8 @@ fn taking_the_last_version_2_field_away_writes_version_1_again() {
 #[test]
 fn a_hand_written_kpi_may_be_a_whole_number() {
     let text = MAP.replace("version: 1", "version: 2").replace(
-        "name: \"Check in\",",
-        "name: \"Check in\", kpis: [(measure: Csat, value: 81, target: 90)],",
+        "name: \"Check in\"",
+        "name: \"Check in\", kpis: [(measure: Csat, value: 81, target: 90)]",
     );
     let map = load(&text);
     let kpi = &map.stages[0].kpis[0];
@@ -198,44 +178,44 @@ fn the_in_person_channel_needs_version_2_too() {
 /// text that ends its line in `MAP`).
 fn v2_with(owner: &str, field: &str) -> String {
     MAP.replace("version: 1", "version: 2")
-        .replace(owner, &format!("{owner} {field},"))
+        .replace(owner, &format!("{owner}, {field}"))
 }
 
 #[test]
 fn values_off_their_scale_are_errors_at_their_line() {
     for (owner, field, message) in [
         (
-            "label: \"tired\",",
+            "label: \"tired\"",
             "company: 4",
             "emotion point `p1` has company score 4; scores go from -3 to +3",
         ),
         (
-            "answers: Some(\"c2\"),",
+            "answers: Some(\"c2\")",
             "impact: 6",
             "card `c3` has impact 6; it goes from 1 to 5",
         ),
         (
-            "answers: Some(\"c2\"),",
+            "answers: Some(\"c2\")",
             "effort: 0",
             "card `c3` has effort 0; it goes from 1 to 5",
         ),
         (
-            "name: \"Check in\",",
+            "name: \"Check in\"",
             "kpis: [(measure: Nps, value: 140)]",
             "stage `arrive` has NPS value 140; NPS goes from -100 to 100",
         ),
         (
-            "name: \"Check in\",",
+            "name: \"Check in\"",
             "kpis: [(measure: Ces, value: 4, target: 9)]",
             "stage `arrive` has CES target 9; CES goes from 1 to 7",
         ),
         (
-            "name: \"Check in\",",
+            "name: \"Check in\"",
             "kpis: [(measure: Custom(\" \"), value: 4)]",
             "stage `arrive` has a KPI of its own with no name",
         ),
         (
-            "severity: Some(High),",
+            "severity: Some(High)",
             "votes: {\"Ana\": 0}",
             "card `c2`: \"Ana\" has 0 dots",
         ),
@@ -251,12 +231,12 @@ fn values_off_their_scale_are_errors_at_their_line() {
 fn fields_a_lane_does_not_allow_are_errors() {
     for (owner, field, message) in [
         (
-            "channel: Some(Store),",
+            "channel: Some(Store)",
             "votes: {\"Ana\": 1}",
             "card `c1` has votes, but only pain points and opportunities get them",
         ),
         (
-            "severity: Some(High),",
+            "severity: Some(High)",
             "impact: 3",
             "card `c2` has an impact, but only opportunities have one",
         ),

@@ -72,7 +72,8 @@ pub(super) fn health_strip(
     }
     let s = |points: f32| points * scale;
     let insights = Insights::of(map);
-    let wrap = s(size::COLUMN_WIDTH - 2.0 * size::CELL_PAD);
+    let column = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
+    let wrap = column - s(2.0 * size::CELL_PAD);
     let laid: Vec<Vec<(Arc<Galley>, Tone)>> = insights
         .stages
         .iter()
