@@ -127,15 +127,15 @@ fn chunks(stages: usize, per_slide: usize) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// `stages` stages over `count` slides, as evenly as they go (the first
-/// slides take one more).
+/// `stages` stages over `count` slides, as evenly as they go; the last
+/// slides take one more, since the first also holds the persona.
 fn balanced(stages: usize, count: usize) -> Vec<Range<usize>> {
     let count = count.clamp(1, stages.max(1));
     let (each, more) = (stages / count, stages % count);
     let mut start = 0;
     (0..count)
         .map(|i| {
-            let len = each + usize::from(i < more);
+            let len = each + usize::from(i >= count - more);
             let group = start..start + len;
             start += len;
             group
@@ -318,8 +318,9 @@ mod tests {
 
     #[test]
     fn balanced_groups_differ_by_at_most_one_stage() {
-        assert_eq!(balanced(7, 2), [0..4, 4..7]);
-        assert_eq!(balanced(20, 6), [0..4, 4..8, 8..11, 11..14, 14..17, 17..20]);
+        assert_eq!(balanced(7, 2), [0..3, 3..7]);
+        assert_eq!(balanced(7, 4), [0..1, 1..3, 3..5, 5..7]);
+        assert_eq!(balanced(20, 6), [0..3, 3..6, 6..9, 9..12, 12..16, 16..20]);
         assert_eq!(balanced(3, 5), [0..1, 1..2, 2..3]);
         assert_eq!(balanced(0, 1), vec![(0..0)]);
     }
