@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use egui::epaint::FontsView;
-use egui::{Pos2, Rect, Shape, Vec2, vec2};
+use egui::{Rect, Shape, Vec2, vec2};
 use image::RgbaImage;
 
 use super::slides::{self, Fit, Split};
@@ -182,20 +182,7 @@ pub struct Drawing {
 impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
-        let ctx = egui::Context::default();
-        render::fonts::install(&ctx);
-        // Glyph weighting differs between egui's light and dark visuals:
-        // use the ones the editor shows this theme with.
-        ctx.set_visuals(Theme::for_dark(options.dark).visuals());
-        // The whole drawing in one frame, at one pixel per point: the
-        // layout is already at the image's scale, so text is rasterised at
-        // its final size.
-        let side = f32::from(u16::MAX);
-        let input = egui::RawInput {
-            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::splat(side))),
-            max_texture_side: Some(8192),
-            ..egui::RawInput::default()
-        };
+        let (ctx, input) = super::set::drawing_context(options);
         let mut drawing = None;
         let mut output = ctx.run_ui(input, |ui| {
             let drawn = ui.ctx().fonts_mut(|fonts| self.draw(fonts, options));

@@ -12,25 +12,32 @@ use super::{ExportError, ExportOptions, raster};
 use crate::model::JourneyMap;
 use crate::render::{self, Theme};
 
-/// Renders the images of `map`'s export, or only the first of them.
-pub fn rasterize_set(
-    map: &JourneyMap,
-    options: &ExportOptions,
-    first_only: bool,
-) -> Result<Vec<RgbaImage>, ExportError> {
+/// An egui context with journeymap's fonts and the theme's visuals, and
+/// the input of a frame to draw images in: at one pixel per point (each
+/// layout is at its image's scale, so text is rasterised at its final
+/// size), on a screen as large as any image.
+pub(super) fn drawing_context(options: &ExportOptions) -> (egui::Context, egui::RawInput) {
     let ctx = egui::Context::default();
     render::fonts::install(&ctx);
     // Glyph weighting differs between egui's light and dark visuals: use
     // the ones the editor shows this theme with.
     ctx.set_visuals(Theme::for_dark(options.dark).visuals());
-    // At one pixel per point: each layout is at its image's scale, so text
-    // is rasterised at its final size.
     let side = f32::from(u16::MAX);
     let input = egui::RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::splat(side))),
         max_texture_side: Some(8192),
         ..egui::RawInput::default()
     };
+    (ctx, input)
+}
+
+/// Renders the images of `map`'s export, or only the first of them.
+pub fn rasterize_set(
+    map: &JourneyMap,
+    options: &ExportOptions,
+    first_only: bool,
+) -> Result<Vec<RgbaImage>, ExportError> {
+    let (ctx, input) = drawing_context(options);
     let mut drawings = Vec::new();
     let mut output = ctx.run_ui(input, |ui| {
         ui.ctx().fonts_mut(|fonts| {
