@@ -47,6 +47,7 @@ pub(super) fn place(points: &mut [PointLayout], row: Rangef, zero: f32, radius: 
         .map(|&c| Rect::from_center_size(c, vec2(radius, radius) * 2.0))
         .collect();
     let mut placed: Vec<Rect> = Vec::with_capacity(points.len());
+    let mut widest: f32 = 0.0;
     for point in points.iter_mut() {
         let size = point.label.size();
         if size.x <= 0.0 || size.y <= 0.0 {
@@ -67,8 +68,14 @@ pub(super) fn place(points: &mut [PointLayout], row: Rangef, zero: f32, radius: 
                 if rect.min.y < row.min || rect.max.y > row.max {
                     continue;
                 }
+                let near = Near {
+                    placed: &placed,
+                    widest,
+                    faces: &faces,
+                    curve: &curve,
+                };
                 #[expect(clippy::cast_precision_loss, reason = "a few tiers")]
-                let cost = clash(rect, &placed, &faces, &curve, zero) + tier as f32 * 0.01;
+                let cost = near.clash(rect, zero) + tier as f32 * 0.01;
                 if best.is_none_or(|(least, _)| cost < least) {
                     best = Some((cost, rect));
                 }
@@ -79,28 +86,67 @@ pub(super) fn place(points: &mut [PointLayout], row: Rangef, zero: f32, radius: 
         }
         if let Some((_, rect)) = best {
             point.label_pos = rect.min;
+            widest = widest.max(rect.width());
             placed.push(rect);
         }
     }
 }
 
-/// How badly a label at `rect` clashes: the area it shares with labels
-/// already placed and with faces, and a large cost for crossing the
-/// curve or the zero line; 0 when it is clear.
-fn clash(rect: Rect, placed: &[Rect], faces: &[Rect], curve: &[Pos2], zero: f32) -> f32 {
-    let shared = |other: &Rect| {
-        let both = rect.intersect(*other);
-        if both.is_positive() { both.area() } else { 0.0 }
-    };
-    let mut cost: f32 =
-        placed.iter().map(shared).sum::<f32>() + faces.iter().map(shared).sum::<f32>();
-    if rect.y_range().contains(zero) {
-        cost += rect.area() * 0.5;
+/// What a label may clash with, each in the order of the curve (left to
+/// right), so that only what is near a label is looked at: a lane of
+/// hundreds of points would otherwise compare every pair.
+struct Near<'a> {
+    /// Labels already placed, and the widest of them.
+    placed: &'a [Rect],
+    widest: f32,
+    /// Every face.
+    faces: &'a [Rect],
+    /// The curve, as short pieces.
+    curve: &'a [Pos2],
+}
+
+impl Near<'_> {
+    /// How badly a label at `rect` clashes: the area it shares with labels
+    /// already placed and with faces, and a large cost for crossing the
+    /// curve or the zero line at `zero`; 0 when it is clear.
+    fn clash(&self, rect: Rect, zero: f32) -> f32 {
+        let shared = |other: &Rect| {
+            let both = rect.intersect(*other);
+            if both.is_positive() { both.area() } else { 0.0 }
+        };
+        // Placed labels start left of this one's centre: those that end
+        // before it are at most the widest label further left.
+        let labels: f32 = self
+            .placed
+            .iter()
+            .rev()
+            .take_while(|other| other.center().x + self.widest >= rect.min.x)
+            .map(shared)
+            .sum();
+        let first_face = self.faces.partition_point(|face| face.max.x < rect.min.x);
+        let faces: f32 = self.faces[first_face..]
+            .iter()
+            .take_while(|face| face.min.x <= rect.max.x)
+            .map(shared)
+            .sum();
+        let mut cost = labels + faces;
+        if rect.y_range().contains(zero) {
+            cost += rect.area() * 0.5;
+        }
+        let from = self
+            .curve
+            .partition_point(|point| point.x < rect.min.x)
+            .saturating_sub(1);
+        let to = self
+            .curve
+            .partition_point(|point| point.x <= rect.max.x)
+            .saturating_add(1)
+            .min(self.curve.len());
+        if crosses(rect, self.curve.get(from..to).unwrap_or_default()) {
+            cost += rect.area();
+        }
+        cost
     }
-    if crosses(rect, curve) {
-        cost += rect.area();
-    }
-    cost
 }
 
 /// The smooth curve through `centres`, as short straight pieces.
