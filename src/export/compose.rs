@@ -182,34 +182,9 @@ pub struct Drawing {
 impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
-        let (ctx, input) = super::set::drawing_context(options);
-        let mut drawing = None;
-        let mut output = ctx.run_ui(input, |ui| {
-            let drawn = ui.ctx().fonts_mut(|fonts| self.draw(fonts, options));
-            if let Ok(drawn) = &drawn {
-                ui.painter().extend(drawn.shapes.clone());
-            }
-            drawing = Some(drawn);
-        });
-        // The font atlas arrives as a texture update, which epaint insists
-        // is handled even when the page turns out too large to draw.
-        let mut delta = std::mem::take(&mut output.textures_delta);
-        let result = drawing
-            .unwrap_or(Err(ExportError::NothingDrawn))
-            .and_then(|drawing| {
-                let primitives = ctx.tessellate(std::mem::take(&mut output.shapes), 1.0);
-                let mut textures = raster::Textures::new();
-                textures.apply(&mut delta)?;
-                Ok(raster::rasterize(
-                    &primitives,
-                    &textures,
-                    drawing.size,
-                    1.0,
-                    super::background(options),
-                )?)
-            });
-        delta.clear();
-        result
+        super::set::rasterize_in_one_frame(options, |fonts| vec![self.draw(fonts, options)])?
+            .pop()
+            .ok_or(ExportError::NothingDrawn)
     }
 
     /// Lays the page out and paints it for an image, after checking its

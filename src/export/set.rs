@@ -3,12 +3,12 @@
 //! planning's last layouts are the pages' own), and the font atlas is made
 //! once for the whole set rather than once an image.
 
-use egui::epaint::ClippedShape;
+use egui::epaint::{ClippedShape, FontsView};
 use egui::{Pos2, Rect, Vec2};
 use image::RgbaImage;
 
 use super::compose::pages_with;
-use super::{ExportError, ExportOptions, raster};
+use super::{Drawing, ExportError, ExportOptions, raster};
 use crate::model::JourneyMap;
 use crate::render::{self, Theme};
 
@@ -37,18 +37,30 @@ pub fn rasterize_set(
     options: &ExportOptions,
     first_only: bool,
 ) -> Result<Vec<RgbaImage>, ExportError> {
+    rasterize_in_one_frame(options, |fonts| {
+        let pages = pages_with(fonts, map, options);
+        let count = if first_only { 1 } else { pages.len() };
+        pages
+            .iter()
+            .take(count)
+            .map(|page| page.draw(fonts, options))
+            .collect()
+    })
+}
+
+/// Renders the drawings `draw` makes with the fonts of one egui frame, an
+/// image each.
+pub(super) fn rasterize_in_one_frame(
+    options: &ExportOptions,
+    draw: impl FnOnce(&mut FontsView<'_>) -> Vec<Result<Drawing, ExportError>>,
+) -> Result<Vec<RgbaImage>, ExportError> {
     let (ctx, input) = drawing_context(options);
+    let mut draw = Some(draw);
     let mut drawings = Vec::new();
     let mut output = ctx.run_ui(input, |ui| {
-        ui.ctx().fonts_mut(|fonts| {
-            let pages = pages_with(fonts, map, options);
-            let count = if first_only { 1 } else { pages.len() };
-            drawings = pages
-                .iter()
-                .take(count)
-                .map(|page| page.draw(fonts, options))
-                .collect();
-        });
+        if let Some(draw) = draw.take() {
+            drawings = ui.ctx().fonts_mut(draw);
+        }
     });
     // The font atlas arrives as a texture update, which epaint insists is
     // handled even when a page turns out too large to draw.
