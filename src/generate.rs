@@ -130,6 +130,7 @@ pub fn generate(spec: &Spec) -> JourneyMap {
                     lane: lane.clone(),
                     score,
                     company: None,
+                    future: None,
                     label: rng.pick(&words::FEELINGS).to_owned(),
                 });
             }

@@ -543,6 +543,7 @@ fn apply(map: &mut JourneyMap, op: &Op) -> Result<(), EditError> {
                 lane: ids.lane(l, of(LaneKind::Emotion)),
                 score: *score,
                 company: None,
+                future: None,
                 label: label.clone(),
             };
             map.insert_point(&ids.stage(s), *index, point)?;

@@ -44,6 +44,7 @@ fn add_card(document: &mut Document, text: &str) {
             lane,
             index: 0,
             text: text.to_owned(),
+            state: None,
         })
         .expect("card added");
 }

@@ -275,6 +275,7 @@ fn drive_load(
                     lane: first_lane,
                     index: 0,
                     text: format!("peer {who} second {second}"),
+                    state: None,
                 });
             }
             person.send();

@@ -34,12 +34,13 @@ impl JourneyApp {
 
     /// Pastes clipboard text at the selection, or says why it cannot.
     pub fn paste(&mut self, text: &str) {
-        let map = &self.document.map;
+        let seen = self.seen_map();
+        let map = seen.as_deref().unwrap_or(&self.document.map);
         let target =
             PasteTarget::for_selection(map, &self.selection.cards, self.selection.cell.as_ref());
         match edit::clipboard::paste(map, text, target.as_ref()) {
             Ok(edit) => {
-                self.apply(edit);
+                self.apply_seen(edit);
             }
             Err(why) => self.notify(format!("Nothing pasted: {why}.")),
         }
@@ -65,8 +66,10 @@ impl JourneyApp {
 
     /// Selects every card in the map.
     pub(super) fn select_all(&mut self) {
+        let seen = self.seen_map();
+        let map = seen.as_deref().unwrap_or(&self.document.map);
         self.selection = Selection {
-            cards: self.document.map.cards().map(|c| c.id.clone()).collect(),
+            cards: map.cards().map(|c| c.id.clone()).collect(),
             ..Selection::default()
         };
     }

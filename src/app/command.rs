@@ -87,10 +87,11 @@ impl JourneyApp {
             // The paste arrives as an event with the clipboard's text.
             UiCommand::Paste => self.ctx_commands.push(egui::ViewportCommand::RequestPaste),
             UiCommand::Duplicate => {
-                let copies =
-                    crate::ui::gesture::duplicate(&self.selection.cards, &self.document.map);
+                let seen = self.seen_map();
+                let map = seen.as_deref().unwrap_or(&self.document.map);
+                let copies = crate::ui::gesture::duplicate(&self.selection.cards, map);
                 if let Some(edit) = copies {
-                    self.apply(edit);
+                    self.apply_seen(edit);
                 }
             }
             UiCommand::Delete => self.delete_selection(),
@@ -99,11 +100,12 @@ impl JourneyApp {
             | UiCommand::MoveCardUp
             | UiCommand::MoveCardDown => {
                 let direction = command.card_move();
+                let seen = self.seen_map();
+                let map = seen.as_deref().unwrap_or(&self.document.map);
                 let cards = &self.selection.cards;
-                let edit = direction
-                    .and_then(|d| crate::ui::move_cards::move_cards(&self.document.map, cards, d));
+                let edit = direction.and_then(|d| crate::ui::move_cards::move_cards(map, cards, d));
                 if let Some(edit) = edit {
-                    self.apply(edit);
+                    self.apply_seen(edit);
                     self.canvas.reveal_selection();
                 }
             }
@@ -128,6 +130,13 @@ impl JourneyApp {
             UiCommand::ToggleTheme => self.prefs.dark = !self.prefs.dark,
             UiCommand::Present => self.start_presenting(),
             UiCommand::ToggleInsights => self.prefs.insights = !self.prefs.insights,
+            UiCommand::ShowCurrentState
+            | UiCommand::ShowFutureState
+            | UiCommand::ShowBothStates => {
+                if let Some(view) = command.state_view() {
+                    self.show_state(view);
+                }
+            }
             UiCommand::ShowShortcuts | UiCommand::GettingStarted | UiCommand::About => {
                 if let Some(window) = crate::ui::HelpWindow::for_command(command) {
                     self.show_modal(super::Modal::Help(window));

@@ -105,6 +105,18 @@ impl JourneyApp {
         {
             *chosen = Some(UiCommand::ToggleInsights.into());
         }
+        ui.separator();
+        for command in [
+            UiCommand::ShowCurrentState,
+            UiCommand::ShowFutureState,
+            UiCommand::ShowBothStates,
+        ] {
+            let shown = command.state_view() == Some(self.canvas.view);
+            if ui.radio(shown, command.label()).clicked() {
+                *chosen = Some(command.into());
+            }
+        }
+        ui.separator();
         let mut dark = self.prefs.dark;
         if ui
             .checkbox(&mut dark, UiCommand::ToggleTheme.label())

@@ -21,6 +21,7 @@ mod startup;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 pub use command::Command;
 pub use disk_changes::Conflict;
@@ -34,7 +35,7 @@ pub use recovery::{AUTOSAVE_DELAY, describe as describe_recovery_copy, install_p
 pub use sharing::{SHARE_PORT, describe as describe_session};
 
 use crate::edit::{Created, Edit};
-use crate::model::LaneKind;
+use crate::model::{JourneyMap, LaneKind, StateView};
 use crate::render::Theme;
 use crate::samples;
 use crate::ui::inline_edit::{InlineEdit, Target};
@@ -93,6 +94,8 @@ pub struct JourneyApp {
     presenting: Option<Presentation>,
     /// The file the map is compared with (File ▸ Compare with…), if any.
     compare: Option<crate::ui::compare::Comparison>,
+    /// The map as the canvas's view of current and future state shows it.
+    seen: crate::ui::state_view::SeenMap,
 }
 
 impl JourneyApp {
@@ -123,6 +126,7 @@ impl JourneyApp {
             sharing: None,
             presenting: None,
             compare: None,
+            seen: crate::ui::state_view::SeenMap::default(),
         }
     }
 
@@ -188,6 +192,31 @@ impl JourneyApp {
     /// The theme the preferences ask for.
     pub fn theme(&self) -> Theme {
         Theme::for_dark(self.prefs.dark)
+    }
+
+    /// The map as the canvas shows it (View ▸ Current state or Future
+    /// state), or `None` when that is the whole map.
+    pub fn seen_map(&mut self) -> Option<Arc<JourneyMap>> {
+        let state = self.document.state();
+        self.seen.get(&self.document.map, state, self.canvas.view)
+    }
+
+    /// Applies an edit made on the map as the canvas shows it: see
+    /// [`crate::ui::state_view`].
+    pub fn apply_seen(&mut self, edit: Edit) -> Option<Created> {
+        let edit =
+            crate::ui::state_view::onto_whole_map(edit, &self.document.map, self.canvas.view);
+        self.apply(edit)
+    }
+
+    /// Shows one state of the journey, or both; selected cards it hides are
+    /// no longer selected.
+    pub fn show_state(&mut self, view: StateView) {
+        self.canvas.view = view;
+        self.export.set_state(view);
+        if let Some(seen) = self.seen_map() {
+            self.selection.cards.retain(|id| seen.card(id).is_some());
+        }
     }
 
     /// Applies an edit as one undo step and selects what it created.
@@ -311,8 +340,13 @@ impl JourneyApp {
             .session_summary()
             .map(|summary| format!(" — shared, {summary}"))
             .unwrap_or_default();
+        let state = match self.canvas.view {
+            StateView::Both => "",
+            StateView::Current => " — current state",
+            StateView::Future => " — future state",
+        };
         let title = format!(
-            "{marker}{}{shared} — journeymap",
+            "{marker}{}{state}{shared} — journeymap",
             self.document.display_name()
         );
         if title != self.title {
@@ -409,11 +443,12 @@ impl JourneyApp {
             }
         }
         self.look_with_others();
+        let seen = self.seen_map();
         let output = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 self.canvas.show(
                     ui,
-                    &self.document.map,
+                    seen.as_deref().unwrap_or(&self.document.map),
                     self.document.state(),
                     &theme,
                     &mut self.selection,
@@ -422,7 +457,7 @@ impl JourneyApp {
             .inner;
         self.after_canvas();
         for edit in output.edits {
-            self.apply(edit);
+            self.apply_seen(edit);
         }
         for command in output.commands {
             self.queue(command);
@@ -470,11 +505,13 @@ impl JourneyApp {
     fn present_frame(&mut self, ui: &mut egui::Ui, theme: &Theme) {
         // Teammates' edits still arrive and show on the slides.
         let state = self.document.state();
+        let seen = self.seen_map();
+        let map = seen.as_deref().unwrap_or(&self.document.map);
         let left = egui::CentralPanel::no_frame()
             .show(ui, |ui| {
                 self.presenting
                     .as_mut()
-                    .and_then(|p| p.show(ui, &self.document.map, state, theme))
+                    .and_then(|p| p.show(ui, map, state, theme))
             })
             .inner;
         if left == Some(PresentAction::Leave) {
@@ -528,9 +565,7 @@ impl JourneyApp {
 fn default_document() -> Document {
     samples::find(samples::DEFAULT_SAMPLE)
         .and_then(|sample| Document::from_sample(sample).ok())
-        .unwrap_or_else(|| {
-            Document::new(crate::model::JourneyMap::default(), Origin::Sample("empty"))
-        })
+        .unwrap_or_else(|| Document::new(JourneyMap::default(), Origin::Sample("empty")))
 }
 
 impl eframe::App for JourneyApp {
@@ -567,7 +602,7 @@ pub fn run(file: Option<PathBuf>, join: Option<String>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder {
             // The icon, and the id that docks match to journeymap.desktop.
-            icon: crate::ui::icon::window_icon().map(std::sync::Arc::new),
+            icon: crate::ui::icon::window_icon().map(Arc::new),
             ..egui::ViewportBuilder::default()
         }
         .with_app_id("journeymap")

@@ -12,6 +12,7 @@ use clap::{Args, ValueEnum};
 use super::{Outcome, report};
 use crate::export::{self, ExportOptions, Preset, Split};
 use crate::io;
+use crate::model::StateView;
 
 /// The names and help of [`export::Preset`] on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -82,6 +83,23 @@ pub struct ExportArgs {
     /// Leave out the key to faces, severities, channels and stars.
     #[arg(long)]
     pub no_legend: bool,
+    /// Which state of the journey to show, for a map that records a future
+    /// state: `current` (today's cards and curve), `future` (the improved
+    /// journey: future cards, the curve at the future scores) or `both`
+    /// (everything, future and current-only cards tagged, both curves).
+    #[arg(long, value_enum, default_value = "both")]
+    pub state: StateName,
+}
+
+/// `--state`'s values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StateName {
+    /// Today's journey.
+    Current,
+    /// The improved journey.
+    Future,
+    /// Both, tagged.
+    Both,
 }
 
 impl ExportArgs {
@@ -98,6 +116,11 @@ impl ExportArgs {
             transparent: self.background == BackgroundName::Transparent,
             legend: !self.no_legend,
             split: self.split,
+            state: match self.state {
+                StateName::Current => StateView::Current,
+                StateName::Future => StateView::Future,
+                StateName::Both => StateView::Both,
+            },
         }
     }
 }

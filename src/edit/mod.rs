@@ -11,8 +11,8 @@ pub use history::{History, StateId};
 pub use revert::revert;
 
 use crate::model::{
-    Card, CardId, Channel, Colour, EditError, JourneyMap, Kpi, LaneId, LaneKind, Persona, PointId,
-    Severity, StageId, Votes,
+    Card, CardId, Channel, Colour, EditError, JourneyMap, JourneyState, Kpi, LaneId, LaneKind,
+    Persona, PointId, Severity, StageId, Votes,
 };
 
 /// One edit of the map: one undo step.
@@ -71,6 +71,9 @@ pub enum Edit {
         index: usize,
         /// The card's text.
         text: String,
+        /// The one state of the journey it belongs to, if only one: a card
+        /// added while the future state is shown is the future's.
+        state: Option<JourneyState>,
     },
     /// Put whole cards into cells (paste, duplicate); each gets a fresh id
     /// and no votes (the dots were put on the card copied).
@@ -87,6 +90,10 @@ pub enum Edit {
     SetMomentOfTruth(CardId, bool),
     /// Link an opportunity to the pain point it answers, or unlink it.
     SetAnswers(CardId, Option<CardId>),
+    /// Put a card in one state of the journey only, or in both.
+    SetCardState(CardId, Option<JourneyState>),
+    /// Set or clear the future-state card an opportunity leads to.
+    SetLeadsTo(CardId, Option<CardId>),
     /// Set or clear an opportunity's impact (1..=5).
     SetImpact(CardId, Option<u8>),
     /// Set or clear an opportunity's effort (1..=5).
@@ -143,6 +150,8 @@ pub enum Edit {
     SetPointLabel(PointId, String),
     /// Set or clear what the company believes the customer feels at a point.
     SetCompanyScore(PointId, Option<i8>),
+    /// Set or clear what the customer should feel at a point in the future state.
+    SetFutureScore(PointId, Option<i8>),
     /// Replace the persona.
     SetPersona(Persona),
     /// Replace the title and scenario.
@@ -205,6 +214,8 @@ impl Edit {
             Self::SetSeverity(..) => "set severity",
             Self::SetMomentOfTruth(..) => "moment of truth",
             Self::SetAnswers(..) => "link opportunity",
+            Self::SetCardState(..) => "set current or future",
+            Self::SetLeadsTo(..) => "link future change",
             Self::SetImpact(..) => "set impact",
             Self::SetEffort(..) => "set effort",
             Self::SetVotes { .. } => "vote",
@@ -216,6 +227,7 @@ impl Edit {
             Self::SetScore(..) => "move emotion point",
             Self::SetPointLabel(..) => "edit emotion label",
             Self::SetCompanyScore(..) => "set company belief",
+            Self::SetFutureScore(..) => "set future feeling",
             Self::SetPersona(..) => "edit persona",
             Self::SetTitleAndScenario(..) => "edit title",
             Self::ReplaceMap(..) => "restore unsaved changes",
@@ -262,9 +274,12 @@ impl Edit {
                 lane,
                 index,
                 text,
-            } => map
-                .add_card(&stage, &lane, index, text)
-                .map(|id| Created::Cards(vec![id])),
+                state,
+            } => {
+                let id = map.add_card(&stage, &lane, index, text)?;
+                map.set_card_state(&id, state)?;
+                Ok(Created::Cards(vec![id]))
+            }
             Self::InsertCards(cards) => insert_cards(map, cards),
             Self::SetCardText(id, text) => map.set_card_text(&id, text).map(nothing),
             Self::SetCardNotes(id, notes) => map.set_card_notes(&id, notes).map(nothing),
@@ -273,6 +288,8 @@ impl Edit {
             Self::SetMomentOfTruth(id, flag) => map.set_moment_of_truth(&id, flag).map(nothing),
             Self::SetAnswers(id, Some(pain)) => map.link_opportunity(&id, &pain).map(nothing),
             Self::SetAnswers(id, None) => map.unlink_opportunity(&id).map(nothing),
+            Self::SetCardState(id, state) => map.set_card_state(&id, state).map(nothing),
+            Self::SetLeadsTo(id, target) => map.set_leads_to(&id, target).map(nothing),
             Self::SetImpact(id, impact) => map.set_impact(&id, impact).map(nothing),
             Self::SetEffort(id, effort) => map.set_effort(&id, effort).map(nothing),
             Self::SetVotes { card, voter, dots } => map.set_votes(&card, &voter, dots).map(nothing),
@@ -283,27 +300,8 @@ impl Edit {
                 lane,
                 index,
             } => map.move_card(&card, &stage, &lane, index).map(nothing),
-            Self::MoveCards(moves) => {
-                for CardMove {
-                    card,
-                    stage,
-                    lane,
-                    index,
-                } in moves
-                {
-                    map.move_card(&card, &stage, &lane, index)?;
-                }
-                Ok(Created::Nothing)
-            }
-            Self::Remove { cards, points } => {
-                for id in cards {
-                    map.remove_card(&id)?;
-                }
-                for id in points {
-                    map.remove_point(&id)?;
-                }
-                Ok(Created::Nothing)
-            }
+            Self::MoveCards(moves) => move_cards(map, moves),
+            Self::Remove { cards, points } => remove(map, cards, points),
             Self::AddPoint {
                 stage,
                 lane,
@@ -316,6 +314,7 @@ impl Edit {
             Self::SetScore(id, score) => map.set_point_score(&id, score).map(nothing),
             Self::SetPointLabel(id, label) => map.set_point_label(&id, label).map(nothing),
             Self::SetCompanyScore(id, score) => map.set_company_score(&id, score).map(nothing),
+            Self::SetFutureScore(id, score) => map.set_future_score(&id, score).map(nothing),
             Self::SetPersona(persona) => {
                 map.persona = persona;
                 Ok(Created::Nothing)
@@ -335,7 +334,8 @@ impl Edit {
 
 /// Inserts whole cards with fresh ids. An opportunity that answers a pain
 /// point inserted with it answers the new copy, so a pasted pair stays a
-/// pair; links are made after all cards are in, whatever their order.
+/// pair, and likewise for the card an opportunity leads to; links are made
+/// after all cards are in, whatever their order.
 fn insert_cards(
     map: &mut JourneyMap,
     cards: Vec<(StageId, usize, Card)>,
@@ -343,13 +343,17 @@ fn insert_cards(
     let mut renamed = std::collections::HashMap::new();
     let mut ids = Vec::new();
     let mut links = Vec::new();
+    let mut leads = Vec::new();
     for (stage, index, mut card) in cards {
         let id = CardId::new(map.fresh_id("c"));
         card.votes = Votes::new();
         renamed.insert(std::mem::replace(&mut card.id, id.clone()), id.clone());
         ids.push(id.clone());
         if let Some(answers) = card.answers.take() {
-            links.push((id, answers));
+            links.push((id.clone(), answers));
+        }
+        if let Some(target) = card.leads_to.take() {
+            leads.push((id, target));
         }
         map.insert_card(&stage, index, card)?;
     }
@@ -360,7 +364,40 @@ fn insert_cards(
         // `insert_card` drops fields a lane does not allow.
         map.link_opportunity(&id, answers).ok();
     }
+    for (id, target) in leads {
+        let target = renamed.get(&target).unwrap_or(&target);
+        map.set_leads_to(&id, Some(target.clone())).ok();
+    }
     Ok(Created::Cards(ids))
+}
+
+/// Makes each move in order, on the map as the moves before it left it.
+fn move_cards(map: &mut JourneyMap, moves: Vec<CardMove>) -> Result<Created, EditError> {
+    for CardMove {
+        card,
+        stage,
+        lane,
+        index,
+    } in moves
+    {
+        map.move_card(&card, &stage, &lane, index)?;
+    }
+    Ok(Created::Nothing)
+}
+
+/// Removes the cards, then the points.
+fn remove(
+    map: &mut JourneyMap,
+    cards: Vec<CardId>,
+    points: Vec<PointId>,
+) -> Result<Created, EditError> {
+    for id in cards {
+        map.remove_card(&id)?;
+    }
+    for id in points {
+        map.remove_point(&id)?;
+    }
+    Ok(Created::Nothing)
 }
 
 /// For operations whose return value (the old value) the history does not need.

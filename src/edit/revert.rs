@@ -379,6 +379,7 @@ fn cards(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     }
     reorder_in_stages(current, (from, to), cards_of, |s| s.cards.to_mut(), card_id);
     tidy_cards(current, &untouched);
+    current.unlink_stray_leads_to();
 }
 
 /// Sets back each voter's dots the edit changed, unless that voter has
@@ -413,6 +414,8 @@ fn restore_card(
     field(&mut card.channel, &was.channel, &goal.channel);
     field(&mut card.severity, &was.severity, &goal.severity);
     field(&mut card.answers, &was.answers, &goal.answers);
+    field(&mut card.leads_to, &was.leads_to, &goal.leads_to);
+    field(&mut card.state, &was.state, &goal.state);
     field(&mut card.impact, &was.impact, &goal.impact);
     field(&mut card.effort, &was.effort, &goal.effort);
     restore_votes(&mut card.votes, &was.votes, &goal.votes);
@@ -556,6 +559,7 @@ fn points(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
             field(&mut point.score, &was_point.score, &goal_point.score);
             field(&mut point.label, &was_point.label, &goal_point.label);
             field(&mut point.company, &was_point.company, &goal_point.company);
+            field(&mut point.future, &was_point.future, &goal_point.future);
             let moved = *was_stage != goal_stage.id;
             let still_there = &current.stages[s].id == was_stage;
             let target = current.stages.iter().position(|st| st.id == goal_stage.id);

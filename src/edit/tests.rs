@@ -68,6 +68,7 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
             lane: text.clone(),
             index: 0,
             text: "New".into(),
+            state: None,
         },
         Edit::InsertCards(vec![(
             other_stage.clone(),
@@ -80,6 +81,15 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
         Edit::SetSeverity(pain_card.clone(), Some(Severity::Low)),
         Edit::SetMomentOfTruth(touch_card.clone(), true),
         Edit::SetAnswers(opp_card.clone(), None),
+        Edit::SetCardState(touch_card.clone(), Some(JourneyState::Future)),
+        Edit::SetLeadsTo(opp_card.clone(), Some(touch_card.clone())),
+        Edit::AddCard {
+            stage: stage.clone(),
+            lane: touch.clone(),
+            index: 0,
+            text: "Self check-in".into(),
+            state: Some(JourneyState::Future),
+        },
         Edit::MoveCard {
             card: pain_card.clone(),
             stage: other_stage.clone(),
@@ -112,6 +122,7 @@ fn every_edit(map: &JourneyMap) -> Vec<Edit> {
             label: "wow".into(),
         },
         Edit::SetScore(point.clone(), -3),
+        Edit::SetFutureScore(point.clone(), Some(2)),
         Edit::SetPointLabel(point.clone(), "meh".into()),
         Edit::Remove {
             cards: vec![],

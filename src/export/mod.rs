@@ -11,6 +11,7 @@ mod set;
 pub mod slides;
 mod vector;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use egui::Color32;
@@ -22,7 +23,7 @@ pub use slides::Split;
 pub use vector::{pdf, svgs};
 
 use crate::io::{self, Overwrite, SaveError};
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, StateView};
 
 /// The width and height of a 1080p slide.
 pub const SLIDE_1080P: [u32; 2] = [1920, 1080];
@@ -127,6 +128,9 @@ pub struct ExportOptions {
     pub legend: bool,
     /// How the map is split over slides (or images of the whole map).
     pub split: Split,
+    /// Which state of the journey the slides show: today's, the
+    /// improved one, or both (the default).
+    pub state: StateView,
 }
 
 impl Default for ExportOptions {
@@ -140,8 +144,25 @@ impl Default for ExportOptions {
             transparent: false,
             legend: true,
             split: Split::Automatic,
+            state: StateView::Both,
         }
     }
+}
+
+/// `map` as an export with `state` shows it ([`JourneyMap::seen_in`]).
+/// The title says which state a slide shows, when the map records a
+/// future state and the slide shows only one.
+pub fn seen(map: &JourneyMap, state: StateView) -> Cow<'_, JourneyMap> {
+    let mut seen = map.seen_in(state);
+    let which = match state {
+        StateView::Current => "current state",
+        StateView::Future => "future state",
+        StateView::Both => return seen,
+    };
+    if let Cow::Owned(seen) = &mut seen {
+        seen.title = format!("{} — {which}", seen.title);
+    }
+    seen
 }
 
 /// Why an export failed.

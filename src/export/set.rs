@@ -37,6 +37,7 @@ pub fn rasterize_set(
     options: &ExportOptions,
     first_only: bool,
 ) -> Result<Vec<RgbaImage>, ExportError> {
+    let map = &*super::seen(map, options.state);
     rasterize_in_one_frame(options, |fonts| {
         let pages = pages_with(fonts, map, options);
         let count = if first_only { 1 } else { pages.len() };

@@ -295,6 +295,7 @@ fn build_map(title: String, description: String, sections: &[Section]) -> Journe
                 lane: feeling.clone(),
                 score: score_from_mermaid(task.score),
                 company: None,
+                future: None,
                 label: task.name.clone(),
             });
             for actor in &task.actors {

@@ -1,12 +1,13 @@
 //! Which format version a map needs: the lowest that can hold it.
 //!
 //! Version 2 added fields (a company score on emotion points, stage KPIs,
-//! opportunities' impact and effort, dot votes) and the `InPerson`
-//! channel. A map that uses none of them is written as version 1, so files
+//! opportunities' impact and effort, dot votes; the future state: a card's
+//! `state`, a point's `future` score and an opportunity's `leads_to`) and
+//! the `InPerson` channel. A map that uses none of them is written as version 1, so files
 //! and samples that do not use them stay byte for byte what they were, and
 //! journeymaps that read only version 1 still open them.
 
-use crate::model::{Card, Channel, JourneyMap, Problem};
+use crate::model::{Card, Channel, EmotionPoint, JourneyMap, Problem};
 
 /// The first version, which every journeymap reads.
 pub const FIRST_VERSION: u32 = 1;
@@ -34,8 +35,7 @@ fn first_newer_field(map: &JourneyMap) -> Option<(&str, &'static str)> {
             .find_map(|card| card_field(card).map(|field| (card.id.as_str(), field)));
         let point = || {
             (stage.points.iter())
-                .find(|point| point.company.is_some())
-                .map(|point| (point.id.as_str(), "company"))
+                .find_map(|point| point_field(point).map(|field| (point.id.as_str(), field)))
         };
         card.or_else(point)
     })
@@ -51,6 +51,21 @@ pub fn card_field(card: &Card) -> Option<&'static str> {
         Some("effort")
     } else if !card.votes.is_empty() {
         Some("votes")
+    } else if card.state.is_some() {
+        Some("state")
+    } else if card.leads_to.is_some() {
+        Some("leads_to")
+    } else {
+        None
+    }
+}
+
+/// The first field of `point` that needs version 2, if any.
+fn point_field(point: &EmotionPoint) -> Option<&'static str> {
+    if point.company.is_some() {
+        Some("company")
+    } else if point.future.is_some() {
+        Some("future")
     } else {
         None
     }

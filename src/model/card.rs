@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CardId, LaneId, PointId, Votes};
+use super::{CardId, JourneyState, LaneId, PointId, Votes};
 
 /// A note in one cell of the map. What it may carry beyond its text depends
 /// on its lane's kind: a channel in a touchpoints lane, a severity in a pain
@@ -18,6 +18,11 @@ pub struct Card {
     pub lane: LaneId,
     /// The card's text.
     pub text: String,
+    /// The one state of the journey the card belongs to, if only one:
+    /// today's (the change takes it away) or the future's (the change
+    /// brings it). Without one, the card is in both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<JourneyState>,
     /// Touchpoints only: where the interaction happens.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub channel: Option<Channel>,
@@ -27,6 +32,10 @@ pub struct Card {
     /// Opportunities only: the pain point this opportunity answers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answers: Option<CardId>,
+    /// Opportunities only: the future-state card this opportunity leads to,
+    /// the change it makes to the journey.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leads_to: Option<CardId>,
     /// Opportunities only: how much it would improve the journey, from
     /// [`MIN_RATING`] (a little) to [`MAX_RATING`] (transforms it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -61,9 +70,11 @@ impl Card {
             id,
             lane,
             text: text.into(),
+            state: None,
             channel: None,
             severity: None,
             answers: None,
+            leads_to: None,
             impact: None,
             effort: None,
             votes: Votes::new(),
@@ -184,6 +195,10 @@ pub struct EmotionPoint {
     /// scale: the perception gap is the distance from `score`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub company: Option<i8>,
+    /// What the customer should feel here in the future state, on the same
+    /// scale; without it, the future keeps today's score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub future: Option<i8>,
     /// A word or two for the feeling, e.g. "relieved".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub label: String,

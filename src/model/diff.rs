@@ -397,6 +397,23 @@ fn card_changes(old: &JourneyMap, card: &Card, now: &Card, out: &mut Vec<Differe
         );
         details.push(format!("answers → {answered}"));
     }
+    if now.leads_to != card.leads_to {
+        let led = now.leads_to.as_ref().map_or_else(
+            || "nothing".to_owned(),
+            |id| match old.card(id) {
+                Some((_, future)) => format!("{id} {}", quote(&future.text)),
+                None => id.to_string(),
+            },
+        );
+        details.push(format!("leads to → {led}"));
+    }
+    if now.state != card.state {
+        details.push(format!(
+            "state → {}",
+            now.state
+                .map_or("current and future", super::JourneyState::label)
+        ));
+    }
     let rating = |r: Option<u8>| r.map_or_else(|| "none".to_owned(), |r| r.to_string());
     if now.impact != card.impact {
         details.push(format!("impact → {}", rating(now.impact)));
@@ -498,6 +515,13 @@ fn points(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
                     (Some(was), Some(is)) => format!("company {was:+} → {is:+}"),
                     (None, Some(is)) => format!("company → {is:+}"),
                     _ => "company → none".to_owned(),
+                });
+            }
+            if now.future != point.future {
+                details.push(match (point.future, now.future) {
+                    (Some(was), Some(is)) => format!("future {was:+} → {is:+}"),
+                    (None, Some(is)) => format!("future → {is:+}"),
+                    _ => "future → none".to_owned(),
                 });
             }
             if !details.is_empty() {

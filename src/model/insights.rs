@@ -202,6 +202,7 @@ mod tests {
             lane: LaneId::new("feel"),
             score,
             company,
+            future: None,
             label: String::new(),
         }
     }

@@ -17,6 +17,7 @@ mod ops;
 mod ratings;
 mod repair;
 mod stage;
+mod state;
 mod validate;
 mod votes;
 
@@ -33,6 +34,7 @@ pub use map::{IdTag, JourneyMap, Persona};
 pub use merge::{Conflict, ConflictKind, Merged, Renamed, merge};
 pub use ops::{EditError, RemovedLane};
 pub use stage::Stage;
+pub use state::{JourneyState, StateView, index_among_all};
 pub use validate::{Anchor, Problem, validate};
 pub use votes::{MAX_DOTS, MAX_VOTER_LEN, Votes};
 

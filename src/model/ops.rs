@@ -152,6 +152,7 @@ impl JourneyMap {
         let stage = self.stages.remove(index);
         let gone: HashSet<CardId> = stage.cards.iter().map(|c| c.id.clone()).collect();
         self.unlink_answers_to(&gone);
+        self.unlink_leads_to(&gone);
         Ok((index, stage))
     }
 
@@ -224,6 +225,7 @@ impl JourneyMap {
             });
         }
         self.unlink_answers_to(&gone);
+        self.unlink_leads_to(&gone);
         Ok(RemovedLane { index, lane })
     }
 
@@ -359,7 +361,9 @@ impl JourneyMap {
             .position(|c| &c.id == id)
             .unwrap_or(0);
         let card = self.take_card(id)?;
-        self.unlink_answers_to(&HashSet::from([card.id.clone()]));
+        let gone = HashSet::from([card.id.clone()]);
+        self.unlink_answers_to(&gone);
+        self.unlink_leads_to(&gone);
         Ok((stage_id, index, card))
     }
 
@@ -404,6 +408,7 @@ impl JourneyMap {
             lane: lane.clone(),
             score,
             company: None,
+            future: None,
             label: label.into(),
         };
         self.insert_point(stage, index, point)?;
@@ -616,21 +621,33 @@ impl JourneyMap {
     }
 
     fn unlink_answers_to(&mut self, gone: &HashSet<CardId>) {
+        self.unlink(gone, |card| &card.answers, |card| card.answers = None);
+    }
+
+    /// Clears the `leads_to` of every opportunity that leads to a card in `gone`.
+    fn unlink_leads_to(&mut self, gone: &HashSet<CardId>) {
+        self.unlink(gone, |card| &card.leads_to, |card| card.leads_to = None);
+    }
+
+    /// Clears (with `clear`) the `link` of every card where it names a card
+    /// in `gone`; stages with nothing to clear keep sharing their cards.
+    fn unlink(
+        &mut self,
+        gone: &HashSet<CardId>,
+        link: fn(&Card) -> &Option<CardId>,
+        clear: fn(&mut Card),
+    ) {
         if gone.is_empty() {
             return;
         }
-        let links_gone = |card: &Card| {
-            card.answers
-                .as_ref()
-                .is_some_and(|target| gone.contains(target))
-        };
+        let links_gone = |card: &Card| link(card).as_ref().is_some_and(|t| gone.contains(t));
         for stage in &mut self.stages {
             if !stage.cards.iter().any(links_gone) {
                 continue;
             }
             for card in stage.cards.to_mut() {
                 if links_gone(card) {
-                    card.answers = None;
+                    clear(card);
                 }
             }
         }
@@ -671,6 +688,7 @@ pub(super) fn fit_card_to_lane(card: &mut Card, kind: LaneKind) {
     }
     if kind != LaneKind::Opportunities {
         card.answers = None;
+        card.leads_to = None;
         card.impact = None;
         card.effort = None;
     }

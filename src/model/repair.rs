@@ -30,7 +30,9 @@ impl JourneyMap {
     /// - What a card's lane does not allow is dropped (a channel outside
     ///   touchpoints, a severity outside pain points, a link outside
     ///   opportunities), and so is a link to a card that is not a pain point.
-    /// - Scores (the customer's and the company's) are clamped to −3..=+3,
+    /// - A `leads_to` that names no card is dropped.
+    /// - Scores (the customer's, the company's and the future's) are
+    ///   clamped to −3..=+3,
     ///   and cards and points put in lane order.
     ///
     /// A stage whose cards need nothing done keeps sharing them.
@@ -64,9 +66,11 @@ impl JourneyMap {
             for point in &mut stage.points {
                 point.score = point.score.clamp(MIN_SCORE, MAX_SCORE);
                 point.company = point.company.map(|c| c.clamp(MIN_SCORE, MAX_SCORE));
+                point.future = point.future.map(|c| c.clamp(MIN_SCORE, MAX_SCORE));
             }
         }
         self.unlink_answers_to_other_than_pain_points();
+        self.unlink_stray_leads_to();
         self.sort_cells();
     }
 
@@ -129,11 +133,44 @@ impl JourneyMap {
     }
 }
 
+impl JourneyMap {
+    /// Clears every `leads_to` that names no card of the map, or that a
+    /// card outside an opportunities lane carries. A map with no such link
+    /// is only looked through.
+    pub fn unlink_stray_leads_to(&mut self) {
+        if !self.cards().any(|card| card.leads_to.is_some()) {
+            return;
+        }
+        let cards: HashSet<CardId> = self.cards().map(|c| c.id.clone()).collect();
+        let opportunity_lanes: HashSet<LaneId> = (self.lanes.iter())
+            .filter(|lane| lane.kind == LaneKind::Opportunities)
+            .map(|lane| lane.id.clone())
+            .collect();
+        let stray = |card: &Card| {
+            card.leads_to.as_ref().is_some_and(|target| {
+                !cards.contains(target) || !opportunity_lanes.contains(&card.lane)
+            })
+        };
+        for stage in &mut self.stages {
+            if stage.cards.iter().any(stray) {
+                for card in stage.cards.to_mut() {
+                    if stray(card) {
+                        card.leads_to = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Whether a card in a lane of `kind` carries only what that lane allows.
 fn carries_only_what_fits(card: &Card, kind: LaneKind) -> bool {
     (card.channel.is_none() || kind == LaneKind::Touchpoints)
         && (card.severity.is_none() || kind == LaneKind::PainPoints)
-        && ((card.answers.is_none() && card.impact.is_none() && card.effort.is_none())
+        && ((card.answers.is_none()
+            && card.leads_to.is_none()
+            && card.impact.is_none()
+            && card.effort.is_none())
             || kind == LaneKind::Opportunities)
         && (card.votes.is_empty() || kind.takes_votes())
         && card.votes.problem().is_none()
@@ -177,6 +214,7 @@ mod tests {
             lane: LaneId::new("feel"),
             score: 9,
             company: None,
+            future: None,
             label: String::new(),
         }];
         let mut map = JourneyMap {

@@ -146,6 +146,7 @@ fn check_card(
     } else if let Some(wrong) = card.votes.problem() {
         problem("votes", format!("card `{id}`: {wrong}"));
     }
+    check_leads_to(card, kind, card_lanes, &mut problem);
     let Some(target) = &card.answers else { return };
     if kind != LaneKind::Opportunities {
         problem(
@@ -163,6 +164,29 @@ fn check_card(
             "answers",
             format!("card `{id}` answers `{target}`, which is not a pain point"),
         ),
+    }
+}
+
+/// What an opportunity leads to is a card of the map.
+fn check_leads_to(
+    card: &Card,
+    kind: LaneKind,
+    card_lanes: &HashMap<&CardId, Option<LaneKind>>,
+    problem: &mut impl FnMut(&'static str, String),
+) {
+    let (id, Some(target)) = (&card.id, &card.leads_to) else {
+        return;
+    };
+    if kind != LaneKind::Opportunities {
+        problem(
+            "leads_to",
+            format!("card `{id}` leads to a future-state card, but only opportunities can"),
+        );
+    } else if !card_lanes.contains_key(target) {
+        problem(
+            "leads_to",
+            format!("card `{id}` leads to `{target}`, but there is no card `{target}`"),
+        );
     }
 }
 
@@ -201,17 +225,19 @@ fn check_point(
             ),
         );
     }
-    if let Some(company) = point
-        .company
-        .filter(|c| !(MIN_SCORE..=MAX_SCORE).contains(c))
-    {
-        problem(
-            "company",
-            format!(
-                "emotion point `{id}` has company score {company}; \
-                 scores go from {MIN_SCORE} to +{MAX_SCORE}"
-            ),
-        );
+    for (field, name, score) in [
+        ("company", "company score", point.company),
+        ("future", "future score", point.future),
+    ] {
+        if let Some(score) = score.filter(|c| !(MIN_SCORE..=MAX_SCORE).contains(c)) {
+            problem(
+                field,
+                format!(
+                    "emotion point `{id}` has {name} {score}; \
+                     scores go from {MIN_SCORE} to +{MAX_SCORE}"
+                ),
+            );
+        }
     }
 }
 

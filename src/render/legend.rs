@@ -11,7 +11,9 @@ use egui::{Galley, Pos2, Rect, Shape, Vec2, pos2, vec2};
 use super::layout::{channel_glyph, size, text};
 use super::paint;
 use super::theme::Theme;
-use crate::model::{Channel, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, Severity};
+use crate::model::{
+    Channel, JourneyMap, JourneyState, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, Severity,
+};
 
 /// A piece of the legend laid out at its own origin: a group's heading, or
 /// one symbol with its caption.
@@ -35,6 +37,10 @@ pub struct Used {
     pub moment_of_truth: bool,
     /// Whether an emotion point records what the company believes.
     pub company: bool,
+    /// Whether an emotion point shows a future score.
+    pub future_curve: bool,
+    /// The states of the cards of one state only that it shows.
+    pub card_states: BTreeSet<JourneyState>,
 }
 
 impl Used {
@@ -49,7 +55,9 @@ impl Used {
             used.scores
                 .extend(stage.points.iter().map(|point| point.score));
             used.company |= stage.points.iter().any(|point| point.company.is_some());
+            used.future_curve |= stage.points.iter().any(|point| point.future.is_some());
             for card in &stage.cards {
+                used.card_states.extend(card.state);
                 let kind = kinds.get(&card.lane).copied();
                 if let Some(severity) = card.severity.filter(|_| kind == Some(LaneKind::PainPoints))
                 {
@@ -81,6 +89,7 @@ pub fn legend(
     if used.company {
         pieces.extend(company_belief(fonts, theme, scale));
     }
+    pieces.extend(future_state(fonts, theme, scale, &used));
     pieces.extend(severities(fonts, theme, scale, &used.severities));
     pieces.extend(channels(fonts, theme, scale, &used.channels));
     if used.moment_of_truth {
@@ -288,6 +297,52 @@ fn company_belief(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32) -> Vec<P
                 theme,
                 scale,
             ));
+        },
+    )
+}
+
+/// What shows the future state beside today's: the future curve, and the
+/// outlines of cards of one state only.
+fn future_state(fonts: &mut FontsView<'_>, theme: &Theme, scale: f32, used: &Used) -> Vec<Piece> {
+    #[derive(Clone, Copy)]
+    enum Key {
+        Curve,
+        Card(JourneyState),
+    }
+    let curve = used
+        .future_curve
+        .then(|| (Key::Curve, "future feeling".to_owned()));
+    let cards = used.card_states.iter().map(|&state| {
+        let words = match state {
+            JourneyState::Future => "future only",
+            JourneyState::Current => "today only",
+        };
+        (Key::Card(state), words.to_owned())
+    });
+    let items: Vec<(Key, String)> = curve.into_iter().chain(cards).collect();
+    let width = 30.0 * scale;
+    group(
+        fonts,
+        theme,
+        scale,
+        "",
+        &items,
+        width,
+        |key, centre, shapes| {
+            let half = vec2(width / 2.0, 0.0);
+            match key {
+                Key::Curve => {
+                    let stroke = egui::Stroke::new(3.0 * scale, theme.future);
+                    shapes.push(Shape::line_segment([centre - half, centre + half], stroke));
+                    shapes.push(Shape::circle_filled(centre, 5.0 * scale, theme.future));
+                    shapes.push(Shape::circle_filled(centre, 2.3 * scale, theme.background));
+                }
+                Key::Card(state) => {
+                    let rect = Rect::from_center_size(centre, vec2(width, 16.0 * scale));
+                    let card = paint::state_card_key(theme, state, rect, scale);
+                    shapes.extend(card);
+                }
+            }
         },
     )
 }

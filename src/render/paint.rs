@@ -10,7 +10,10 @@
 //! card text too small to read as bars; an export paints everything.
 
 mod emotion;
+mod future;
 mod gap;
+
+pub use future::state_card_key;
 mod health;
 
 pub(in crate::render) use emotion::monotone_segments;
@@ -255,6 +258,7 @@ fn card_shapes(
     shapes: &mut Vec<Shape>,
 ) {
     card_box(layout, theme, card, shapes);
+    future::state_outline(layout, theme, card, shapes);
     if let Some((centre, galley, _)) = &card.icon {
         shapes.push(Shape::galley(
             *centre - galley.size() * 0.5,
@@ -262,7 +266,12 @@ fn card_shapes(
             theme.muted,
         ));
     }
-    shapes.push(Shape::galley(card.text_pos, card.text.clone(), theme.text));
+    let ink = if card.state == Some(crate::model::JourneyState::Current) {
+        theme.muted
+    } else {
+        theme.text
+    };
+    shapes.push(Shape::galley(card.text_pos, card.text.clone(), ink));
     if let Some((pos, galley)) = &card.footer {
         shapes.push(Shape::galley(*pos, galley.clone(), theme.muted));
         if let Some(severity) = card.severity {
@@ -329,7 +338,7 @@ fn card_box(layout: &Layout, theme: &Theme, card: &CardLayout, shapes: &mut Vec<
     shapes.push(Shape::Rect(RectShape::new(
         card.rect,
         corner,
-        theme.card_fill,
+        future::state_fill(theme, card.state),
         Stroke::new(width, outline),
         StrokeKind::Inside,
     )));

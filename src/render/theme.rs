@@ -38,6 +38,9 @@ pub struct Theme {
     pub curve: Color32,
     /// The company's curve: what it believes the customer feels.
     pub company: Color32,
+    /// The future state: the curve of what the customer should feel, and
+    /// the outline of cards only the future has.
+    pub future: Color32,
     /// A KPI that meets its target.
     pub met: Color32,
     /// Selection outline.
@@ -79,6 +82,7 @@ impl Theme {
             curve: Color32::from_rgb(0x33, 0x3a, 0x44),
             // Paul Tol's bright purple: apart from the red-blue emotion scale.
             company: Color32::from_rgb(0xaa, 0x33, 0x77),
+            future: Color32::from_rgb(0x0b, 0x7a, 0x6c),
             // Paul Tol's bright green, darkened to 3:1 on white.
             met: Color32::from_rgb(0x1e, 0x7a, 0x31),
             selection: Color32::from_rgb(0x1f, 0x6f, 0xeb),
@@ -101,6 +105,7 @@ impl Theme {
             moment_of_truth: Color32::from_rgb(0xf0, 0xc0, 0x40),
             curve: Color32::from_rgb(0xd5, 0xd9, 0xe0),
             company: Color32::from_rgb(0xee, 0x99, 0xcc),
+            future: Color32::from_rgb(0x5f, 0xd4, 0xc0),
             met: Color32::from_rgb(0x66, 0xcc, 0x88),
             selection: Color32::from_rgb(0x58, 0xa6, 0xff),
         }

@@ -206,6 +206,7 @@ fn refresh_cards(
     map: &mut JourneyMap,
 ) {
     let mut pains_before: HashSet<String> = HashSet::new();
+    let mut cards_before: HashSet<String> = HashSet::new();
     for stage in &mut map.stages {
         if !stage
             .cards
@@ -216,8 +217,11 @@ fn refresh_cards(
         }
         stage.cards.to_mut().retain(|card| {
             let keep = !touched.contains(card.id.as_str());
-            if !keep && is_pain_point(kinds, card.lane.as_str()) {
-                pains_before.insert(card.id.as_str().to_owned());
+            if !keep {
+                cards_before.insert(card.id.as_str().to_owned());
+                if is_pain_point(kinds, card.lane.as_str()) {
+                    pains_before.insert(card.id.as_str().to_owned());
+                }
             }
             keep
         });
@@ -250,31 +254,71 @@ fn refresh_cards(
         });
         placed.push(id.clone());
     }
-    mend_links(doc, map, kinds, &placed, &pains_before, &pains_after);
+    let pains = (&pains_before, &pains_after);
+    mend_links(doc, map, kinds, &placed, pains, &ANSWERS);
+    let cards_after: HashSet<String> = placed.iter().cloned().collect();
+    let cards = (&cards_before, &cards_after);
+    mend_links(doc, map, kinds, &placed, cards, &LEADS_TO);
 }
 
-/// Makes every card's link to a pain point what the whole read gives: a
-/// link is shown only while its target is a pain point.
+/// A link from one card to another that a read shows only while its
+/// target is there: what an opportunity answers (a pain point) and the
+/// card it leads to (any card).
+struct Link {
+    /// The card's register that stores it.
+    key: &'static str,
+    /// The link as the map holds it.
+    get: fn(&Card) -> &Option<CardId>,
+    /// Sets the link in the map.
+    set: fn(&mut Card, Option<CardId>),
+    /// Whether a card in a lane of this kind may be its target.
+    target_kind: fn(LaneKind) -> bool,
+}
+
+const ANSWERS: Link = Link {
+    key: layout::ANSWERS,
+    get: |card| &card.answers,
+    set: |card, link| card.answers = link,
+    target_kind: |kind| kind == LaneKind::PainPoints,
+};
+
+const LEADS_TO: Link = Link {
+    key: layout::LEADS_TO,
+    get: |card| &card.leads_to,
+    set: |card, link| card.leads_to = link,
+    target_kind: LaneKind::holds_cards,
+};
+
+/// Makes every card's `link` what the whole read gives: a link is shown
+/// only while its target is there (and of the kind it must be), so one
+/// hidden while its target was away shows again once the target is back.
+/// `before` and `after` are the touched cards that could be targets
+/// before and after the refresh.
 fn mend_links(
     doc: &Automerge,
     map: &mut JourneyMap,
     kinds: &HashMap<String, LaneKind>,
     placed: &[String],
-    pains_before: &HashSet<String>,
-    pains_after: &HashSet<String>,
+    (before, after): (&HashSet<String>, &HashSet<String>),
+    link: &Link,
 ) {
-    let gone: HashSet<&String> = pains_before.difference(pains_after).collect();
-    let came: HashSet<&String> = pains_after.difference(pains_before).collect();
+    let gone: HashSet<&String> = before.difference(after).collect();
+    let came: HashSet<&String> = after.difference(before).collect();
     let links_placed = placed.iter().any(|id| {
         map.card(&CardId::new(id.as_str()))
-            .is_some_and(|(_, card)| card.answers.is_some())
+            .is_some_and(|(_, card)| (link.get)(card).is_some())
     });
     if gone.is_empty() && came.is_empty() && !links_placed {
         return;
     }
-    let pains: HashSet<String> = map
+    let is_target = |card: &Card| {
+        kinds
+            .get(card.lane.as_str())
+            .is_some_and(|&k| (link.target_kind)(k))
+    };
+    let targets: HashSet<String> = map
         .cards()
-        .filter(|card| is_pain_point(kinds, card.lane.as_str()))
+        .filter(|card| is_target(card))
         .map(|card| card.id.as_str().to_owned())
         .collect();
     // The link a card should show, where it is not the one it shows.
@@ -282,13 +326,11 @@ fn mend_links(
         if kinds.get(card.lane.as_str()) != Some(&LaneKind::Opportunities) {
             return None;
         }
-        match &card.answers {
-            Some(target) if !pains.contains(target.as_str()) => Some(None),
+        match (link.get)(card) {
+            Some(target) if !targets.contains(target.as_str()) => Some(None),
             None if !came.is_empty() => {
-                // A link hidden while its target was not a pain point shows
-                // again once it is one.
                 let stored = entry(doc, layout::CARDS, card.id.as_str())
-                    .and_then(|obj| string_field(doc, &obj, layout::ANSWERS));
+                    .and_then(|obj| string_field(doc, &obj, link.key));
                 stored
                     .filter(|target| came.contains(target))
                     .map(|target| Some(CardId::new(target)))
@@ -308,8 +350,8 @@ fn mend_links(
             continue;
         }
         let cards = stage.cards.to_mut();
-        for (at, link) in changes {
-            cards[at].answers = link;
+        for (at, to) in changes {
+            (link.set)(&mut cards[at], to);
         }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use automerge::{ScalarValue, TextEncoding, hydrate};
 
 use crate::model::{
-    Card, Channel, Colour, EmotionPoint, Kpi, Lane, LaneKind, Measure, Severity, Stage, StageId,
+    Card, Channel, Colour, EmotionPoint, JourneyState, Kpi, Lane, LaneKind, Measure, Severity,
+    Stage, StageId,
 };
 
 /// The layout's version, at the root as `format`. A document with a larger
@@ -41,6 +42,9 @@ pub const NOTES: &str = "notes";
 pub const CHANNEL: &str = "channel";
 pub const SEVERITY: &str = "severity";
 pub const ANSWERS: &str = "answers";
+pub const LEADS_TO: &str = "leads_to";
+pub const STATE: &str = "state";
+pub const FUTURE: &str = "future";
 pub const MOMENT_OF_TRUTH: &str = "moment_of_truth";
 pub const SCORE: &str = "score";
 pub const LABEL: &str = "label";
@@ -100,6 +104,21 @@ pub fn severity_name(severity: Severity) -> &'static str {
         Severity::High => "High",
         Severity::Critical => "Critical",
     }
+}
+
+/// A card's state of the journey as written in the document.
+pub fn state_name(state: JourneyState) -> &'static str {
+    match state {
+        JourneyState::Current => "Current",
+        JourneyState::Future => "Future",
+    }
+}
+
+/// The state of the journey written as `name`, if it is one.
+pub fn parse_state(name: &str) -> Option<JourneyState> {
+    [JourneyState::Current, JourneyState::Future]
+        .into_iter()
+        .find(|&state| state_name(state) == name)
 }
 
 /// The severity written as `name`, if it is one.
@@ -178,6 +197,12 @@ impl Builder {
         if let Some(answers) = &card.answers {
             fields.insert(ANSWERS, answers.as_str().into());
         }
+        if let Some(target) = &card.leads_to {
+            fields.insert(LEADS_TO, target.as_str().into());
+        }
+        if let Some(state) = card.state {
+            fields.insert(STATE, state_name(state).into());
+        }
         if let Some(impact) = card.impact {
             fields.insert(IMPACT, i64::from(impact).into());
         }
@@ -205,6 +230,9 @@ impl Builder {
         ]);
         if let Some(company) = point.company {
             fields.insert(COMPANY, i64::from(company).into());
+        }
+        if let Some(future) = point.future {
+            fields.insert(FUTURE, i64::from(future).into());
         }
         fields.into()
     }

@@ -63,9 +63,11 @@
 //!                    kpis?: [{ measure: "nps"|"csat"|"ces"|"custom", name?,
 //!                              value: f64, target?: f64, lower_is_better? }] } }
 //! cards:   { <id>: { stage, lane, pos, text: Text, notes: Text, channel?,
-//!                    severity?, answers?, impact?: int, effort?: int,
+//!                    severity?, answers?, leads_to?, state?: "Current"|"Future",
+//!                    impact?: int, effort?: int,
 //!                    "vote:<voter>"?: int, moment_of_truth: bool } }
-//! points:  { <id>: { stage, lane, pos, score: int, company?: int, label: Text } }
+//! points:  { <id>: { stage, lane, pos, score: int, company?: int, future?: int,
+//!                    label: Text } }
 //! ```
 //!
 //! A card's votes are one register per voter, `vote:Ana: 2`, right in the
@@ -74,7 +76,8 @@
 //! the card would be created by both, and one map would win). A stage's KPIs are one list, written whole
 //! when any changes: two people editing them at once end with one person's
 //! list on every peer. The fields of format version 2 (impact, effort,
-//! votes, KPIs, the company's score, the `InPerson` channel) are optional
+//! votes, KPIs, the company's score, the future state, the `InPerson`
+//! channel) are optional
 //! keys, which a journeymap that does not know them ignores, so the
 //! layout's own `format` stays 1.
 //!

@@ -43,14 +43,16 @@ pub fn map<D: ReadDoc>(doc: &D) -> JourneyMap {
         &mut stages,
         &mut taken,
     );
-    JourneyMap {
+    let mut map = JourneyMap {
         title: text(root.get(layout::TITLE)),
         persona: persona(root.get(layout::PERSONA)),
         scenario: text(root.get(layout::SCENARIO)),
         lanes,
         stages,
         id_tag: IdTag::default(),
-    }
+    };
+    map.unlink_stray_leads_to();
+    map
 }
 
 pub(super) fn persona(value: Option<&Value>) -> Persona {
@@ -217,6 +219,7 @@ pub(super) fn card<'a>(
         text(fields.get(layout::TEXT)),
     );
     card.notes = text(fields.get(layout::NOTES));
+    card.state = string(fields.get(layout::STATE)).and_then(layout::parse_state);
     card.moment_of_truth = matches!(
         fields.get(layout::MOMENT_OF_TRUTH),
         Some(Value::Scalar(ScalarValue::Boolean(true)))
@@ -229,6 +232,9 @@ pub(super) fn card<'a>(
     }
     if kind == LaneKind::Opportunities {
         card.answers = string(fields.get(layout::ANSWERS)).map(CardId::new);
+        card.leads_to = string(fields.get(layout::LEADS_TO))
+            .filter(|id| is_well_formed(id))
+            .map(CardId::new);
         card.impact = rating(fields.get(layout::IMPACT));
         card.effort = rating(fields.get(layout::EFFORT));
     }
@@ -255,6 +261,7 @@ pub(super) fn point<'a>(
         lane: LaneId::new(lane),
         score: score(fields.get(layout::SCORE)).unwrap_or(0),
         company: score(fields.get(layout::COMPANY)),
+        future: score(fields.get(layout::FUTURE)),
         label: text(fields.get(layout::LABEL)),
     };
     Some((stage, point))

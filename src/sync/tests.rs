@@ -735,3 +735,4 @@ fn a_teammates_edit_leaves_the_other_stages_cards_shared_with_the_map_before_it(
 }
 
 mod deciding;
+mod future;

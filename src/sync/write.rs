@@ -291,6 +291,17 @@ impl Placed for Card {
                 self.answers.as_ref().map(CardId::as_str),
             )?;
         }
+        if old.leads_to != self.leads_to {
+            set_str(
+                tx,
+                obj,
+                layout::LEADS_TO,
+                self.leads_to.as_ref().map(CardId::as_str),
+            )?;
+        }
+        if old.state != self.state {
+            set_str(tx, obj, layout::STATE, self.state.map(layout::state_name))?;
+        }
         if old.moment_of_truth != self.moment_of_truth {
             tx.put(obj, layout::MOMENT_OF_TRUTH, self.moment_of_truth)?;
         }
@@ -335,6 +346,9 @@ impl Placed for EmotionPoint {
         }
         if old.company != self.company {
             set_int(tx, obj, layout::COMPANY, self.company.map(i64::from))?;
+        }
+        if old.future != self.future {
+            set_int(tx, obj, layout::FUTURE, self.future.map(i64::from))?;
         }
         Ok(())
     }

@@ -105,6 +105,14 @@ commands! {
         /// Show or hide the insights panel: the journey's health, the
         /// biggest perception gaps, the most voted items.
         ToggleInsights,
+        /// Show today's journey: future-only cards and future scores hidden.
+        ShowCurrentState,
+        /// Show the improved journey: current-only cards hidden, the curve
+        /// at the future scores.
+        ShowFutureState,
+        /// Show both states: future-only and current-only cards tagged, the
+        /// future curve beside today's.
+        ShowBothStates,
         /// Switch between the light and the dark theme.
         ToggleTheme,
         /// Show the map full screen as slides, one at a time.
@@ -156,6 +164,9 @@ impl UiCommand {
             Self::ZoomIn => "Zoom in",
             Self::ZoomOut => "Zoom out",
             Self::ToggleInsights => "Insights panel",
+            Self::ShowCurrentState => "Current state",
+            Self::ShowFutureState => "Future state",
+            Self::ShowBothStates => "Current and future",
             Self::ToggleTheme => "Dark theme",
             Self::Present => "Present",
             Self::ShowShortcuts => "Keyboard shortcuts",
@@ -203,6 +214,9 @@ impl UiCommand {
             Self::Present => vec![plain(Key::F5)],
             Self::ToggleInsights => vec![command(Key::I)],
             Self::ToggleTheme
+            | Self::ShowCurrentState
+            | Self::ShowFutureState
+            | Self::ShowBothStates
             | Self::GettingStarted
             | Self::About
             | Self::ShareOnNetwork
@@ -245,6 +259,18 @@ impl UiCommand {
             Self::MoveCardRight => Some(Direction::Right),
             Self::MoveCardUp => Some(Direction::Up),
             Self::MoveCardDown => Some(Direction::Down),
+            _ => None,
+        }
+    }
+
+    /// The state of the journey a View ▸ Current / Future / Both command
+    /// shows, if it is one.
+    pub fn state_view(self) -> Option<crate::model::StateView> {
+        use crate::model::StateView;
+        match self {
+            Self::ShowCurrentState => Some(StateView::Current),
+            Self::ShowFutureState => Some(StateView::Future),
+            Self::ShowBothStates => Some(StateView::Both),
             _ => None,
         }
     }

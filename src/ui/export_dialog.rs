@@ -6,6 +6,7 @@ use std::num::NonZeroUsize;
 
 use crate::export::{self, ExportOptions, FileFormat, Preset, Size, Split};
 use crate::job::{Job, Poll};
+use crate::model::StateView;
 
 /// The export dialog's state: the options and the preview.
 pub struct ExportDialog {
@@ -25,6 +26,9 @@ pub struct ExportDialog {
     pub split: SplitChoice,
     /// Stages a slide with [`SplitChoice::Every`].
     pub split_size: usize,
+    /// Which state of the journey the slides show: the canvas's view
+    /// until the user picks another here.
+    pub state: StateView,
     preview: Option<egui::TextureHandle>,
     preview_of: Option<ExportOptions>,
     preview_job: Option<Job<(ExportOptions, Option<egui::ColorImage>)>>,
@@ -41,6 +45,7 @@ impl Default for ExportDialog {
             legend: true,
             split: SplitChoice::Automatic,
             split_size: 3,
+            state: StateView::Both,
             preview: None,
             preview_of: None,
             preview_job: None,
@@ -81,7 +86,13 @@ impl ExportDialog {
                 (SplitChoice::Every, Some(n)) => Split::Every(n),
                 (SplitChoice::Automatic | SplitChoice::Every, _) => Split::Automatic,
             },
+            state: self.state,
         }
+    }
+
+    /// Follows the canvas to a new view of current and future state.
+    pub fn set_state(&mut self, state: StateView) {
+        self.state = state;
     }
 
     /// Shows the dialog with a preview of `map`; returns the user's choice.
@@ -96,7 +107,7 @@ impl ExportDialog {
             ui.set_width(520.0);
             ui.heading("Export slides");
             ui.add_space(6.0);
-            options_ui(ui, self);
+            options_ui(ui, self, map.has_future_state());
             ui.add_space(8.0);
             preview_ui(ui, self);
             ui.add_space(10.0);
@@ -113,7 +124,7 @@ impl ExportDialog {
     }
 }
 
-fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
+fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, has_future: bool) {
     egui::Grid::new("export-options")
         .num_columns(2)
         .spacing([12.0, 6.0])
@@ -156,6 +167,15 @@ fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog) {
             ui.label("Legend");
             ui.checkbox(&mut dialog.legend, "Faces, severities, channels");
             ui.end_row();
+            if has_future {
+                ui.label("Journey");
+                ui.horizontal(|ui| {
+                    for state in StateView::ALL {
+                        ui.radio_value(&mut dialog.state, state, state.label());
+                    }
+                });
+                ui.end_row();
+            }
             ui.label("Split");
             ui.horizontal(|ui| {
                 let slides = dialog.size != Preset::Full;

@@ -93,6 +93,7 @@ impl InlineEdit {
                     lane: lane.clone(),
                     index: *index,
                     text,
+                    state: None,
                 })
             }
             _ if unchanged => None,

@@ -5,6 +5,7 @@
 
 mod decide;
 mod focus;
+mod future;
 
 pub use decide::WORKSHOP_VOTER;
 
@@ -191,8 +192,10 @@ impl Inspector {
         }
         if kind == LaneKind::Opportunities {
             answers_picker(ui, map, card, edits);
+            future::leads_to(ui, map, card, edits);
             decide::ratings(ui, card, edits);
         }
+        future::card_state(ui, card, edits);
         if kind.takes_votes() {
             decide::votes(ui, card, voter, edits);
         }
@@ -233,6 +236,7 @@ impl Inspector {
             edits.push(Edit::SetPointLabel(point.id.clone(), label));
         }
         decide::company_score(ui, point, edits);
+        future::future_score(ui, point, edits);
         if ui.button("Delete point").clicked() {
             edits.push(Edit::Remove {
                 cards: vec![],

@@ -23,6 +23,7 @@ pub mod present;
 pub mod reorder;
 pub mod selection;
 pub mod share_dialog;
+pub mod state_view;
 
 pub use canvas::{Canvas, CanvasOutput};
 pub use command::UiCommand;

@@ -131,6 +131,7 @@ impl Presentation {
             transparent: false,
             legend: true,
             split: Split::Automatic,
+            state: crate::model::StateView::Both,
         };
         let pages = export::pages(map, &options);
         let drawings = ctx.fonts_mut(|fonts| {

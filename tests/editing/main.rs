@@ -9,6 +9,7 @@
 mod access;
 mod deleting;
 mod files;
+mod future_state;
 mod gestures;
 mod help;
 mod helpers;

@@ -120,6 +120,7 @@ fn vector_pages(
     options: &ExportOptions,
     fonts: &mut FontChain,
 ) -> Result<Vec<VectorPage>, ExportError> {
+    let map = &*super::seen(map, options.state);
     // egui places glyphs on whole pixels; a vector page is zoomed into, where
     // that shows as uneven letter spacing. Laid out for a screen of this many
     // pixels per point, glyphs sit on a finer grid.

@@ -5,7 +5,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::super::diff::{card_item, place, point_item, quote};
 use super::super::{
-    Card, CardId, Channel, EmotionPoint, JourneyMap, LaneId, Severity, Stage, StageId, Votes,
+    Card, CardId, Channel, EmotionPoint, JourneyMap, JourneyState, LaneId, Severity, Stage,
+    StageId, Votes,
 };
 use super::conflict::{Conflict, ConflictKind, Place, Report, clash_detail};
 use super::order::merge_order;
@@ -65,6 +66,9 @@ impl InCell for Card {
             id: ours.id.clone(),
             lane: lane.clone(),
             text: fields.take("text", &b.text, &o.text, &t.text, String::clone),
+            state: fields.take_plain("state", &b.state, &o.state, &t.state, |s| {
+                label(s.map(JourneyState::label))
+            }),
             channel: fields.take_plain("channel", &b.channel, &o.channel, &t.channel, |c| {
                 label(c.map(Channel::label))
             }),
@@ -72,6 +76,13 @@ impl InCell for Card {
                 label(s.map(Severity::label))
             }),
             answers: fields.take_plain("answers", &b.answers, &o.answers, &t.answers, answered),
+            leads_to: fields.take_plain(
+                "leads to",
+                &b.leads_to,
+                &o.leads_to,
+                &t.leads_to,
+                answered,
+            ),
             impact: fields.take_plain("impact", &b.impact, &o.impact, &t.impact, rating),
             effort: fields.take_plain("effort", &b.effort, &o.effort, &t.effort, rating),
             votes: merge_votes(&b.votes, &o.votes, &t.votes, fields),
@@ -122,13 +133,13 @@ impl InCell for EmotionPoint {
 
     fn merge(base: &Self, ours: &Self, theirs: &Self, lane: &LaneId, fields: &mut Fields) -> Self {
         let [b, o, t] = [base, ours, theirs];
+        let score = |c: &Option<i8>| c.map_or_else(|| "none".to_owned(), |c| format!("{c:+}"));
         Self {
             id: ours.id.clone(),
             lane: lane.clone(),
             score: fields.take_plain("score", &b.score, &o.score, &t.score, |s| format!("{s:+}")),
-            company: fields.take_plain("company", &b.company, &o.company, &t.company, |c| {
-                c.map_or_else(|| "none".to_owned(), |c| format!("{c:+}"))
-            }),
+            company: fields.take_plain("company", &b.company, &o.company, &t.company, score),
+            future: fields.take_plain("future", &b.future, &o.future, &t.future, score),
             label: fields.take("label", &b.label, &o.label, &t.label, String::clone),
         }
     }

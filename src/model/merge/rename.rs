@@ -166,10 +166,10 @@ fn apply(map: &mut JourneyMap, renamed: &[Renamed]) {
         let needs_new_ids = |card: &super::super::Card| {
             cards.contains_key(card.id.as_str())
                 || lanes.contains_key(card.lane.as_str())
-                || card
-                    .answers
-                    .as_ref()
-                    .is_some_and(|a| cards.contains_key(a.as_str()))
+                || [&card.answers, &card.leads_to]
+                    .into_iter()
+                    .flatten()
+                    .any(|a| cards.contains_key(a.as_str()))
         };
         if stage.cards.iter().any(needs_new_ids) {
             for card in stage.cards.to_mut() {
@@ -179,8 +179,10 @@ fn apply(map: &mut JourneyMap, renamed: &[Renamed]) {
                 if let Some(to) = lanes.get(card.lane.as_str()) {
                     card.lane = LaneId::new(*to);
                 }
-                if let Some(to) = card.answers.as_ref().and_then(|a| cards.get(a.as_str())) {
-                    card.answers = Some(CardId::new(*to));
+                for link in [&mut card.answers, &mut card.leads_to] {
+                    if let Some(to) = link.as_ref().and_then(|a| cards.get(a.as_str())) {
+                        *link = Some(CardId::new(*to));
+                    }
                 }
             }
         }

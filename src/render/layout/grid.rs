@@ -269,6 +269,7 @@ fn emotion_points(
                 center,
                 score: point.score,
                 company: point.company,
+                future: point.future,
                 label,
                 label_pos,
             });
@@ -356,5 +357,6 @@ pub(super) fn card_layout(
         icon,
         severity,
         moment_of_truth: card.moment_of_truth,
+        state: card.state,
     }
 }

@@ -21,8 +21,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rangef, Rect, pos2, vec2};
 
 use crate::model::{
-    CardId, Channel, Colour, JourneyMap, LaneId, LaneKind, MAX_SCORE, MIN_SCORE, PointId, Severity,
-    StageId,
+    CardId, Channel, Colour, JourneyMap, JourneyState, LaneId, LaneKind, MAX_SCORE, MIN_SCORE,
+    PointId, Severity, StageId,
 };
 
 pub use curve_ends::CurveEnds;
@@ -242,6 +242,9 @@ pub struct CardLayout {
     pub severity: Option<Severity>,
     /// Whether it is a moment of truth.
     pub moment_of_truth: bool,
+    /// The one state of the journey it belongs to, if only one: tagged
+    /// where both states are shown.
+    pub state: Option<JourneyState>,
 }
 
 /// An emotion point's place.
@@ -259,6 +262,9 @@ pub struct PointLayout {
     pub score: i8,
     /// What the company believes the customer feels there, if recorded.
     pub company: Option<i8>,
+    /// What the customer should feel there in the future state, if recorded
+    /// and shown beside today's.
+    pub future: Option<i8>,
     /// Its label, centred on the face horizontally: above the face when
     /// the score is positive, below it otherwise, so that it never lies
     /// across the zero line.

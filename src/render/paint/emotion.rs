@@ -5,7 +5,7 @@
 use egui::epaint::{CubicBezierShape, QuadraticBezierShape};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
-use super::{View, gap, hairline};
+use super::{View, future, gap, hairline};
 use crate::render::layout::{Layout, PointLayout};
 use crate::render::theme::Theme;
 
@@ -70,6 +70,7 @@ pub(super) fn emotion_lane(
         }
     }
     gap::company_curve(layout, theme, &points, view, shapes);
+    future::future_curve(layout, theme, &points, view, shapes);
     shapes.extend(curve_shapes(
         &segments,
         Stroke::new(2.5 * layout.scale, theme.curve),

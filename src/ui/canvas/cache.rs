@@ -10,7 +10,7 @@ use egui::epaint::FontsView;
 use egui::epaint::text::TextOptions;
 
 use crate::edit::StateId;
-use crate::model::PointId;
+use crate::model::{PointId, StateView};
 use crate::render::{Layout, TextCache};
 
 /// What a layout was made from, apart from the fonts' glyph atlas.
@@ -18,6 +18,9 @@ use crate::render::{Layout, TextCache};
 pub(super) struct Key {
     /// The map's state: the same state is the same map.
     pub state: StateId,
+    /// Which state of the journey is shown: the map the canvas is given
+    /// differs with it while its state stays the same.
+    pub view: StateView,
     /// The emotion point being dragged and its score, shown as a preview.
     pub preview: Option<(PointId, i8)>,
     /// The zoom.
@@ -122,6 +125,7 @@ mod tests {
         let mut cache = LayoutCache::default();
         let key = Key {
             state: crate::edit::History::default().state(),
+            view: StateView::Both,
             preview: None,
             zoom: 1.0,
             pixels_per_point: 1.0,

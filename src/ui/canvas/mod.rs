@@ -18,7 +18,7 @@ use super::inline_edit::{InlineEdit, Outcome, Target};
 use super::placement::Placement;
 use super::selection::Selection;
 use crate::edit::{Edit, StateId};
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, StateView};
 use crate::render::{Hit, Layout, Marks, Theme};
 
 /// The smallest zoom: a wide map still fits a laptop screen.
@@ -40,6 +40,9 @@ pub struct Canvas {
     pub pan: Vec2,
     /// Text being typed on the canvas, if any.
     pub inline: Option<InlineEdit>,
+    /// Which state of the journey the map it is given shows (View ▸
+    /// Current state, Future state, Current and future).
+    pub view: StateView,
     /// The drag in progress.
     gesture: Gesture,
     /// Fit the map to the window on the next frame (after opening a map).
@@ -97,6 +100,7 @@ impl Default for Canvas {
             fit_pending: true,
             last_map_size: None,
             last_placement: None,
+            view: StateView::default(),
             typing_pending: None,
             reveal_pending: false,
             menu: None,
@@ -412,6 +416,7 @@ impl Canvas {
     fn layout(&mut self, ui: &egui::Ui, map: &JourneyMap, state: StateId) -> Arc<Layout> {
         let key = cache::Key {
             state,
+            view: self.view,
             preview: self.gesture.preview_key(),
             zoom: self.zoom,
             pixels_per_point: ui.ctx().pixels_per_point(),
