@@ -103,6 +103,18 @@ fn assert_readable_slides(name: &str, map: &JourneyMap) -> usize {
             "{name} slide {}: secondary text {secondary:.1} px",
             i + 1
         );
+        for (lane, _) in (drawn.layout.lanes.iter().enumerate())
+            .filter(|(_, lane)| lane.kind == LaneKind::Emotion)
+        {
+            let step = drawn.layout.score_y(lane, 0).unwrap_or(0.0)
+                - drawn.layout.score_y(lane, 1).unwrap_or(0.0);
+            assert!(
+                step >= SECONDARY_TEXT_PX,
+                "{name} slide {}: one emotion score is {step:.1} px above the next: \
+                 too close to tell apart from the back of the room",
+                i + 1
+            );
+        }
         scales.push(drawn.layout.scale);
     }
     assert!(

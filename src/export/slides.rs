@@ -14,7 +14,7 @@ use std::ops::Range;
 use egui::Vec2;
 use egui::epaint::FontsView;
 
-use crate::model::JourneyMap;
+use crate::model::{JourneyMap, LaneKind};
 use crate::render::{Layout, Proportions};
 
 /// The least card text height on a slide 1080 pixels high, in pixels.
@@ -305,11 +305,21 @@ impl Planner<'_, '_, '_> {
         let height = Layout::shaped(&part, self.map, self.fonts, scale, proportions)
             .size
             .y;
+        let curves = part.lanes.iter().filter(|l| l.kind == LaneKind::Emotion);
         #[expect(clippy::cast_precision_loss, reason = "lane counts are small")]
-        let lanes = part.lanes.len() as f32;
+        let (lanes, curves) = (part.lanes.len() as f32, curves.count() as f32);
         if lanes > 0.0 && height < self.room.y {
             // A little short of the room: text rounds to whole pixels.
-            proportions.row_extra = (self.room.y - height) * 0.995 / (lanes * scale);
+            let mut spare = (self.room.y - height) * 0.995 / scale;
+            // Half the spare height goes to the emotion curves first, up to
+            // the editor's height again: seven scores in a short lane are
+            // too close to tell apart from the back of the room.
+            if curves > 0.0 {
+                let most = Proportions::EDITOR.emotion_row * 0.75;
+                proportions.emotion_extra = (spare * 0.5 / curves).min(most);
+                spare -= proportions.emotion_extra * curves;
+            }
+            proportions.row_extra = spare / lanes;
         }
         Fit { scale, proportions }
     }

@@ -91,7 +91,8 @@ impl JourneyMap {
     /// - [`StateView::Future`]: current-only cards are left out; each
     ///   point's score is its future score (or today's, where none is
     ///   recorded) and it has no company belief or future score, since
-    ///   those are about today.
+    ///   those are about today; a point whose score changes loses its
+    ///   label, today's word for the feeling.
     /// - [`StateView::Both`]: the map itself.
     ///
     /// A map with no future state is itself in every view, and is not
@@ -112,6 +113,10 @@ impl JourneyMap {
             }
             for point in &mut stage.points {
                 if view == StateView::Future {
+                    // Today's word for the feeling does not name a changed one.
+                    if point.future.is_some_and(|future| future != point.score) {
+                        point.label.clear();
+                    }
                     point.score = point.future.unwrap_or(point.score);
                     point.company = None;
                 }

@@ -159,7 +159,11 @@ pub(super) fn lane_rows(
                 height = height.max(cells::content_height(cell, scale));
             }
         }
-        let row = Rangef::new(top, top + height + s(proportions.row_extra));
+        let mut extra = s(proportions.row_extra);
+        if lane.kind == LaneKind::Emotion {
+            extra += s(proportions.emotion_extra);
+        }
+        let row = Rangef::new(top, top + height + extra);
         if lane.kind == LaneKind::Emotion {
             emotion_points(map, texts, scale, columns, lane_index, row, &mut points);
             let text_scale = scale * texts.factor();

@@ -79,6 +79,10 @@ pub struct Proportions {
     pub min_row: f32,
     /// The least height of an emotion lane's row, at scale 1.
     pub emotion_row: f32,
+    /// What an emotion lane's row gets on top of `row_extra`, at scale 1:
+    /// a slide gives the curve the larger share of its spare height, so
+    /// that its scores stand apart on a projector.
+    pub emotion_extra: f32,
     /// Whether the strip at the top shows the persona and scenario, or
     /// only the title (the later slides of a split set).
     pub persona: bool,
@@ -96,6 +100,7 @@ impl Proportions {
         row_extra: 0.0,
         min_row: size::MIN_ROW,
         emotion_row: size::EMOTION_ROW,
+        emotion_extra: 0.0,
         persona: true,
         text: 1.0,
     };
@@ -111,8 +116,9 @@ impl Proportions {
 
     /// A slide's: `stages` columns as wide as make the map `width` wide,
     /// no least strip width, a narrow margin (the slide has its own), rows
-    /// as tall as their content, and a shorter emotion lane (its rows grow
-    /// with the rest to fill the slide).
+    /// as tall as their content, and an emotion lane as tall as the
+    /// editor's (shorter, its scores would crowd together at slide text
+    /// sizes; it grows with the rest to fill the slide).
     pub fn slide(width: f32, stages: usize) -> Self {
         let margin = size::MARGIN * 0.5;
         #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
@@ -123,7 +129,8 @@ impl Proportions {
             margin,
             row_extra: 0.0,
             min_row: 0.0,
-            emotion_row: size::EMOTION_ROW * 0.75,
+            emotion_row: size::EMOTION_ROW,
+            emotion_extra: 0.0,
             persona: true,
             text: Self::SLIDE_TEXT,
         }
