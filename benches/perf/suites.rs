@@ -5,8 +5,10 @@ use std::time::Instant;
 
 use criterion::{Criterion, SamplingMode};
 use egui::{Pos2, RawInput, Rect};
+use journeymap::edit::Edit;
 use journeymap::export::{self, ExportOptions, Preset};
 use journeymap::io;
+use journeymap::model::{JourneyState, StateView};
 
 use crate::editor::{Editor, WINDOW};
 use crate::figures::{self, bench, time};
@@ -37,7 +39,8 @@ pub fn frames(criterion: &mut Criterion, maps: &[BenchMap]) {
         }
     }
     for BenchMap { name, map } in maps {
-        let ids = ["fit", "100%", "drag", "edit"].map(|view| format!("frame/{view}/{name}"));
+        let ids = ["fit", "100%", "drag", "edit", "edit_future"]
+            .map(|view| format!("frame/{view}/{name}"));
         if !filter::any_wanted(&ids) {
             continue;
         }
@@ -87,6 +90,26 @@ pub fn frames(criterion: &mut Criterion, maps: &[BenchMap]) {
                 time(|| editor.app.apply(edit)) + editor.next_frame()
             });
         });
+        // The same with the future state shown: the map the canvas shows is
+        // made again after every edit, leaving out the today-only card.
+        let id = format!("edit_future/{name}");
+        if filter::wanted(&format!("frame/{id}")) {
+            let first = editor.app.document.map.cards().next().map(|c| c.id.clone());
+            if let Some(first) = first {
+                editor
+                    .app
+                    .apply(Edit::SetCardState(first, Some(JourneyState::Current)));
+            }
+            editor.app.show_state(StateView::Future);
+            group.bench_function(&id, |b| {
+                bench(b, &format!("frame/{id}"), || {
+                    editor.settle();
+                    turn += 1;
+                    let edit = moves[turn % 2].clone();
+                    time(|| editor.app.apply(edit)) + editor.next_frame()
+                });
+            });
+        }
     }
     group.finish();
 }
