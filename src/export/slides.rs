@@ -311,12 +311,15 @@ impl Planner<'_, '_, '_> {
         if lanes > 0.0 && height < self.room.y {
             // A little short of the room: text rounds to whole pixels.
             let mut spare = (self.room.y - height) * 0.995 / scale;
-            // Half the spare height goes to the emotion curves first, up to
-            // the editor's height again: seven scores in a short lane are
-            // too close to tell apart from the back of the room.
+            // The emotion curves grow first: to the editor's height if the
+            // spare height allows, and by half of it up to half as tall
+            // again. Seven scores in a short lane are too close to tell
+            // apart from the back of the room.
             if curves > 0.0 {
-                let most = Proportions::EDITOR.emotion_row * 0.75;
-                proportions.emotion_extra = (spare * 0.5 / curves).min(most);
+                let editor = Proportions::EDITOR.emotion_row;
+                let to_editor = (editor - proportions.emotion_row).max(0.0);
+                let half = (spare * 0.5 / curves).min(editor * 0.75);
+                proportions.emotion_extra = (spare / curves).min(to_editor).max(half);
                 spare -= proportions.emotion_extra * curves;
             }
             proportions.row_extra = spare / lanes;

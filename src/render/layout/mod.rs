@@ -116,9 +116,9 @@ impl Proportions {
 
     /// A slide's: `stages` columns as wide as make the map `width` wide,
     /// no least strip width, a narrow margin (the slide has its own), rows
-    /// as tall as their content, and an emotion lane as tall as the
-    /// editor's (shorter, its scores would crowd together at slide text
-    /// sizes; it grows with the rest to fill the slide).
+    /// as tall as their content, and a shorter emotion lane (it takes the
+    /// larger share of a slide's spare height: see
+    /// [`Proportions::emotion_extra`]).
     pub fn slide(width: f32, stages: usize) -> Self {
         let margin = size::MARGIN * 0.5;
         #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
@@ -129,7 +129,7 @@ impl Proportions {
             margin,
             row_extra: 0.0,
             min_row: 0.0,
-            emotion_row: size::EMOTION_ROW,
+            emotion_row: size::EMOTION_ROW * 0.75,
             emotion_extra: 0.0,
             persona: true,
             text: Self::SLIDE_TEXT,
