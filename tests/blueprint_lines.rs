@@ -11,6 +11,7 @@
 use journeymap::edit::{Edit, History};
 use journeymap::io::{self, LoadError, Position};
 use journeymap::model::{BlueprintLine, JourneyMap, LaneId, diff, merge, validate};
+use journeymap::samples;
 
 /// A version 1 map in canonical form: three lanes, one card.
 const MAP: &str = r#"(
@@ -272,5 +273,33 @@ fn one_line_drawn_under_different_lanes_on_two_sides_merges_to_a_valid_map() {
             ("front".to_owned(), None),
             ("back".to_owned(), None),
         ]
+    );
+}
+
+#[test]
+fn the_blueprint_template_has_a_feeling_lane_and_the_three_lines_in_order() {
+    let map = samples::find("service-blueprint")
+        .and_then(|s| s.map().ok())
+        .expect("the template loads");
+    let names: Vec<(&str, Option<BlueprintLine>)> = map
+        .lanes
+        .iter()
+        .map(|l| (l.name.as_str(), l.line_below))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Physical evidence", None),
+            ("Customer actions", None),
+            ("Feeling", Some(BlueprintLine::Interaction)),
+            ("Frontstage", Some(BlueprintLine::Visibility)),
+            ("Backstage", Some(BlueprintLine::InternalInteraction)),
+            ("Support processes", None),
+        ]
+    );
+    assert!(
+        map.cards()
+            .any(|c| c.channel == Some(journeymap::model::Channel::InPerson)),
+        "a face-to-face touchpoint shows the in-person channel"
     );
 }
