@@ -1,7 +1,8 @@
 //! A service blueprint's lines (issue 12, item 8): a lane's `line_below`
 //! draws the line of interaction, of visibility or of internal interaction
 //! under it. It is a format version 2 field; a map has one line of each
-//! kind; it travels through edits, undo, diff and merge.
+//! kind; it travels through edits, undo, diff and merge, and is drawn in
+//! every export as real text.
 
 #![expect(
     clippy::expect_used,
@@ -9,6 +10,7 @@
 )]
 
 use journeymap::edit::{Edit, History};
+use journeymap::export::{self, ExportOptions};
 use journeymap::io::{self, LoadError, Position};
 use journeymap::model::{BlueprintLine, JourneyMap, LaneId, diff, merge, validate};
 use journeymap::samples;
@@ -302,4 +304,41 @@ fn the_blueprint_template_has_a_feeling_lane_and_the_three_lines_in_order() {
             .any(|c| c.channel == Some(journeymap::model::Channel::InPerson)),
         "a face-to-face touchpoint shows the in-person channel"
     );
+}
+
+#[test]
+fn an_svg_of_a_blueprint_holds_each_line_label_as_text_on_every_slide() {
+    let mut map = samples::find("service-blueprint")
+        .and_then(|s| s.map().ok())
+        .expect("the template loads");
+    let options = ExportOptions {
+        split: export::Split::every(2),
+        ..ExportOptions::default()
+    };
+    map.stages.truncate(4);
+    let svgs = export::svgs(&map, &options).expect("svg");
+    assert_eq!(svgs.len(), 2);
+    for svg in &svgs {
+        let text = svg_text(svg);
+        for label in [
+            "LINE OF INTERACTION",
+            "LINE OF VISIBILITY",
+            "LINE OF INTERNAL INTERACTION",
+        ] {
+            assert!(text.contains(label), "{label} is not text in {text}");
+        }
+    }
+}
+
+/// The text of every `<text>` element, in order, each run of spaces and
+/// line breaks as one space.
+fn svg_text(svg: &str) -> String {
+    let mut out = String::new();
+    for part in svg.split("<text ").skip(1) {
+        if let (Some(start), Some(end)) = (part.find('>'), part.find("</text>")) {
+            out.push_str(&part[start + 1..end]);
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
