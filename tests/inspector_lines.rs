@@ -4,7 +4,7 @@
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use journeymap::app::{JourneyApp, Preferences};
 use journeymap::model::{BlueprintLine, JourneyMap, LaneId};
 use journeymap::ui::Selection;
@@ -59,6 +59,15 @@ fn a_lanes_line_below_is_picked_moved_and_undone_one_step_at_a_time() {
     pick_line(&mut harness, "Line of visibility");
     let drawn = map(&harness);
     assert_eq!(line_under(&drawn, &lower), Some(BlueprintLine::Visibility));
+    // A screen reader hears it with the lane's label.
+    let lane_label = format!("Lane: {lower_name}");
+    let description = (harness.get_by_label(&lane_label).accesskit_node())
+        .description()
+        .unwrap_or_default();
+    assert!(
+        description.ends_with("; line of visibility below"),
+        "{description}"
+    );
 
     select_lane(&mut harness, &upper);
     pick_line(
