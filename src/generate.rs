@@ -234,6 +234,7 @@ fn lanes(count: usize) -> Vec<Lane> {
                 kind,
                 colour: (kind == LaneKind::Text && round > 0)
                     .then_some(Colour::rgb(0xbb, 0xbb, 0xbb)),
+                line_below: None,
             }
         })
         .collect();
@@ -242,6 +243,7 @@ fn lanes(count: usize) -> Vec<Lane> {
         name: "Feeling".to_owned(),
         kind: LaneKind::Emotion,
         colour: None,
+        line_below: None,
     };
     lanes.insert(EMOTION_LANE_AFTER.min(lanes.len()), feeling);
     lanes

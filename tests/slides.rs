@@ -185,6 +185,7 @@ fn maps_of_two_to_ten_lanes_fill_their_slides() {
             name: name.to_owned(),
             kind: LaneKind::Text,
             colour: None,
+            line_below: None,
         });
     }
     assert_eq!(ten.lanes.len(), 10);

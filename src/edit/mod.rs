@@ -11,8 +11,8 @@ pub use history::{History, StateId};
 pub use revert::revert;
 
 use crate::model::{
-    Card, CardId, Channel, Colour, EditError, JourneyMap, JourneyState, Kpi, LaneId, LaneKind,
-    Persona, PointId, Severity, StageId, Votes,
+    BlueprintLine, Card, CardId, Channel, Colour, EditError, JourneyMap, JourneyState, Kpi, LaneId,
+    LaneKind, Persona, PointId, Severity, StageId, Votes,
 };
 
 /// One edit of the map: one undo step.
@@ -57,6 +57,9 @@ pub enum Edit {
     RenameLane(LaneId, String),
     /// Set or clear a lane's colour.
     SetLaneColour(LaneId, Option<Colour>),
+    /// Draw a blueprint line under a lane (taking it from the lane that
+    /// had it), or draw none.
+    SetLineBelow(LaneId, Option<BlueprintLine>),
     /// Move a lane to an index.
     MoveLane(LaneId, usize),
     /// Remove a lane with everything in it.
@@ -204,6 +207,7 @@ impl Edit {
             Self::AddLane { .. } => "add lane",
             Self::RenameLane(..) => "rename lane",
             Self::SetLaneColour(..) => "recolour lane",
+            Self::SetLineBelow(..) => "set blueprint line",
             Self::MoveLane(..) => "move lane",
             Self::RemoveLane(..) => "delete lane",
             Self::AddCard { .. } => "add card",
@@ -267,6 +271,7 @@ impl Edit {
             }
             Self::RenameLane(id, name) => map.rename_lane(&id, name).map(nothing),
             Self::SetLaneColour(id, colour) => map.set_lane_colour(&id, colour).map(nothing),
+            Self::SetLineBelow(id, line) => map.set_line_below(&id, line).map(nothing),
             Self::MoveLane(id, index) => map.move_lane(&id, index).map(nothing),
             Self::RemoveLane(id) => map.remove_lane(&id).map(nothing),
             Self::AddCard {

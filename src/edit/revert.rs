@@ -36,6 +36,8 @@ pub fn revert(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
     cards(current, from, to);
     points(current, from, to);
     remove_made_structure(current, from, to);
+    // A line put back under a lane while a teammate drew it under another.
+    crate::model::keep_first_lines(&mut current.lanes);
     current.sort_cells();
 }
 
@@ -83,6 +85,7 @@ fn lanes(current: &mut JourneyMap, from: &JourneyMap, to: &JourneyMap) {
         let Some(was) = was else { continue };
         field(&mut lane.name, &was.name, &goal.name);
         field(&mut lane.colour, &was.colour, &goal.colour);
+        field(&mut lane.line_below, &was.line_below, &goal.line_below);
     }
     let ids = |lanes: &[crate::model::Lane]| -> Vec<String> {
         lanes.iter().map(|l| l.id.as_str().to_owned()).collect()

@@ -324,6 +324,7 @@ fn lane(id: &LaneId, name: &str, kind: LaneKind) -> Lane {
         name: name.to_owned(),
         kind,
         colour: None,
+        line_below: None,
     }
 }
 

@@ -281,6 +281,7 @@ fn add_stages_and_lanes(map: &mut JourneyMap, rows: &[Row]) {
                 name: lane.clone(),
                 kind,
                 colour: None,
+                line_below: None,
             });
         }
     }

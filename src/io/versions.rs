@@ -2,8 +2,9 @@
 //!
 //! Version 2 added fields (a company score on emotion points, stage KPIs,
 //! opportunities' impact and effort, dot votes; the future state: a card's
-//! `state`, a point's `future` score and an opportunity's `leads_to`) and
-//! the `InPerson` channel. A map that uses none of them is written as version 1, so files
+//! `state`, a point's `future` score and an opportunity's `leads_to`; a
+//! service blueprint's `line_below` a lane) and the `InPerson` channel. A
+//! map that uses none of them is written as version 1, so files
 //! and samples that do not use them stay byte for byte what they were, and
 //! journeymaps that read only version 1 still open them.
 
@@ -27,6 +28,15 @@ pub fn needed(map: &JourneyMap) -> u32 {
 /// The first item (in file order) that uses a version 2 field, as the item's
 /// id and the field's name.
 fn first_newer_field(map: &JourneyMap) -> Option<(&str, &'static str)> {
+    let lane = (map.lanes.iter())
+        .find(|lane| lane.line_below.is_some())
+        .map(|lane| (lane.id.as_str(), "line_below"));
+    lane.or_else(|| first_newer_stage_field(map))
+}
+
+/// The first item of the stages (in file order) that uses a version 2
+/// field, as in [`first_newer_field`].
+fn first_newer_stage_field(map: &JourneyMap) -> Option<(&str, &'static str)> {
     map.stages.iter().find_map(|stage| {
         if !stage.kpis.is_empty() {
             return Some((stage.id.as_str(), "kpis"));

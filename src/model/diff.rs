@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::{Card, CardId, EmotionPoint, JourneyMap, Lane, LaneId, PointId, Stage, StageId};
+use super::{
+    BlueprintLine, Card, CardId, EmotionPoint, JourneyMap, Lane, LaneId, PointId, Stage, StageId,
+};
 
 /// One difference between two maps, as a line a person reads. Texts are
 /// quoted on one line, cut after 60 characters, with `\"` for a quote.
@@ -171,6 +173,16 @@ fn lanes(old: &JourneyMap, new: &JourneyMap, out: &mut Vec<Difference>) {
         }
         if now.colour != lane.colour {
             details.push("colour".to_owned());
+        }
+        if now.line_below != lane.line_below {
+            let line = |line: Option<BlueprintLine>| {
+                line.map_or("none", BlueprintLine::label).to_lowercase()
+            };
+            details.push(format!(
+                "line below {} → {}",
+                line(lane.line_below),
+                line(now.line_below)
+            ));
         }
         details
     };

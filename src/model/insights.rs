@@ -193,6 +193,7 @@ mod tests {
             name: id.to_owned(),
             kind,
             colour: None,
+            line_below: None,
         }
     }
 

@@ -18,6 +18,50 @@ pub struct Lane {
     /// An optional accent colour for the lane label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<Colour>,
+    /// A service blueprint's line drawn under this lane, between it and the
+    /// next (format version 2). A map has at most one line of each kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_below: Option<BlueprintLine>,
+}
+
+/// The lines of a service blueprint, which divide what the customer does
+/// from what is done for them, in sight and out of sight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BlueprintLine {
+    /// Line of interaction: below it, what the customer meets (frontstage).
+    Interaction,
+    /// Line of visibility: below it, what the customer does not see (backstage).
+    Visibility,
+    /// Line of internal interaction: below it, the systems and teams
+    /// that support the backstage (support processes).
+    InternalInteraction,
+}
+
+impl BlueprintLine {
+    /// Every line, top to bottom as a blueprint draws them.
+    pub const ALL: [Self; 3] = [
+        Self::Interaction,
+        Self::Visibility,
+        Self::InternalInteraction,
+    ];
+
+    /// Its name in menus: "Line of visibility".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Interaction => "Line of interaction",
+            Self::Visibility => "Line of visibility",
+            Self::InternalInteraction => "Line of internal interaction",
+        }
+    }
+
+    /// Its name in a field of the file: `Visibility`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Interaction => "Interaction",
+            Self::Visibility => "Visibility",
+            Self::InternalInteraction => "InternalInteraction",
+        }
+    }
 }
 
 /// What a lane holds, which decides what its cards carry.
@@ -64,5 +108,21 @@ impl LaneKind {
     /// Whether the lane holds cards (every kind but the emotion curve).
     pub fn holds_cards(self) -> bool {
         self != Self::Emotion
+    }
+}
+
+/// Keeps each kind of blueprint line only under the first lane that has it,
+/// top to bottom: how lanes put together from parts (a merge, two people's
+/// edits) come back to one line of each kind.
+pub fn keep_first_lines(lanes: &mut [Lane]) {
+    let mut seen = Vec::new();
+    for lane in lanes {
+        if let Some(line) = lane.line_below {
+            if seen.contains(&line) {
+                lane.line_below = None;
+            } else {
+                seen.push(line);
+            }
+        }
     }
 }

@@ -29,7 +29,7 @@ pub use colour::{Colour, PALETTE};
 pub use diff::{Change, Difference, Subject, diff};
 pub use ids::{CardId, LaneId, MAX_ID_LEN, PointId, StageId, is_well_formed};
 pub use kpi::{Kpi, Measure, short_number};
-pub use lane::{Lane, LaneKind};
+pub use lane::{BlueprintLine, Lane, LaneKind, keep_first_lines};
 pub use map::{IdTag, JourneyMap, Persona};
 pub use merge::{Conflict, ConflictKind, Merged, Renamed, merge};
 pub use ops::{EditError, RemovedLane};

@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use thiserror::Error;
 
 use super::{
-    Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind, MAX_DOTS,
-    MAX_RATING, MAX_SCORE, MAX_VOTER_LEN, MIN_RATING, MIN_SCORE, PointId, Severity, Stage, StageId,
-    Votes, ids,
+    BlueprintLine, Card, CardId, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneId, LaneKind,
+    MAX_DOTS, MAX_RATING, MAX_SCORE, MAX_VOTER_LEN, MIN_RATING, MIN_SCORE, PointId, Severity,
+    Stage, StageId, Votes, ids,
 };
 
 /// Why an edit could not be made. The map is unchanged when one is returned.
@@ -167,6 +167,7 @@ impl JourneyMap {
             name: name.into(),
             kind,
             colour: None,
+            line_below: None,
         };
         self.lanes.insert(index, lane);
         id
@@ -190,6 +191,26 @@ impl JourneyMap {
     ) -> Result<Option<Colour>, EditError> {
         let lane = self.lane_or_err(id)?;
         Ok(std::mem::replace(&mut lane.colour, colour))
+    }
+
+    /// Draws `line` under a lane, or no line, and returns what was drawn
+    /// there. A map has one line of each kind, so a line set here is taken
+    /// from the lane that had it.
+    pub fn set_line_below(
+        &mut self,
+        id: &LaneId,
+        line: Option<BlueprintLine>,
+    ) -> Result<Option<BlueprintLine>, EditError> {
+        self.lane_or_err(id)?;
+        if line.is_some() {
+            for lane in &mut self.lanes {
+                if lane.line_below == line && lane.id != *id {
+                    lane.line_below = None;
+                }
+            }
+        }
+        let target = self.lane_or_err(id)?;
+        Ok(std::mem::replace(&mut target.line_below, line))
     }
 
     /// Moves a lane to `index` (clamped to the end) and returns where it was.

@@ -34,10 +34,13 @@ impl JourneyMap {
     /// - Scores (the customer's, the company's and the future's) are
     ///   clamped to −3..=+3,
     ///   and cards and points put in lane order.
+    /// - A kind of blueprint line drawn under two lanes stays under the
+    ///   first of them.
     ///
     /// A stage whose cards need nothing done keeps sharing them.
     pub fn repair(&mut self) {
         self.renew_clashing_ids();
+        super::keep_first_lines(&mut self.lanes);
         let kinds: HashMap<LaneId, LaneKind> = self
             .lanes
             .iter()
@@ -194,6 +197,7 @@ mod tests {
             name: id.to_owned(),
             kind,
             colour: None,
+            line_below: None,
         };
         let card = |id: &str, lane: &str| Card::new(CardId::new(id), LaneId::new(lane), id);
         let mut stage = Stage::new(StageId::new("s1"), "Visit");

@@ -70,6 +70,7 @@ fn fresh_ids_never_collide_with_existing_ones() {
         name: "odd".into(),
         kind: LaneKind::Text,
         colour: None,
+        line_below: None,
     });
     assert_eq!(map.fresh_id("c"), "c8");
     assert_eq!(map.fresh_id("s"), "s1");

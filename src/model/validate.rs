@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 
 use super::{
-    Card, CardId, EmotionPoint, JourneyMap, LaneKind, MAX_RATING, MAX_SCORE, MIN_RATING, MIN_SCORE,
-    Measure, Stage, ids,
+    BlueprintLine, Card, CardId, EmotionPoint, JourneyMap, LaneKind, MAX_RATING, MAX_SCORE,
+    MIN_RATING, MIN_SCORE, Measure, Stage, ids,
 };
 
 /// One thing wrong with a map.
@@ -54,11 +54,13 @@ pub enum Anchor {
 }
 
 /// Every problem in `map`, in the order of the file: duplicate or malformed
-/// ids, cards and points in lanes that do not exist or do not fit them, links
-/// to cards that are not pain points, scores out of range.
+/// ids, a blueprint line drawn twice, cards and points in lanes that do not
+/// exist or do not fit them, links to cards that are not pain points, scores
+/// out of range.
 pub fn validate(map: &JourneyMap) -> Vec<Problem> {
     let mut problems = Vec::new();
     check_ids(map, &mut problems);
+    check_lines(map, &mut problems);
     let lane_kinds: HashMap<&str, LaneKind> = map
         .lanes
         .iter()
@@ -237,6 +239,30 @@ fn check_point(
                      scores go from {MIN_SCORE} to +{MAX_SCORE}"
                 ),
             );
+        }
+    }
+}
+
+/// Each kind of blueprint line is drawn under one lane only.
+fn check_lines(map: &JourneyMap, problems: &mut Vec<Problem>) {
+    let mut drawn: HashMap<BlueprintLine, &str> = HashMap::new();
+    for lane in &map.lanes {
+        let Some(line) = lane.line_below else {
+            continue;
+        };
+        let id = lane.id.as_str();
+        if let Some(first) = drawn.get(&line) {
+            problems.push(Problem::at_field(
+                id,
+                "line_below",
+                format!(
+                    "lane `{id}` has the {} below it, but lane `{first}` already has it; \
+                     a blueprint has one line of each kind: remove one of them",
+                    line.label().to_lowercase()
+                ),
+            ));
+        } else {
+            drawn.insert(line, id);
         }
     }
 }

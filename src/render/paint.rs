@@ -15,6 +15,7 @@ mod gap;
 
 pub use future::state_card_key;
 mod health;
+mod lines;
 
 pub(in crate::render) use emotion::monotone_segments;
 
@@ -140,7 +141,7 @@ pub fn stage_headers(layout: &Layout, theme: &Theme) -> Vec<Shape> {
     shapes
 }
 
-/// Lane labels down the left.
+/// Lane labels down the left, with the labels of a service blueprint's lines.
 pub fn lane_labels(layout: &Layout, theme: &Theme) -> Vec<Shape> {
     let mut shapes = Vec::new();
     let pad = 10.0 * layout.scale;
@@ -165,6 +166,7 @@ pub fn lane_labels(layout: &Layout, theme: &Theme) -> Vec<Shape> {
             theme.text,
         ));
     }
+    lines::labels(layout, theme, &mut shapes);
     shapes
 }
 
@@ -189,11 +191,14 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks, view: &View) -> Vec<S
             shapes.push(Shape::vline(stage.column.min, seen.y_range(), line));
         }
     }
-    for lane in layout.lanes.iter().skip(1) {
-        if seen.y_range().contains(lane.row.min) {
+    for (index, lane) in layout.lanes.iter().enumerate().skip(1) {
+        // A blueprint line divides a lane from the one above it instead.
+        let under_line = layout.lines.iter().any(|l| l.lane + 1 == index);
+        if !under_line && seen.y_range().contains(lane.row.min) {
             shapes.push(Shape::hline(seen.x_range(), lane.row.min, line));
         }
     }
+    lines::across(layout, theme, seen, &mut shapes);
     for (index, lane) in layout.lanes.iter().enumerate() {
         if lane.kind == LaneKind::Emotion && lane.row.intersects(seen.y_range()) {
             let selected = |point: &super::PointLayout| marks.points.contains(&point.id);

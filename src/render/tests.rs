@@ -615,3 +615,4 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
         assert_eq!(rows(&last), rows(&fresh), "after {what}");
     }
 }
+mod lines;

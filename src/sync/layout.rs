@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use automerge::{ScalarValue, TextEncoding, hydrate};
 
 use crate::model::{
-    Card, Channel, Colour, EmotionPoint, JourneyState, Kpi, Lane, LaneKind, Measure, Severity,
-    Stage, StageId,
+    BlueprintLine, Card, Channel, Colour, EmotionPoint, JourneyState, Kpi, Lane, LaneKind, Measure,
+    Severity, Stage, StageId,
 };
 
 /// The layout's version, at the root as `format`. A document with a larger
@@ -32,6 +32,7 @@ pub const EXPECTATIONS: &str = "expectations";
 pub const POS: &str = "pos";
 pub const KIND: &str = "kind";
 pub const COLOUR: &str = "colour";
+pub const LINE_BELOW: &str = "line_below";
 pub const DESCRIPTION: &str = "description";
 pub const OWNER: &str = "owner";
 pub const METRICS: &str = "metrics";
@@ -73,6 +74,11 @@ pub fn kind_name(kind: LaneKind) -> &'static str {
 /// The lane kind written as `name`, if it is one.
 pub fn parse_kind(name: &str) -> Option<LaneKind> {
     LaneKind::ALL.into_iter().find(|&k| kind_name(k) == name)
+}
+
+/// The blueprint line written as `name`, if it is one: its name in map files.
+pub fn parse_line(name: &str) -> Option<BlueprintLine> {
+    BlueprintLine::ALL.into_iter().find(|&l| l.name() == name)
 }
 
 /// A channel as written in the document: its name in map files.
@@ -153,6 +159,9 @@ impl Builder {
         ]);
         if let Some(colour) = lane.colour {
             fields.insert(COLOUR, hex(colour));
+        }
+        if let Some(line) = lane.line_below {
+            fields.insert(LINE_BELOW, line.name().into());
         }
         fields.into()
     }

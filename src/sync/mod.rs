@@ -58,7 +58,8 @@
 //! format: 1
 //! title, scenario: Text
 //! persona: { name, role, quote: Text, goals, expectations: [Text] }
-//! lanes:   { <id>: { name: Text, kind: "Text"|"Touchpoints"|…, colour?: "#rrggbb", pos } }
+//! lanes:   { <id>: { name: Text, kind: "Text"|"Touchpoints"|…, colour?: "#rrggbb",
+//!                    line_below?: "Interaction"|"Visibility"|"InternalInteraction", pos } }
 //! stages:  { <id>: { name, description, owner, metrics: Text, colour?, pos,
 //!                    kpis?: [{ measure: "nps"|"csat"|"ces"|"custom", name?,
 //!                              value: f64, target?: f64, lower_is_better? }] } }
@@ -77,7 +78,7 @@
 //! when any changes: two people editing them at once end with one person's
 //! list on every peer. The fields of format version 2 (impact, effort,
 //! votes, KPIs, the company's score, the future state, the `InPerson`
-//! channel) are optional
+//! channel, a lane's `line_below`) are optional
 //! keys, which a journeymap that does not know them ignores, so the
 //! layout's own `format` stays 1.
 //!
@@ -112,8 +113,10 @@
 //!   impact and effort to 1..=5, a voter's dots to 0..=99 (an empty or
 //!   overlong voter name is dropped); a KPI whose measure is unknown or
 //!   whose value is off its scale is dropped; an unknown lane kind reads as a text
-//!   lane; a malformed colour, channel or severity reads as none; a missing
-//!   or mistyped text reads as empty.
+//!   lane; a malformed colour, channel, severity or blueprint line reads as
+//!   none; a missing or mistyped text reads as empty.
+//! - A kind of blueprint line under two lanes (two people drew it at once)
+//!   stays under the first of them.
 
 mod incremental;
 mod layout;

@@ -102,11 +102,13 @@ pub(super) fn lanes(value: Option<&Value>, taken: &mut HashSet<String>) -> Vec<L
                     .and_then(layout::parse_kind)
                     .unwrap_or(LaneKind::Text),
                 colour: colour(fields.get(layout::COLOUR)),
+                line_below: string(fields.get(layout::LINE_BELOW)).and_then(layout::parse_line),
             };
             (pos(fields), id, lane)
         })
         .collect();
-    let lanes = in_order(items);
+    let mut lanes = in_order(items);
+    crate::model::keep_first_lines(&mut lanes);
     taken.extend(lanes.iter().map(|lane| lane.id.as_str().to_owned()));
     lanes
 }

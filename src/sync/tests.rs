@@ -734,5 +734,6 @@ fn a_teammates_edit_leaves_the_other_stages_cards_shared_with_the_map_before_it(
     }
 }
 
+mod blueprint;
 mod deciding;
 mod future;

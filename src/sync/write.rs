@@ -9,7 +9,8 @@ use automerge::{AutomergeError, ObjId, ObjType, ROOT, ReadDoc, TextEncoding, Val
 use super::layout::{self, Builder};
 use super::order;
 use crate::model::{
-    Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage, StageId, Votes,
+    BlueprintLine, Card, CardId, Colour, EmotionPoint, JourneyMap, Lane, LaneId, Persona, Stage,
+    StageId, Votes,
 };
 
 type Result<T = ()> = std::result::Result<T, AutomergeError>;
@@ -116,6 +117,10 @@ impl Ordered for Lane {
                 layout::COLOUR,
                 self.colour.map(Colour::to_hex).as_deref(),
             )?;
+        }
+        if old.line_below != self.line_below {
+            let line = self.line_below.map(BlueprintLine::name);
+            set_str(tx, obj, layout::LINE_BELOW, line)?;
         }
         Ok(())
     }

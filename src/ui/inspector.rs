@@ -16,8 +16,8 @@ use egui::{Color32, RichText, TextEdit};
 use super::selection::Selection;
 use crate::edit::Edit;
 use crate::model::{
-    Card, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneKind, MAX_SCORE, MIN_SCORE, PALETTE,
-    Severity, Stage,
+    BlueprintLine, Card, Channel, Colour, EmotionPoint, JourneyMap, Lane, LaneKind, MAX_SCORE,
+    MIN_SCORE, PALETTE, Severity, Stage,
 };
 
 /// Text being typed into the inspector's fields, by field, until the field
@@ -306,6 +306,7 @@ impl Inspector {
         if let Some(pick) = colour_picker(ui, lane.colour) {
             edits.push(Edit::SetLaneColour(lane.id.clone(), pick.colour()));
         }
+        line_below(ui, map, lane, edits);
         let index = map.lane_index(&lane.id).unwrap_or(0);
         ui.horizontal(|ui| {
             if ui
@@ -437,6 +438,33 @@ fn answers_picker(ui: &mut egui::Ui, map: &JourneyMap, card: &Card, edits: &mut 
     );
     if answers != card.answers {
         edits.push(Edit::SetAnswers(card.id.clone(), answers));
+    }
+}
+
+/// The service blueprint's line drawn under a lane, if any. A line another
+/// lane has says so: picking it here moves it.
+fn line_below(ui: &mut egui::Ui, map: &JourneyMap, lane: &Lane, edits: &mut Vec<Edit>) {
+    let mut picked = lane.line_below;
+    picker(
+        ui,
+        "Line below",
+        picked.map_or("none", BlueprintLine::label),
+        ListHeight::All,
+        |ui| {
+            ui.selectable_value(&mut picked, None, "none");
+            for option in BlueprintLine::ALL {
+                let elsewhere = (map.lanes.iter())
+                    .find(|other| other.line_below == Some(option) && other.id != lane.id);
+                let text = match elsewhere {
+                    Some(other) => format!("{} (now under “{}”)", option.label(), other.name),
+                    None => option.label().to_owned(),
+                };
+                ui.selectable_value(&mut picked, Some(option), text);
+            }
+        },
+    );
+    if picked != lane.line_below {
+        edits.push(Edit::SetLineBelow(lane.id.clone(), picked));
     }
 }
 

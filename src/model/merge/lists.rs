@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use super::super::diff::{lane_item, quote, stage_item};
-use super::super::{Card, CardId, Colour, JourneyMap, Kpi, Lane, LaneId, LaneKind, Stage};
+use super::super::{
+    BlueprintLine, Card, CardId, Colour, JourneyMap, Kpi, Lane, LaneId, LaneKind, Stage,
+};
 use super::cells::reordered;
 use super::conflict::{Place, Report};
 use super::order::merge_order;
@@ -50,6 +52,13 @@ pub(super) fn lanes(three: &Three<'_>, report: &mut Report) -> Vec<Lane> {
                 LaneKind::label(*k).to_owned()
             }),
             colour: fields.take_plain("colour", &base.colour, &ours.colour, &theirs.colour, hex),
+            line_below: fields.take_plain(
+                "line_below",
+                &base.line_below,
+                &ours.line_below,
+                &theirs.line_below,
+                |line| line.map_or("no line", BlueprintLine::label).to_owned(),
+            ),
         },
         name: lane_item,
         label: |lane| &lane.name,

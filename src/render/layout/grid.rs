@@ -11,14 +11,15 @@ use super::curve_ends::{CurveEnds, curve_ends};
 use super::emotion_labels;
 use super::placing::{Placer, Recycled};
 use super::{
-    ANSWERS_ARROW, CardLayout, LaneLayout, PointLayout, Proportions, SEVERITY_DOTS_WIDTH,
-    StageLayout, Texts, channel_glyph, score_y, size,
+    ANSWERS_ARROW, CardLayout, LaneLayout, LineLayout, PointLayout, Proportions,
+    SEVERITY_DOTS_WIDTH, StageLayout, Texts, channel_glyph, score_y, size,
 };
-use crate::model::{Card, JourneyMap, LaneId, LaneKind};
+use crate::model::{BlueprintLine, Card, JourneyMap, LaneId, LaneKind};
 
 /// The lanes with their cards and points, and where the last row ends.
 pub(super) struct Rows {
     pub lanes: Vec<LaneLayout>,
+    pub lines: Vec<LineLayout>,
     pub cards: Recycled,
     pub points: Vec<PointLayout>,
     pub curve_ends: Vec<CurveEnds>,
@@ -97,6 +98,7 @@ pub(super) fn lane_rows(
     let s = |points: f32| points * scale;
     let column_width = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
     let mut lanes_laid = Vec::new();
+    let mut blueprint_lines = Vec::new();
     let mut points = Vec::new();
     let mut ends = Vec::new();
     let mut bottom = top;
@@ -180,16 +182,58 @@ pub(super) fn lane_rows(
             colour: lane.colour,
         });
         bottom = row.max;
+        if let Some(line) = lane.line_below {
+            let laid = line_layout(texts, scale, label_column, line, lane_index, bottom);
+            bottom = laid.band.max;
+            blueprint_lines.push(laid);
+        }
     }
     if let Some((cache, _)) = kept {
         texts.put_cells(cache);
     }
     Rows {
         lanes: lanes_laid,
+        lines: blueprint_lines,
         cards: placer.finish(),
         points,
         curve_ends: ends,
         bottom,
+    }
+}
+
+/// A blueprint line under the lane `lane_index`, in a band from `top`: as
+/// tall as its label (in the lane label column, wrapped to it) and a
+/// little room.
+fn line_layout(
+    texts: &mut Texts<'_, '_>,
+    scale: f32,
+    label_column: Rangef,
+    line: BlueprintLine,
+    lane_index: usize,
+    top: f32,
+) -> LineLayout {
+    let s = |points: f32| points * scale;
+    let wrap = s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD);
+    let label = texts.text(&line.label().to_uppercase(), s(size::SMALL), wrap);
+    let band = Rangef::new(top, top + label.size().y + s(2.0 * size::LINE_PAD));
+    let label_pos = pos2(
+        label_column.min + s(size::CELL_PAD),
+        top + s(size::LINE_PAD),
+    );
+    // Through the label's last line, which it runs on from: a label that
+    // wraps ("LINE OF INTERNAL / INTERACTION ·····") reads as one name.
+    let last = label
+        .rows
+        .last()
+        .map_or(label.size().y / 2.0, |row| row.rect().center().y);
+    let y = label_pos.y + last;
+    LineLayout {
+        line,
+        lane: lane_index,
+        band,
+        y,
+        label,
+        label_pos,
     }
 }
 

@@ -21,8 +21,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Pos2, Rangef, Rect, pos2, vec2};
 
 use crate::model::{
-    CardId, Channel, Colour, JourneyMap, JourneyState, LaneId, LaneKind, MAX_SCORE, MIN_SCORE,
-    PointId, Severity, StageId,
+    BlueprintLine, CardId, Channel, Colour, JourneyMap, JourneyState, LaneId, LaneKind, MAX_SCORE,
+    MIN_SCORE, PointId, Severity, StageId,
 };
 
 pub use curve_ends::CurveEnds;
@@ -57,6 +57,9 @@ pub(super) mod size {
     pub const TITLE: f32 = 24.0;
     pub const PERSONA_NAME: f32 = 17.0;
     pub const ICON: f32 = 16.0;
+    /// Above and below a blueprint line's label, in the band between two
+    /// lanes that the line runs through.
+    pub const LINE_PAD: f32 = 6.0;
 }
 
 /// The parts of a layout that a slide adapts to its frame, rather than
@@ -159,6 +162,8 @@ pub struct Layout {
     pub stages: Vec<StageLayout>,
     /// Lane labels and rows, top to bottom.
     pub lanes: Vec<LaneLayout>,
+    /// The service blueprint's lines between lanes, top to bottom.
+    pub lines: Vec<LineLayout>,
     /// Every card.
     pub cards: Vec<CardLayout>,
     /// Every emotion point, stage by stage.
@@ -222,6 +227,32 @@ pub struct LaneLayout {
     pub name: Arc<Galley>,
     /// The label's accent colour, if the lane has one.
     pub colour: Option<Colour>,
+}
+
+/// A service blueprint's line: a band between a lane's row and the next
+/// one, with the line across its middle and its label at the left, in the
+/// lane label column.
+#[derive(Clone, Debug)]
+pub struct LineLayout {
+    /// Which line.
+    pub line: BlueprintLine,
+    /// Index of the lane it is drawn under in [`Layout::lanes`].
+    pub lane: usize,
+    /// The band's vertical range: under the lane's row, above the next.
+    pub band: Rangef,
+    /// The y of the line: through the middle of the label's last line.
+    pub y: f32,
+    /// Its name, in capitals: "LINE OF VISIBILITY".
+    pub label: Arc<Galley>,
+    /// Where the label's top-left goes.
+    pub label_pos: Pos2,
+}
+
+impl LineLayout {
+    /// The area the label is drawn in.
+    pub fn label_rect(&self) -> Rect {
+        Rect::from_min_size(self.label_pos, self.label.size())
+    }
 }
 
 /// A card's box and text.
@@ -467,6 +498,7 @@ impl Layout {
             label_column,
             stages,
             lanes: rows.lanes,
+            lines: rows.lines,
             cards: rows.cards.cards,
             points: rows.points,
             curve_ends: rows.curve_ends,
@@ -502,7 +534,10 @@ impl Layout {
             .health
             .as_ref()
             .map_or(self.header_row.max, |h| h.row.max);
-        let bottom = self.lanes.last().map_or(top, |l| l.row.max);
+        let bottom = (self.lanes.last().map(|l| l.row.max))
+            .into_iter()
+            .chain(self.lines.last().map(|l| l.band.max))
+            .fold(top, f32::max);
         Rect::from_min_max(pos2(self.label_column.max, top), pos2(right, bottom))
     }
 

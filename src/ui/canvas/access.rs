@@ -11,7 +11,7 @@
 //! |---|---|---|---|
 //! | card | list item | its text | "pain point"; "severity high, moment of truth, stage Buy, lane Pains" |
 //! | stage header | column header | "Stage: Buy" | its description, owner and metrics |
-//! | lane label | row header | "Lane: Doing" | the lane's kind |
+//! | lane label | row header | "Lane: Doing" | the lane's kind, and the blueprint line below it |
 //! | emotion point | list item | "Feeling +2: relieved" | "emotion point"; "stage Buy" |
 //!
 //! While the map has the keyboard (no widget has egui's focus), the
@@ -118,11 +118,21 @@ fn headers_and_labels(items: &mut egui::Ui, canvas: Id, frame: &Frame<'_>, selec
                 role: Role::RowHeader,
                 label: format!("Lane: {}", lane.name),
                 kind: None,
-                description: crate::ui::lane_kind_name(lane.kind).to_owned(),
+                description: lane_description(lane),
                 selected: selection.lane.as_ref() == Some(&lane.id),
             };
             node(items, canvas.with(("lane", &lane.id)), rect, words);
         }
+    }
+}
+
+/// What a lane label says after its name: the lane's kind, and the
+/// blueprint line under it, which the screen shows as a line of its own.
+fn lane_description(lane: &crate::model::Lane) -> String {
+    let kind = crate::ui::lane_kind_name(lane.kind);
+    match lane.line_below {
+        Some(below) => format!("{kind}; {} below", below.label().to_lowercase()),
+        None => kind.to_owned(),
     }
 }
 
