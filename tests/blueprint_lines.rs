@@ -11,9 +11,13 @@
 
 use journeymap::edit::{Edit, History};
 use journeymap::export::{self, ExportOptions};
-use journeymap::io::{self, LoadError, Position};
+use journeymap::io::{self, Position};
 use journeymap::model::{BlueprintLine, JourneyMap, LaneId, diff, merge, validate};
 use journeymap::samples;
+
+#[path = "support/parse.rs"]
+mod parse;
+use parse::{load, load_error, position_of};
 
 /// A version 1 map in canonical form: three lanes, one card.
 const MAP: &str = r#"(
@@ -55,22 +59,6 @@ const MAP: &str = r#"(
     ],
 )
 "#;
-
-fn load(text: &str) -> JourneyMap {
-    io::parse_map(text).unwrap_or_else(|error| panic!("the map should load: {error}"))
-}
-
-fn load_error(text: &str) -> LoadError {
-    match io::parse_map(text) {
-        Ok(_) => panic!("expected the map to be refused"),
-        Err(error) => error,
-    }
-}
-
-fn position_of(text: &str, needle: &str) -> Option<Position> {
-    text.find(needle)
-        .map(|offset| Position::of_offset(text, offset))
-}
 
 fn saved(map: &JourneyMap) -> String {
     io::to_ron(map).expect("the map saves")

@@ -3,8 +3,12 @@
 //! in-person channel. A map is written with the lowest version that holds
 //! it, so maps without them stay version 1, byte for byte.
 
-use journeymap::io::{self, LoadError, Position};
+use journeymap::io;
 use journeymap::model::{CardId, Channel, Kpi, Measure, PointId, StageId};
+
+#[path = "support/parse.rs"]
+mod parse;
+use parse::{load, load_error, position_of};
 
 /// A version 1 map in canonical form, with an opportunity.
 const MAP: &str = r#"(
@@ -56,22 +60,6 @@ const MAP: &str = r#"(
     ],
 )
 "#;
-
-fn load(text: &str) -> journeymap::model::JourneyMap {
-    io::parse_map(text).unwrap_or_else(|error| panic!("the map should load: {error}"))
-}
-
-fn load_error(text: &str) -> LoadError {
-    match io::parse_map(text) {
-        Ok(_) => panic!("expected the map to be refused"),
-        Err(error) => error,
-    }
-}
-
-fn position_of(text: &str, needle: &str) -> Option<Position> {
-    text.find(needle)
-        .map(|offset| Position::of_offset(text, offset))
-}
 
 fn saved(map: &journeymap::model::JourneyMap) -> String {
     io::to_ron(map).unwrap_or_else(|error| panic!("the map should save: {error}"))

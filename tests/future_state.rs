@@ -4,11 +4,15 @@
 
 use journeymap::edit::{Edit, History};
 use journeymap::export::{self, ExportOptions};
-use journeymap::io::{self, LoadError, Position};
+use journeymap::io;
 use journeymap::model::{
     CardId, JourneyMap, JourneyState, LaneId, PointId, StageId, StateView, diff, merge,
 };
 use journeymap::ui::state_view::onto_whole_map;
+
+#[path = "support/parse.rs"]
+mod parse;
+use parse::{load, load_error, position_of};
 
 /// A hotel check-in today (a queue at the desk) and in the future (a key
 /// on the phone), transcribed from a published hotel journey map.
@@ -59,22 +63,6 @@ const MAP: &str = r#"(
     ],
 )
 "#;
-
-fn load(text: &str) -> JourneyMap {
-    io::parse_map(text).unwrap_or_else(|error| panic!("the map should load: {error}"))
-}
-
-fn load_error(text: &str) -> LoadError {
-    match io::parse_map(text) {
-        Ok(_) => panic!("expected the map to be refused"),
-        Err(error) => error,
-    }
-}
-
-fn position_of(text: &str, needle: &str) -> Option<Position> {
-    text.find(needle)
-        .map(|offset| Position::of_offset(text, offset))
-}
 
 /// The texts of the touchpoints cell, in order.
 fn touchpoints(map: &JourneyMap) -> Vec<&str> {

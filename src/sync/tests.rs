@@ -87,6 +87,14 @@ fn assert_converged(people: &[Person]) -> JourneyMap {
     map
 }
 
+/// The first card in a lane of `kind`.
+fn first_of(map: &JourneyMap, kind: LaneKind) -> CardId {
+    map.cards()
+        .find(|c| map.lane(&c.lane).is_some_and(|l| l.kind == kind))
+        .map(|c| c.id.clone())
+        .unwrap()
+}
+
 fn card(id: &str) -> CardId {
     CardId::new(id)
 }

@@ -1,16 +1,8 @@
 //! What a team decides with, shared: dot votes, ratings, KPIs and the
 //! company's belief travel to every peer, and votes cast at once all count.
 
-use super::{assert_converged, sync, three_people};
-use crate::model::{CardId, JourneyMap, Kpi, LaneKind, Measure, validate};
-
-/// The first card in a lane of `kind`.
-fn first_of(map: &JourneyMap, kind: LaneKind) -> CardId {
-    map.cards()
-        .find(|c| map.lane(&c.lane).is_some_and(|l| l.kind == kind))
-        .map(|c| c.id.clone())
-        .unwrap()
-}
+use super::{assert_converged, first_of, sync, three_people};
+use crate::model::{Kpi, LaneKind, Measure, validate};
 
 #[test]
 fn three_people_voting_on_one_card_at_once_each_keep_their_dots() {

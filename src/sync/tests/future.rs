@@ -2,16 +2,8 @@
 //! what an opportunity leads to travel to every peer, and a link whose
 //! target a teammate deletes meanwhile goes on every peer alike.
 
-use super::{assert_converged, sync, three_people};
-use crate::model::{CardId, JourneyMap, JourneyState, LaneKind};
-
-/// The first card in a lane of `kind`.
-fn first_of(map: &JourneyMap, kind: LaneKind) -> CardId {
-    map.cards()
-        .find(|c| map.lane(&c.lane).is_some_and(|l| l.kind == kind))
-        .map(|c| c.id.clone())
-        .unwrap()
-}
+use super::{assert_converged, first_of, sync, three_people};
+use crate::model::{JourneyState, LaneKind};
 
 #[test]
 fn states_future_scores_and_links_reach_every_peer_and_can_be_cleared() {
