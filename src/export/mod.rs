@@ -6,6 +6,7 @@
 //! shapes as vector outlines and real text (`vector`).
 
 mod compose;
+pub mod insights;
 pub mod raster;
 mod set;
 pub mod slides;
@@ -18,6 +19,7 @@ use image::RgbaImage;
 use thiserror::Error;
 
 pub use compose::{Drawing, Page, pages, pages_with};
+pub use insights::{InsightsKind, InsightsSlide, insights_slides};
 pub use slides::Split;
 pub use vector::{pdf, svgs};
 
@@ -115,6 +117,10 @@ impl FileFormat {
 }
 
 /// Everything that decides an export, apart from the map.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent yes-or-no choices, as the command line's flags are"
+)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ExportOptions {
     /// The image size.
@@ -127,6 +133,10 @@ pub struct ExportOptions {
     pub legend: bool,
     /// How the map is split over slides (or images of the whole map).
     pub split: Split,
+    /// Add the insights slides after the map's: the health table, the
+    /// biggest gaps, the top pain points and opportunities, and the
+    /// opportunity matrix when opportunities are rated ([`insights`]).
+    pub insights: bool,
 }
 
 impl Default for ExportOptions {
@@ -140,6 +150,7 @@ impl Default for ExportOptions {
             transparent: false,
             legend: true,
             split: Split::Automatic,
+            insights: false,
         }
     }
 }
@@ -180,7 +191,8 @@ pub enum ExportError {
     Write(#[from] SaveError),
 }
 
-/// Renders the map as one image, or one per group of stages with `split`.
+/// Renders the map as one image, or one per group of stages with `split`,
+/// and the insights slides after them when `options` asks for them.
 pub fn render(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<RgbaImage>, ExportError> {
     check_scale(options)?;
     set::rasterize_set(map, options, false)

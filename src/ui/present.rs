@@ -131,6 +131,7 @@ impl Presentation {
             transparent: false,
             legend: true,
             split: Split::Automatic,
+            insights: false,
         };
         let pages = export::pages(map, &options);
         let drawings = ctx.fonts_mut(|fonts| {
