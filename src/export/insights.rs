@@ -15,6 +15,8 @@ mod lists;
 mod matrix;
 mod table;
 
+pub use table::kpi_text;
+
 use std::sync::Arc;
 
 use egui::epaint::FontsView;

@@ -104,13 +104,15 @@ impl Table {
         }
         let has_kpis = columns.contains(&Column::Kpis);
         let name_title = ink.text("Stage", small, f32::INFINITY, 1);
+        // The totals' name too: with short stage names it is the widest.
+        let whole_width = ink.text("Whole map", size, f32::INFINITY, 1).size().x;
         let widest_name = (insights.stages.iter())
             .map(|health| {
                 ink.text(&health.stage.name, size, f32::INFINITY, 1)
                     .size()
                     .x
             })
-            .fold(name_title.size().x, f32::max);
+            .fold(name_title.size().x.max(whole_width), f32::max);
         let Widths {
             name: name_width,
             lefts,
