@@ -422,6 +422,20 @@ fn a_table_too_long_for_one_slide_goes_on_over_another_at_readable_sizes() {
             .count();
         assert_eq!(on, 1, "{}", stage.name);
     }
+    // Shared out evenly, not a full slide and a stub.
+    let per_slide: Vec<usize> = (tables.iter())
+        .map(|slide| {
+            let names = texts(slide);
+            (map.stages.iter())
+                .filter(|stage| names.iter().any(|(_, g)| g.text() == stage.name))
+                .count()
+        })
+        .collect();
+    let (most, least) = (per_slide.iter().max(), per_slide.iter().min());
+    assert!(
+        most.zip(least).is_some_and(|(m, l)| m - l <= 2),
+        "{per_slide:?}"
+    );
     let with_totals: Vec<usize> = (tables.iter().enumerate())
         .filter(|(_, slide)| all_text(slide).contains("Whole map"))
         .map(|(i, _)| i)

@@ -183,6 +183,30 @@ impl Table {
     /// stages as fit on each, the column names on every one and the
     /// totals on the last.
     pub(super) fn into_pages(self, room: f32) -> Vec<Vec<Shape>> {
+        let fewest = self.pages(room).len();
+        // The same number of slides, the stages shared out evenly: the
+        // least height a slide's table needs to hold them on that many.
+        let (mut low, mut high) = (0.0, room);
+        for _ in 0..16 {
+            let middle = f32::midpoint(low, high);
+            if self.pages(middle).len() <= fewest {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        let pages = self.pages(high);
+        let last = pages.len() - 1;
+        pages
+            .iter()
+            .enumerate()
+            .map(|(i, rows)| self.stack(rows, i == last))
+            .collect()
+    }
+
+    /// The rows of each slide when a slide's table may be `room` high:
+    /// each slide as many as fit, the totals after the last.
+    fn pages(&self, room: f32) -> Vec<Vec<&Row>> {
         let mut pages: Vec<Vec<&Row>> = vec![Vec::new()];
         let mut used = self.header.height;
         for row in &self.rows {
@@ -199,12 +223,7 @@ impl Table {
         if used + self.total.height > room {
             pages.push(Vec::new());
         }
-        let last = pages.len() - 1;
         pages
-            .iter()
-            .enumerate()
-            .map(|(i, rows)| self.stack(rows, i == last))
-            .collect()
     }
 
     /// The column names, `rows` striped, and the totals if `with_total`.
