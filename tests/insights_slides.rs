@@ -431,9 +431,9 @@ fn a_table_too_long_for_one_slide_goes_on_over_another_at_readable_sizes() {
                 .count()
         })
         .collect();
-    let (most, least) = (per_slide.iter().max(), per_slide.iter().min());
+    let (most, fewest) = (per_slide.iter().max(), per_slide.iter().min());
     assert!(
-        most.zip(least).is_some_and(|(m, l)| m - l <= 2),
+        most.zip(fewest).is_some_and(|(m, l)| m - l <= 2),
         "{per_slide:?}"
     );
     let with_totals: Vec<usize> = (tables.iter().enumerate())
