@@ -122,7 +122,12 @@ fn figures(
     let room = frame.room();
     let gap = 40.0 * frame.unit;
     let sizes = text_sizes(frame.unit);
-    for &size in &sizes {
+    // A row is at least its text and its padding high: sizes at which the
+    // stages cannot fit one slide need not be laid out to know it.
+    #[expect(clippy::cast_precision_loss, reason = "a count of stages")]
+    let rows = (map.stages.len() + 1) as f32;
+    let may_fit = |size: f32| rows * size * 1.7 <= room.y;
+    for &size in sizes.iter().filter(|&&size| may_fit(size)) {
         let table = table::Table::lay_out(ink, map, insights, size, room.x);
         let lists = lists::lay_out(ink, insights, size, room.x);
         let table_height = table.as_ref().map_or(0.0, table::Table::height);
@@ -144,8 +149,8 @@ fn figures(
         }
     }
     let mut bodies = Vec::new();
-    let table = sizes
-        .iter()
+    let table = (sizes.iter())
+        .filter(|&&size| may_fit(size))
         .find_map(|&size| {
             table::Table::lay_out(ink, map, insights, size, room.x)
                 .filter(|table| table.height() <= room.y)

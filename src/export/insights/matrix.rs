@@ -73,6 +73,17 @@ fn flow(
     let column_width = (width - gap * f32::from(columns - 1)) / f32::from(columns);
     let more_line = if cut { size * 1.6 } else { 0.0 };
     let room = height - more_line;
+    // Each entry is at least a row of text and one of detail high, and
+    // entries in a column are apart: when even that cannot fit, the
+    // entries need not be laid out to know it (a map with hundreds of
+    // rated opportunities tries every size).
+    #[expect(clippy::cast_precision_loss, reason = "a count of cards")]
+    let count = rated.len() as f32;
+    let columns_f = f32::from(columns);
+    let least = count * (size + secondary(size, ink.unit)) + (count - columns_f) * size * 0.6;
+    if !cut && least > columns_f * room {
+        return None;
+    }
     let mut shapes = Vec::new();
     let (mut column, mut y, mut listed) = (0_u8, 0.0_f32, 0);
     for item in rated {
