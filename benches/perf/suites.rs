@@ -356,8 +356,7 @@ fn vector(
 }
 
 /// The insights slides (`export --insights`): laying out and painting them
-/// alone, in a font context made once, as an export does after the map's
-/// slides; and the rasterised PNGs of a whole export with them, to set
+/// alone, their text laid out from nothing; and the rasterised PNGs of a whole export with them, to set
 /// against `png_auto_1080p`.
 fn insights(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
@@ -370,9 +369,11 @@ fn insights(
     };
     let id = format!("insights_1080p/{name}");
     if filter::wanted(&format!("export/{id}")) {
-        let ctx = journeymap::render::fonts::headless_context(false, 1.0);
         group.bench_function(&id, |b| {
             bench(b, &format!("export/{id}"), || {
+                // A new context each time (not timed), so that no text
+                // comes from egui's cache of laid-out galleys.
+                let ctx = journeymap::render::fonts::headless_context(false, 1.0);
                 time(|| ctx.fonts_mut(|fonts| export::insights_slides(fonts, map, &options)))
             });
         });
