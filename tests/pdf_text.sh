@@ -39,3 +39,22 @@ for stage in Discover Compare Order Wait Unbox Return; do
     done
 done
 echo "pdf_text: 3 pages, every card's text found"
+
+# With --insights the deck ends with the insights slide, its table and
+# lists as text: a row per stage with its pain points (1) and severity
+# score (1: unrated), the whole map's totals, the top pain points.
+"$bin" export map.ron -o insights.pdf --split 2 --insights
+pages=$(pdfinfo insights.pdf | awk '/^Pages:/ {print $2}')
+if [ "$pages" != 4 ]; then
+    echo "pdf_text: expected 3 map pages and an insights page, got $pages" >&2
+    exit 1
+fi
+pdftotext -f 4 -l 4 -layout insights.pdf insights.txt
+for line in "Discover 1 1" "Return 1 1" "Whole map 6 6" "Top pain points"; do
+    if ! tr -s ' ' ' ' < insights.txt | grep -qF "$line"; then
+        echo "pdf_text: \"$line\" is not on the insights page:" >&2
+        cat insights.txt >&2
+        exit 1
+    fi
+done
+echo "pdf_text: the insights page's table and lists are text"

@@ -375,6 +375,38 @@ fn vector(
             });
         });
     }
+    insights(group, name, map);
+}
+
+/// The insights slides (`export --insights`): laying out and painting them
+/// alone, their text laid out from nothing; and the rasterised PNGs of a whole export with them, to set
+/// against `png_auto_1080p`.
+fn insights(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    map: &journeymap::model::JourneyMap,
+) {
+    let options = ExportOptions {
+        insights: true,
+        ..ExportOptions::default()
+    };
+    let id = format!("insights_1080p/{name}");
+    if filter::wanted(&format!("export/{id}")) {
+        group.bench_function(&id, |b| {
+            bench(b, &format!("export/{id}"), || {
+                // A new context each time (not timed), so that no text
+                // comes from egui's cache of laid-out galleys.
+                let ctx = journeymap::render::fonts::headless_context(false, 1.0);
+                time(|| ctx.fonts_mut(|fonts| export::insights_slides(fonts, map, &options)))
+            });
+        });
+    }
+    let png = format!("png_auto_insights_1080p/{name}");
+    group.bench_function(&png, |b| {
+        bench(b, &format!("export/{png}"), || {
+            time(|| export::render(map, &options))
+        });
+    });
 }
 
 /// The shell's new paths: a frame of journeymap's own file dialog open on

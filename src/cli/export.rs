@@ -89,6 +89,18 @@ pub struct ExportArgs {
     /// (everything, future and current-only cards tagged, both curves).
     #[arg(long, value_enum, default_value = "both")]
     pub state: StateName,
+    /// Add insights slides after the map's: the health of each stage
+    /// (pain points, severity score, mean emotion, perception gap, KPIs
+    /// against their targets) with the whole map's totals, the biggest
+    /// perception gaps, the top pain points and the top opportunities;
+    /// and, when opportunities are rated for impact and effort, the
+    /// opportunity matrix. A PDF gets them as its last pages; PNG and SVG
+    /// as more files numbered on after the map's, so that even a map on
+    /// one slide becomes a numbered set (OUT-1.png for the map,
+    /// OUT-2.png, … for the insights). A long table goes on over more
+    /// than one slide rather than shrinking its text.
+    #[arg(long)]
+    pub insights: bool,
 }
 
 /// `--state`'s values.
@@ -121,6 +133,7 @@ impl ExportArgs {
                 StateName::Future => StateView::Future,
                 StateName::Both => StateView::Both,
             },
+            insights: self.insights,
         }
     }
 }

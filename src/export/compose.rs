@@ -182,9 +182,11 @@ pub struct Drawing {
 impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
-        super::set::rasterize_in_one_frame(options, |fonts| vec![self.draw(fonts, options)])?
-            .pop()
-            .ok_or(ExportError::NothingDrawn)
+        super::set::rasterize_in_one_frame(options, |fonts| {
+            vec![self.draw(fonts, options).map(Into::into)]
+        })?
+        .pop()
+        .ok_or(ExportError::NothingDrawn)
     }
 
     /// Lays the page out and paints it for an image, after checking its

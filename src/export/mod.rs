@@ -6,6 +6,7 @@
 //! shapes as vector outlines and real text (`vector`).
 
 mod compose;
+pub mod insights;
 pub mod raster;
 mod set;
 pub mod slides;
@@ -19,6 +20,7 @@ use image::RgbaImage;
 use thiserror::Error;
 
 pub use compose::{Drawing, Page, pages, pages_with};
+pub use insights::{InsightsKind, InsightsSlide, insights_slides};
 pub use slides::Split;
 pub use vector::{pdf, svgs};
 
@@ -116,6 +118,10 @@ impl FileFormat {
 }
 
 /// Everything that decides an export, apart from the map.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent yes-or-no choices, as the command line's flags are"
+)]
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ExportOptions {
     /// The image size.
@@ -131,6 +137,10 @@ pub struct ExportOptions {
     /// Which state of the journey the slides show: today's, the
     /// improved one, or both (the default).
     pub state: StateView,
+    /// Add the insights slides after the map's: the health table, the
+    /// biggest gaps, the top pain points and opportunities, and the
+    /// opportunity matrix when opportunities are rated ([`insights`]).
+    pub insights: bool,
 }
 
 impl Default for ExportOptions {
@@ -145,6 +155,7 @@ impl Default for ExportOptions {
             legend: true,
             split: Split::Automatic,
             state: StateView::Both,
+            insights: false,
         }
     }
 }
@@ -201,7 +212,8 @@ pub enum ExportError {
     Write(#[from] SaveError),
 }
 
-/// Renders the map as one image, or one per group of stages with `split`.
+/// Renders the map as one image, or one per group of stages with `split`,
+/// and the insights slides after them when `options` asks for them.
 pub fn render(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<RgbaImage>, ExportError> {
     check_scale(options)?;
     set::rasterize_set(map, options, false)

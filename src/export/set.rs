@@ -4,11 +4,11 @@
 //! once for the whole set rather than once an image.
 
 use egui::epaint::{ClippedShape, FontsView};
-use egui::{Pos2, Rect, Vec2};
+use egui::{Pos2, Rect, Shape, Vec2};
 use image::RgbaImage;
 
 use super::compose::pages_with;
-use super::{Drawing, ExportError, ExportOptions, raster};
+use super::{Drawing, ExportError, ExportOptions, InsightsSlide, insights_slides, raster};
 use crate::model::JourneyMap;
 use crate::render::{self, Theme};
 
@@ -31,7 +31,32 @@ pub(super) fn drawing_context(options: &ExportOptions) -> (egui::Context, egui::
     (ctx, input)
 }
 
-/// Renders the images of `map`'s export, or only the first of them.
+/// What becomes one image: its size in pixels and its shapes.
+pub(super) struct Sheet {
+    size: [u32; 2],
+    shapes: Vec<Shape>,
+}
+
+impl From<Drawing> for Sheet {
+    fn from(drawing: Drawing) -> Self {
+        Self {
+            size: drawing.size,
+            shapes: drawing.shapes,
+        }
+    }
+}
+
+impl From<InsightsSlide> for Sheet {
+    fn from(slide: InsightsSlide) -> Self {
+        Self {
+            size: slide.size,
+            shapes: slide.shapes,
+        }
+    }
+}
+
+/// Renders the images of `map`'s export (the map's slides, then any
+/// insights slides), or only the first of them.
 pub fn rasterize_set(
     map: &JourneyMap,
     options: &ExportOptions,
@@ -41,11 +66,16 @@ pub fn rasterize_set(
     rasterize_in_one_frame(options, |fonts| {
         let pages = pages_with(fonts, map, options);
         let count = if first_only { 1 } else { pages.len() };
-        pages
+        let mut sheets: Vec<Result<Sheet, ExportError>> = pages
             .iter()
             .take(count)
-            .map(|page| page.draw(fonts, options))
-            .collect()
+            .map(|page| page.draw(fonts, options).map(Sheet::from))
+            .collect();
+        if !first_only {
+            let insights = insights_slides(fonts, map, options);
+            sheets.extend(insights.into_iter().map(|slide| Ok(slide.into())));
+        }
+        sheets
     })
 }
 
@@ -53,7 +83,7 @@ pub fn rasterize_set(
 /// image each.
 pub(super) fn rasterize_in_one_frame(
     options: &ExportOptions,
-    draw: impl FnOnce(&mut FontsView<'_>) -> Vec<Result<Drawing, ExportError>>,
+    draw: impl FnOnce(&mut FontsView<'_>) -> Vec<Result<Sheet, ExportError>>,
 ) -> Result<Vec<RgbaImage>, ExportError> {
     let (ctx, input) = drawing_context(options);
     let mut draw = Some(draw);
@@ -76,7 +106,7 @@ pub(super) fn rasterize_in_one_frame(
     drawings
         .into_iter()
         .map(|drawing| {
-            let drawing = drawing?;
+            let drawing: Sheet = drawing?;
             let shapes = drawing
                 .shapes
                 .into_iter()

@@ -39,7 +39,7 @@ impl Gap<'_> {
     }
 }
 
-/// A pain point or opportunity with dots on it.
+/// A pain point or opportunity (with dots on it, in [`Insights::most_voted`]).
 #[derive(Clone, Copy, Debug)]
 pub struct Voted<'a> {
     /// The stage the card is in.
@@ -86,6 +86,12 @@ pub struct Insights<'a> {
     /// Every pain point and opportunity with dots, most dots first (equals
     /// in map order).
     pub most_voted: Vec<Voted<'a>>,
+    /// Every pain point, the most voted first, then the most severe
+    /// (equals in map order): the top pain points of the insights slide.
+    pub top_pain_points: Vec<Voted<'a>>,
+    /// Every opportunity, the most voted first, then the highest impact,
+    /// then the least effort (unrated last; equals in map order).
+    pub top_opportunities: Vec<Voted<'a>>,
 }
 
 impl<'a> Insights<'a> {
@@ -99,6 +105,7 @@ impl<'a> Insights<'a> {
         let mut stages = Vec::with_capacity(map.stages.len());
         let mut gaps = Vec::new();
         let mut most_voted = Vec::new();
+        let (mut top_pain_points, mut top_opportunities) = (Vec::new(), Vec::new());
         let (mut score_sum, mut point_count) = (0_i64, 0_u32);
         for stage in &map.stages {
             let mut health = StageHealth {
@@ -114,6 +121,18 @@ impl<'a> Insights<'a> {
                 if kind == Some(LaneKind::PainPoints) {
                     health.pain_points += 1;
                     health.severity_score += severity_weight(card.severity);
+                    top_pain_points.push(Voted {
+                        stage,
+                        card,
+                        kind: LaneKind::PainPoints,
+                    });
+                }
+                if kind == Some(LaneKind::Opportunities) {
+                    top_opportunities.push(Voted {
+                        stage,
+                        card,
+                        kind: LaneKind::Opportunities,
+                    });
                 }
                 if card.moment_of_truth {
                     health.moments_of_truth += 1;
@@ -150,6 +169,19 @@ impl<'a> Insights<'a> {
         // Stable sorts: equals stay in map order.
         gaps.sort_by_key(|gap| std::cmp::Reverse(gap.size().abs()));
         most_voted.sort_by_key(|voted| std::cmp::Reverse(voted.card.votes.total()));
+        top_pain_points.sort_by_key(|voted| {
+            let card = voted.card;
+            std::cmp::Reverse((
+                card.votes.total(),
+                card.severity.map(|s| severity_weight(Some(s))),
+            ))
+        });
+        top_opportunities.sort_by_key(|voted| {
+            let card = voted.card;
+            // Least effort first: an unrated effort sorts after every rating.
+            let ease = card.effort.map(std::cmp::Reverse);
+            std::cmp::Reverse((card.votes.total(), card.impact, ease))
+        });
         Self {
             pain_points: stages.iter().map(|s| s.pain_points).sum(),
             severity_score: stages.iter().map(|s| s.severity_score).sum(),
@@ -158,6 +190,8 @@ impl<'a> Insights<'a> {
             stages,
             gaps,
             most_voted,
+            top_pain_points,
+            top_opportunities,
         }
     }
 
@@ -246,6 +280,58 @@ mod tests {
             .map(|v| v.card.id.as_str())
             .collect();
         assert_eq!(voted, ["c3", "c1"]);
+    }
+
+    #[test]
+    fn top_pain_points_go_by_dots_then_severity_and_opportunities_by_dots_then_ratings() {
+        let mut stage = Stage::new(StageId::new("s1"), "Pay");
+        let pain = |id: &str, severity, dots| {
+            let mut card = Card::new(CardId::new(id), LaneId::new("pain"), id);
+            card.severity = severity;
+            if dots > 0 {
+                card.votes.set("Ana", dots);
+            }
+            card
+        };
+        let idea = |id: &str, impact, effort, dots| {
+            let mut card = Card::new(CardId::new(id), LaneId::new("ideas"), id);
+            (card.impact, card.effort) = (impact, effort);
+            if dots > 0 {
+                card.votes.set("Ben", dots);
+            }
+            card
+        };
+        stage.cards = vec![
+            pain("low", Some(Severity::Low), 0),
+            pain("unrated", None, 0),
+            pain("critical", Some(Severity::Critical), 0),
+            pain("voted", Some(Severity::Low), 2),
+            idea("unrated-idea", None, None, 0),
+            idea("hard", Some(5), Some(5), 0),
+            idea("easy", Some(5), Some(1), 0),
+            idea("liked", Some(1), Some(5), 1),
+        ]
+        .into();
+        let map = JourneyMap {
+            lanes: vec![
+                lane("pain", LaneKind::PainPoints),
+                lane("ideas", LaneKind::Opportunities),
+            ],
+            stages: vec![stage],
+            ..JourneyMap::default()
+        };
+        let insights = Insights::of(&map);
+        let ids = |list: &[Voted<'_>]| -> Vec<String> {
+            list.iter().map(|v| v.card.id.as_str().to_owned()).collect()
+        };
+        assert_eq!(
+            ids(&insights.top_pain_points),
+            ["voted", "critical", "low", "unrated"]
+        );
+        assert_eq!(
+            ids(&insights.top_opportunities),
+            ["liked", "easy", "hard", "unrated-idea"]
+        );
     }
 
     #[test]

@@ -127,22 +127,34 @@ pub fn opportunity_matrix(
     }
     let axis_at = pos2(plot.min.x, plot.max.y + s(4.0) + s(size::SMALL) * 1.3);
     shapes.push(Shape::galley(axis_at, axis.clone(), theme.muted));
-    // Dots, several in a cell side by side.
+    // Dots, several in a cell side by side in rows, each clear of the
+    // others while the cell has room for them.
     let radius = s(9.0);
     let mut in_cell: Vec<((u8, u8), usize)> = Vec::new();
     for item in &rated {
         let key = (item.impact, item.effort);
-        let count = if let Some((_, count)) = in_cell.iter_mut().find(|(k, _)| *k == key) {
-            *count += 1;
-            *count - 1
+        match in_cell.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, count)) => *count += 1,
+            None => in_cell.push((key, 1)),
+        }
+    }
+    let mut placed: Vec<((u8, u8), usize)> = Vec::new();
+    for item in &rated {
+        let key = (item.impact, item.effort);
+        let n = if let Some((_, n)) = placed.iter_mut().find(|(k, _)| *k == key) {
+            *n += 1;
+            *n - 1
         } else {
-            in_cell.push((key, 1));
+            placed.push((key, 1));
             0
         };
+        let count = (in_cell.iter())
+            .find(|(k, _)| *k == key)
+            .map_or(1, |(_, count)| *count);
         let centre = pos2(
             plot.min.x + (f32::from(item.effort) - 0.5) * cell,
             plot.max.y - (f32::from(item.impact) - 0.5) * cell,
-        ) + spread(count, radius);
+        ) + spread(n, count, radius, cell);
         dot(
             fonts,
             theme,
@@ -157,20 +169,36 @@ pub fn opportunity_matrix(
     Some((vec2(plot.max.x, height), shapes))
 }
 
-/// Where the `n`th dot of a cell goes from the cell's centre: the first in
-/// the middle, then around it.
-fn spread(n: usize, radius: f32) -> Vec2 {
-    const AROUND: [(f32, f32); 7] = [
-        (0.0, 0.0),
-        (-1.1, -1.1),
-        (1.1, -1.1),
-        (-1.1, 1.1),
-        (1.1, 1.1),
-        (0.0, -1.6),
-        (0.0, 1.6),
-    ];
-    let (x, y) = AROUND[n % AROUND.len()];
-    vec2(x, y) * radius
+/// Where the `n`th of `count` dots of a cell `cell` wide goes from the
+/// cell's centre: in rows of as many as fit side by side, the rows
+/// centred; closer together (overlapping) only when the cell is full.
+fn spread(n: usize, count: usize, radius: f32, cell: f32) -> Vec2 {
+    if count <= 1 {
+        return Vec2::ZERO;
+    }
+    let pitch = radius * 2.2;
+    let fit = ((cell - 2.0 * radius) / pitch).floor().max(0.0);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "a small whole number of dots, at least 0"
+    )]
+    let per_row = (fit as usize + 1).min(count);
+    let rows = count.div_ceil(per_row);
+    let (row, column) = (n / per_row, n % per_row);
+    let in_row = if row + 1 == rows {
+        count - row * per_row
+    } else {
+        per_row
+    };
+    #[expect(clippy::cast_precision_loss, reason = "a few dots")]
+    let [column, in_row, row, rows] = [column, in_row, row, rows].map(|n| n as f32);
+    // As far apart as the cell allows vertically too.
+    let step_y = pitch.min((cell - 2.0 * radius) / (rows - 1.0).max(1.0));
+    vec2(
+        (column - (in_row - 1.0) / 2.0) * pitch,
+        (row - (rows - 1.0) / 2.0) * step_y,
+    )
 }
 
 /// A numbered dot.
@@ -196,6 +224,26 @@ fn dot(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dots_sharing_a_cell_stand_clear_of_each_other_inside_it() {
+        let (radius, cell) = (14.4, 160.0);
+        for count in 1..=6 {
+            let at: Vec<Vec2> = (0..count).map(|n| spread(n, count, radius, cell)).collect();
+            for (i, a) in at.iter().enumerate() {
+                assert!(a.x.abs() + radius <= cell / 2.0, "{count} dots: {a:?}");
+                assert!(a.y.abs() + radius <= cell / 2.0, "{count} dots: {a:?}");
+                for b in &at[i + 1..] {
+                    assert!((*a - *b).length() >= 2.0 * radius, "{count} dots overlap");
+                }
+            }
+        }
+        assert_eq!(
+            spread(0, 1, radius, cell),
+            Vec2::ZERO,
+            "one dot in the middle"
+        );
+    }
 
     #[test]
     fn quadrants_split_at_the_middle_of_each_scale() {

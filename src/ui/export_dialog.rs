@@ -9,6 +9,10 @@ use crate::job::{Job, Poll};
 use crate::model::StateView;
 
 /// The export dialog's state: the options and the preview.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent yes-or-no choices, as the command line's flags are"
+)]
 pub struct ExportDialog {
     /// PNG images, a PDF deck or SVG files.
     pub format: FileFormat,
@@ -22,6 +26,9 @@ pub struct ExportDialog {
     pub transparent: bool,
     /// Draw the legend.
     pub legend: bool,
+    /// Add the insights slides (health table, gaps, top pain points and
+    /// opportunities, opportunity matrix) after the map's.
+    pub insights: bool,
     /// How the slides split the map.
     pub split: SplitChoice,
     /// Stages a slide with [`SplitChoice::Every`].
@@ -43,6 +50,7 @@ impl Default for ExportDialog {
             dark: false,
             transparent: false,
             legend: true,
+            insights: false,
             split: SplitChoice::Automatic,
             split_size: 3,
             state: StateView::Both,
@@ -87,6 +95,7 @@ impl ExportDialog {
                 (SplitChoice::Automatic | SplitChoice::Every, _) => Split::Automatic,
             },
             state: self.state,
+            insights: self.insights,
         }
     }
 
@@ -176,6 +185,13 @@ fn options_ui(ui: &mut egui::Ui, dialog: &mut ExportDialog, has_future: bool) {
                 });
                 ui.end_row();
             }
+            ui.label("Insights");
+            ui.checkbox(&mut dialog.insights, "Insights slides")
+                .on_hover_text(
+                    "After the map: the health of each stage, the biggest perception gaps, \
+                     the top pain points and opportunities, and the opportunity matrix",
+                );
+            ui.end_row();
             ui.label("Split");
             ui.horizontal(|ui| {
                 let slides = dialog.size != Preset::Full;
@@ -317,6 +333,15 @@ mod tests {
         harness.get_by_label("Export…").click();
         harness.run_steps(3);
         assert_eq!(harness.state().1, Some(ExportAction::Export));
+    }
+
+    #[test]
+    fn the_insights_checkbox_asks_for_the_insights_slides() {
+        let mut harness = harness();
+        assert!(!harness.state().0.options().insights, "off unless asked");
+        harness.get_by_label("Insights slides").click();
+        harness.run_steps(3);
+        assert!(harness.state().0.options().insights);
     }
 
     #[test]

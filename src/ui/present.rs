@@ -132,6 +132,7 @@ impl Presentation {
             legend: true,
             split: Split::Automatic,
             state: crate::model::StateView::Both,
+            insights: false,
         };
         let pages = export::pages(map, &options);
         let drawings = ctx.fonts_mut(|fonts| {

@@ -11,7 +11,7 @@ mod svg;
 
 use egui::{Pos2, Rect, Vec2, pos2};
 
-use super::{ExportError, ExportOptions, Page, Size, background, pages};
+use super::{ExportError, ExportOptions, Page, Size, background, insights_slides, pages};
 use crate::model::JourneyMap;
 use crate::render::fonts::FontChain;
 use items::Item;
@@ -126,23 +126,27 @@ fn vector_pages(
     // pixels per point, glyphs sit on a finer grid.
     let ctx = crate::render::fonts::headless_context(options.dark, TEXT_GRID);
     let pages: Vec<Page<'_>> = pages(map, options);
-    let drawings = ctx.fonts_mut(|egui_fonts| {
-        pages
+    let (drawings, insights) = ctx.fonts_mut(|egui_fonts| {
+        let drawings = pages
             .iter()
             .map(|page| page.draw_vector(egui_fonts, options))
-            .collect::<Result<Vec<_>, _>>()
-    })?;
+            .collect::<Result<Vec<_>, _>>();
+        (drawings, insights_slides(egui_fonts, map, options))
+    });
+    let drawings = drawings?.into_iter().map(|d| (d.size, d.shapes));
+    let insights = insights.into_iter().map(|s| (s.size, s.shapes));
     Ok(drawings
-        .into_iter()
-        .map(|drawing| VectorPage {
-            size: drawing.size,
-            items: items::items(&drawing.shapes, fonts),
+        .chain(insights)
+        .map(|(size, shapes)| VectorPage {
+            size,
+            items: items::items(&shapes, fonts),
         })
         .collect())
 }
 
 /// The map as a PDF: one page per slide of the export (one, or one per
-/// `split` stages), with text a reader can select and search.
+/// `split` stages, then any insights slides), with text a reader can
+/// select and search.
 pub fn pdf(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
     super::check_scale(options)?;
     let mut fonts = FontChain::proportional();
@@ -168,7 +172,8 @@ pub fn pdf(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<u8>, ExportE
     pdf::write(&pdf_pages, &fonts, points_per_pixel, &map.title).map_err(ExportError::Pdf)
 }
 
-/// The map as SVG: one document per slide of the export.
+/// The map as SVG: one document per slide of the export, insights
+/// slides included.
 pub fn svgs(map: &JourneyMap, options: &ExportOptions) -> Result<Vec<String>, ExportError> {
     super::check_scale(options)?;
     let mut fonts = FontChain::proportional();
