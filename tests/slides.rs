@@ -197,6 +197,37 @@ fn maps_of_two_to_ten_lanes_fill_their_slides() {
 }
 
 #[test]
+fn a_stage_too_tall_to_share_a_slide_evenly_does_not_put_every_stage_on_its_own() {
+    // team-gear shows both its states: two stages gain a card and the
+    // legend a row, and no even share of its seven stages fits two a
+    // slide (its first slide, with the persona, does not fit at 16 px even
+    // alone). Filling the slides in turn fits it on four, with text as
+    // large as a slide a stage would have.
+    let map = journeymap::samples::find("team-gear")
+        .and_then(|sample| sample.map().ok())
+        .expect("the sample");
+    let card_text = |split| {
+        let options = ExportOptions {
+            split,
+            ..ExportOptions::default()
+        };
+        let pages = export::pages(&map, &options);
+        let smallest = (pages.iter())
+            .map(|page| smallest_text(&drawing(page, &options)).0)
+            .fold(f32::INFINITY, f32::min);
+        (pages.len(), smallest)
+    };
+    let (slides, text) = card_text(Split::Automatic);
+    let (alone, text_alone) = card_text(Split::every(1));
+    assert_eq!(alone, 7);
+    assert!(slides <= 4, "team-gear took {slides} slides");
+    assert!(
+        text >= text_alone - 0.01,
+        "{slides} slides set card text at {text:.1} px, a slide a stage at {text_alone:.1} px"
+    );
+}
+
+#[test]
 fn a_two_hundred_card_journey_becomes_several_slides_titled_with_their_stages() {
     let map = map("moving-house");
     assert_eq!(map.card_count(), 200);

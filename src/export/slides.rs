@@ -195,8 +195,9 @@ impl Planner<'_, '_, '_> {
 
     /// The fewest slides, the stages shared out evenly, on which the map
     /// fits at `floor`: at least as many as keep the columns wide enough,
-    /// then searched by halving (more slides never fit worse); a slide a
-    /// stage when even that does not fit.
+    /// then searched by halving (more slides never fit worse); or, when a
+    /// tall stage makes even shares take more, slides filled in turn; a
+    /// slide a stage when nothing else fits.
     fn fewest_readable(&mut self, stages: usize, floor: f32) -> Vec<Range<usize>> {
         let most = stages.max(1);
         let widest = Proportions::slide(self.room.x / floor, 1).column_width;
@@ -221,7 +222,38 @@ impl Planner<'_, '_, '_> {
                 low = middle + 1;
             }
         }
-        balanced(stages, high)
+        // Even shares fail when one stage is much taller than the rest: the
+        // group it is in never fits, however many slides share the others.
+        // Filling each slide in turn then takes fewer.
+        let packed = self.packed(stages, per_slide, floor);
+        if packed.len() < high {
+            packed
+        } else {
+            balanced(stages, high)
+        }
+    }
+
+    /// Slides filled in turn: each takes as many of the next stages (up
+    /// to `per_slide`) as fit at `floor`, and at least one.
+    fn packed(&mut self, stages: usize, per_slide: usize, floor: f32) -> Vec<Range<usize>> {
+        let mut groups = Vec::new();
+        let mut start = 0;
+        while start < stages {
+            let index = groups.len();
+            let mut end = start + 1;
+            while end < stages
+                && end - start < per_slide
+                && self.fits(index, &(start..end + 1), floor)
+            {
+                end += 1;
+            }
+            groups.push(start..end);
+            start = end;
+        }
+        if groups.is_empty() {
+            groups.push(0..0);
+        }
+        groups
     }
 
     /// Whether slide `index` fits its room at `scale`.
