@@ -9,6 +9,7 @@
 //! ones, a card added while the future is shown is the future's, and
 //! dragging a face in the future state sets its future score.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::edit::{CardMove, Edit, StateId};
@@ -120,11 +121,13 @@ fn whole_inserts(
 }
 
 /// The map as the view shows it, kept while the map and the view stay the
-/// same: making it copies the stages whose cards it leaves out, which is
-/// too slow to do every frame of a big map.
+/// same: making it copies the stages whose cards it leaves out, and even
+/// finding that the map has no future state reads every card, which is too
+/// slow to do every frame of a big map.
 #[derive(Default)]
 pub struct SeenMap {
-    kept: Option<(StateId, StateView, Arc<JourneyMap>)>,
+    /// The map's version and the view last asked for, and what they gave.
+    kept: Option<(StateId, StateView, Option<Arc<JourneyMap>>)>,
 }
 
 impl SeenMap {
@@ -137,18 +140,20 @@ impl SeenMap {
         state: StateId,
         view: StateView,
     ) -> Option<Arc<JourneyMap>> {
-        if view == StateView::Both || !map.has_future_state() {
-            self.kept = None;
+        if view == StateView::Both {
             return None;
         }
         if let Some((kept_state, kept_view, seen)) = &self.kept
             && *kept_state == state
             && *kept_view == view
         {
-            return Some(Arc::clone(seen));
+            return seen.clone();
         }
-        let seen = Arc::new(map.seen_in(view).into_owned());
-        self.kept = Some((state, view, Arc::clone(&seen)));
-        Some(seen)
+        let seen = match map.seen_in(view) {
+            Cow::Borrowed(_) => None,
+            Cow::Owned(seen) => Some(Arc::new(seen)),
+        };
+        self.kept = Some((state, view, seen.clone()));
+        seen
     }
 }
