@@ -594,6 +594,21 @@ impl JourneyMap {
             .ok_or_else(|| EditError::NoSuchCard(id.clone()))
     }
 
+    /// Sets or clears one of a point's optional scores (`field`: the
+    /// company's belief, the future's), −3..=+3, and returns the old value.
+    pub(super) fn replace_optional_score(
+        &mut self,
+        id: &PointId,
+        score: Option<i8>,
+        field: fn(&mut EmotionPoint) -> &mut Option<i8>,
+    ) -> Result<Option<i8>, EditError> {
+        if let Some(score) = score {
+            check_score(score)?;
+        }
+        let point = self.point_or_err(id)?;
+        Ok(std::mem::replace(field(point), score))
+    }
+
     pub(super) fn point_or_err(&mut self, id: &PointId) -> Result<&mut EmotionPoint, EditError> {
         self.point_mut(id)
             .ok_or_else(|| EditError::NoSuchPoint(id.clone()))

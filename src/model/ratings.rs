@@ -2,7 +2,6 @@
 //! belief at each emotion point, opportunities' impact and effort, dot
 //! votes and stage KPIs.
 
-use super::ops::check_score;
 use super::{
     CardId, EditError, JourneyMap, Kpi, LaneKind, MAX_RATING, MAX_VOTER_LEN, MIN_RATING, Measure,
     PointId, StageId,
@@ -16,11 +15,7 @@ impl JourneyMap {
         id: &PointId,
         score: Option<i8>,
     ) -> Result<Option<i8>, EditError> {
-        if let Some(score) = score {
-            check_score(score)?;
-        }
-        let point = self.point_or_err(id)?;
-        Ok(std::mem::replace(&mut point.company, score))
+        self.replace_optional_score(id, score, |point| &mut point.company)
     }
 
     /// Sets or clears an opportunity's impact (1..=5) and returns the old one.

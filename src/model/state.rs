@@ -12,7 +12,6 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use super::ops::check_score;
 use super::{Card, CardId, EditError, JourneyMap, LaneKind, PointId};
 
 /// Which state of the journey a card belongs to alone.
@@ -162,11 +161,7 @@ impl JourneyMap {
         id: &PointId,
         score: Option<i8>,
     ) -> Result<Option<i8>, EditError> {
-        if let Some(score) = score {
-            check_score(score)?;
-        }
-        let point = self.point_or_err(id)?;
-        Ok(std::mem::replace(&mut point.future, score))
+        self.replace_optional_score(id, score, |point| &mut point.future)
     }
 }
 
