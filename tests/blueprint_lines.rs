@@ -19,6 +19,10 @@ use journeymap::samples;
 mod parse;
 use parse::{load, load_error, position_of};
 
+#[path = "support/svg.rs"]
+mod svg;
+use svg::svg_texts;
+
 /// A version 1 map in canonical form: three lanes, one card.
 const MAP: &str = r#"(
     version: 1,
@@ -321,12 +325,6 @@ fn an_svg_of_a_blueprint_holds_each_line_label_as_text_on_every_slide() {
 /// The text of every `<text>` element, in order, each run of spaces and
 /// line breaks as one space.
 fn svg_text(svg: &str) -> String {
-    let mut out = String::new();
-    for part in svg.split("<text ").skip(1) {
-        if let (Some(start), Some(end)) = (part.find('>'), part.find("</text>")) {
-            out.push_str(&part[start + 1..end]);
-            out.push(' ');
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = svg_texts(svg).join(" ");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -14,6 +14,10 @@ use journeymap::ui::state_view::onto_whole_map;
 mod parse;
 use parse::{load, load_error, position_of};
 
+#[path = "support/svg.rs"]
+mod svg;
+use svg::svg_texts;
+
 /// A hotel check-in today (a queue at the desk) and in the future (a key
 /// on the phone), transcribed from a published hotel journey map.
 const MAP: &str = r#"(
@@ -324,11 +328,7 @@ fn diff_names_a_changed_state_and_merge_keeps_each_sides_change() {
 
 /// The text of every `<text>` element of an SVG, joined.
 fn svg_text(svg: &str) -> String {
-    svg.split("<text ")
-        .skip(1)
-        .filter_map(|part| Some(&part[part.find('>')? + 1..part.find("</text>")?]))
-        .collect::<Vec<_>>()
-        .join(" ")
+    svg_texts(svg).join(" ")
 }
 
 #[test]

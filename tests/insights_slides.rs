@@ -19,6 +19,13 @@ use journeymap::model::insights::Insights;
 use journeymap::model::{JourneyMap, Kpi, LaneKind, Measure, Stage, StageId};
 use support::{journeymap, stderr};
 
+#[path = "support/pdf.rs"]
+mod pdf;
+#[path = "support/svg.rs"]
+mod svg;
+use pdf::page_count;
+use svg::svg_texts;
+
 fn sample(name: &str) -> JourneyMap {
     journeymap::samples::find(name)
         .and_then(|s| s.map().ok())
@@ -127,22 +134,9 @@ fn count(slides: &[InsightsSlide], kind: InsightsKind) -> usize {
     slides.iter().filter(|slide| slide.kind == kind).count()
 }
 
-/// How many page objects a PDF has.
-fn page_count(pdf: &[u8]) -> usize {
-    pdf.windows(11)
-        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
-        .count()
-}
-
 /// The text of every `<text>` element of an SVG, joined by spaces.
 fn svg_text(svg: &str) -> String {
-    let mut out = Vec::new();
-    for part in svg.split("<text ").skip(1) {
-        if let (Some(start), Some(end)) = (part.find('>'), part.find("</text>")) {
-            out.push(part[start + 1..end].replace("&amp;", "&"));
-        }
-    }
-    out.join(" ")
+    svg_texts(svg).join(" ")
 }
 
 #[test]

@@ -14,6 +14,13 @@ use journeymap::model::JourneyMap;
 use journeymap::samples;
 use support::{journeymap, stderr};
 
+#[path = "support/pdf.rs"]
+mod pdf;
+#[path = "support/svg.rs"]
+mod svg;
+use pdf::page_count;
+use svg::svg_texts;
+
 fn sample(name: &str) -> JourneyMap {
     samples::find(name)
         .and_then(|s| s.map().ok())
@@ -42,34 +49,13 @@ fn split(n: usize) -> ExportOptions {
     }
 }
 
-/// How many page objects a PDF has.
-fn page_count(pdf: &[u8]) -> usize {
-    pdf.windows(11)
-        .filter(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
-        .count()
-}
-
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// The text of every `<text>` element, in order, joined, with the
-/// entities SVG escapes turned back.
+/// The text of every `<text>` element, in order, run together.
 fn svg_text(svg: &str) -> String {
-    let mut out = String::new();
-    for part in svg.split("<text ").skip(1) {
-        let Some(start) = part.find('>') else {
-            continue;
-        };
-        let Some(end) = part.find("</text>") else {
-            continue;
-        };
-        out.push_str(&part[start + 1..end]);
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
+    svg_texts(svg).concat()
 }
 
 fn squeeze(text: &str) -> String {
