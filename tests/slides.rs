@@ -329,3 +329,65 @@ fn ten_emotion_points_a_stage_keep_their_labels_apart_on_slides_and_on_screen() 
     let clashes = clashing_labels(&editor);
     assert!(clashes.is_empty(), "on screen: {clashes:?}");
 }
+
+/// Every slide of `map`'s plan for a `room` laid out at its fit: the
+/// heights, and the scale of the set.
+fn planned_heights(map: &JourneyMap, room: egui::Vec2, split: Split) -> (Vec<f32>, f32) {
+    let ctx = journeymap::render::fonts::headless_context(false, 1.0);
+    ctx.fonts_mut(|fonts| {
+        let plan = export::slides::plan(fonts, map, room, 1.0, split);
+        let heights = (plan.groups.iter().zip(&plan.fits))
+            .map(|(group, fit)| {
+                let mut part = map.clone();
+                part.stages = map.stages[group.clone()].to_vec();
+                let layout = journeymap::render::Layout::shaped(
+                    &part,
+                    map,
+                    fonts,
+                    fit.scale,
+                    fit.proportions,
+                );
+                layout.size.y
+            })
+            .collect();
+        (heights, plan.fits.first().map_or(0.0, |fit| fit.scale))
+    })
+}
+
+#[test]
+fn no_planned_slide_is_taller_than_its_room_though_the_plan_measures_at_one_scale() {
+    // The planner measures its tries at one scale and scales the heights;
+    // text rounds to whole pixels, so the slides it picks are measured
+    // again. None may run into the legend below it.
+    for name in [
+        "emergency-department",
+        "flight-home",
+        "first-new-car",
+        "moving-house",
+    ] {
+        let map = map(name);
+        for (room, split) in [
+            (egui::vec2(1872.0, 900.0), Split::Automatic),
+            (egui::vec2(1872.0, 760.0), Split::every(2)),
+            (egui::vec2(1872.0, 980.0), Split::One),
+            (egui::vec2(3744.0, 1900.0), Split::Automatic),
+        ] {
+            let (heights, scale) = planned_heights(&map, room, split);
+            assert!(scale > 0.0, "{name}: no scale");
+            for (i, height) in heights.iter().enumerate() {
+                assert!(
+                    *height <= room.y + 0.01,
+                    "{name} {split:?} in {room:?}: slide {} is {height:.1} high",
+                    i + 1
+                );
+            }
+            // The rows grew into the room: the scale was not lowered far
+            // below what fits.
+            let tallest = heights.iter().copied().fold(0.0, f32::max);
+            assert!(
+                tallest >= room.y * 0.95,
+                "{name} {split:?} in {room:?}: the tallest slide is only {tallest:.1} high"
+            );
+        }
+    }
+}

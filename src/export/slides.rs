@@ -35,6 +35,10 @@ const LEAST_SCALE: f32 = 0.02;
 /// Searching for the largest scale that fits stops within this ratio:
 /// text 3 % smaller than it might be is not seen, and each try is a layout.
 const PRECISION: f32 = 1.03;
+/// How many times the scale found from estimates is lowered when a slide
+/// laid out at it comes out taller than its room (text rounds to whole
+/// pixels, so heights are not quite proportional to the scale).
+const MEASURED_TRIES: usize = 3;
 
 /// How one slide is laid out.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,6 +102,7 @@ pub fn plan(
         map,
         room,
         most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
+        reference: floor,
     };
     let groups = match split {
         Split::One => std::iter::once(0..stages).collect(),
@@ -112,11 +117,23 @@ pub fn plan(
     for (i, group) in groups.iter().enumerate() {
         scale = planner.largest_scale(i, group, least, scale);
     }
-    let fits = groups
-        .iter()
-        .enumerate()
-        .map(|(i, group)| planner.fill(i, group, scale))
-        .collect();
+    // The search worked from estimates; the slides laid out at the scale
+    // found are measured, and the scale lowered where text rounded to
+    // whole pixels made one taller than its room.
+    let mut fits = Vec::new();
+    for _ in 0..MEASURED_TRIES {
+        let (laid_out, tallest): (Vec<Fit>, Vec<f32>) = groups
+            .iter()
+            .enumerate()
+            .map(|(i, group)| planner.fill(i, group, scale))
+            .unzip();
+        fits = laid_out;
+        let tallest = tallest.into_iter().fold(0.0, f32::max);
+        if tallest <= planner.room.y || scale <= least {
+            break;
+        }
+        scale = (scale * planner.room.y / tallest * 0.998).max(least);
+    }
     Plan { groups, fits }
 }
 
@@ -150,6 +167,12 @@ struct Planner<'f, 'g, 'm> {
     room: Vec2,
     /// The largest scale any slide gets.
     most: f32,
+    /// The scale every trial layout is made at. A layout's height grows in
+    /// proportion to its scale, for the same proportions (text wraps the
+    /// same in columns as much wider as it is larger), so one scale
+    /// stands for all: each new scale would shape and rasterise every
+    /// glyph of the slide again, which was most of an export's time.
+    reference: f32,
 }
 
 impl Planner<'_, '_, '_> {
@@ -177,12 +200,13 @@ impl Planner<'_, '_, '_> {
     }
 
     /// The height of slide `index` laid out at `scale`, if its columns
-    /// are wide enough.
+    /// are wide enough: measured at the reference scale, where its text is
+    /// shaped once for every try, and scaled.
     fn height(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Option<f32> {
         let proportions = self.proportions(index, group.len(), scale)?;
         let part = self.part(group);
-        let layout = Layout::shaped(&part, self.map, self.fonts, scale, proportions);
-        Some(layout.size.y)
+        let layout = Layout::shaped(&part, self.map, self.fonts, self.reference, proportions);
+        Some(layout.size.y * scale / self.reference)
     }
 
     /// Whether every slide of `groups` fits its room at `scale`.
@@ -326,8 +350,9 @@ impl Planner<'_, '_, '_> {
     }
 
     /// How slide `index` is laid out at `scale`: its columns fill the
-    /// room's width and its rows share what is left of its height.
-    fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Fit {
+    /// room's width and its rows share what is left of its height; and
+    /// its height laid out at that scale before they do.
+    fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> (Fit, f32) {
         let mut proportions = Proportions {
             persona: index == 0,
             ..Proportions::slide(self.room.x / scale, group.len())
@@ -356,7 +381,7 @@ impl Planner<'_, '_, '_> {
             }
             proportions.row_extra = spare / lanes;
         }
-        Fit { scale, proportions }
+        (Fit { scale, proportions }, height)
     }
 }
 
