@@ -456,3 +456,37 @@ fn the_emotion_curve_runs_on_to_the_edges_of_a_middle_slide() {
         "a whole map has no curve beyond it"
     );
 }
+
+#[test]
+fn every_slide_written_is_the_slide_rendered_and_progress_counts_each() {
+    // The files are encoded and written on a second thread while the next
+    // slide is drawn into the memory of one already written: no slide may
+    // keep anything of another.
+    let map = sample("team-gear");
+    let options = slide_1080p();
+    let rendered = export::render(&map, &options).expect("rendered");
+    assert!(rendered.len() >= 3, "{} slides", rendered.len());
+    let folder = std::env::temp_dir().join(format!("jm-export-stream-{}", std::process::id()));
+    std::fs::create_dir_all(&folder).expect("folder");
+    let mut reported = Vec::new();
+    let paths =
+        export::export_with_progress(&map, &options, &folder.join("deck.png"), |done, total| {
+            reported.push((done, total));
+        })
+        .expect("exported");
+    let count = rendered.len();
+    assert_eq!(paths, export::output_paths(&folder.join("deck.png"), count));
+    assert_eq!(
+        reported,
+        (1..=count).map(|done| (done, count)).collect::<Vec<_>>()
+    );
+    for (path, image) in paths.iter().zip(&rendered) {
+        let written = image::open(path).expect("a PNG").to_rgba8();
+        assert!(
+            written == *image,
+            "{} differs from its slide",
+            path.display()
+        );
+    }
+    std::fs::remove_dir_all(&folder).expect("cleaned up");
+}

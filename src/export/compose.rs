@@ -182,11 +182,16 @@ pub struct Drawing {
 impl Page<'_> {
     /// Draws the page into an image.
     pub fn rasterize(&self, options: &ExportOptions) -> Result<RgbaImage, ExportError> {
-        super::set::rasterize_in_one_frame(options, |fonts| {
-            vec![self.draw(fonts, options).map(Into::into)]
-        })?
-        .pop()
-        .ok_or(ExportError::NothingDrawn)
+        let mut image = None;
+        super::set::rasterize_in_one_frame(
+            options,
+            |fonts| vec![self.draw(fonts, options).map(Into::into)],
+            |drawn, _| {
+                image = Some(drawn);
+                Ok(None)
+            },
+        )?;
+        image.ok_or(ExportError::NothingDrawn)
     }
 
     /// Lays the page out and paints it for an image, after checking its

@@ -310,13 +310,61 @@ pub fn export_with_progress(
         }
     }
     check_scale(options)?;
-    let images = set::rasterize_set(map, options, false)?;
-    let paths = output_paths(out, images.len());
-    for (done, (image, path)) in images.iter().zip(&paths).enumerate() {
-        io::write_atomically(path, &encode_png(image)?, Overwrite::Allow)?;
-        progress(done + 1, images.len());
-    }
-    Ok(paths)
+    write_pngs(map, options, out, progress)
+}
+
+/// Renders the PNG images of the export and writes them, each encoded and
+/// written on a second thread while the next is drawn.
+fn write_pngs(
+    map: &JourneyMap,
+    options: &ExportOptions,
+    out: &Path,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<PathBuf>, ExportError> {
+    // An image is handed over once the last is written: two are held, and
+    // each written one comes back to be drawn into again.
+    let (images, drawn) = std::sync::mpsc::sync_channel::<(RgbaImage, usize)>(0);
+    let (written, report) = std::sync::mpsc::channel::<(usize, usize, RgbaImage)>();
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<Vec<PathBuf>, ExportError> {
+            let mut paths = Vec::new();
+            for (i, (image, count)) in drawn.into_iter().enumerate() {
+                if paths.is_empty() {
+                    paths = output_paths(out, count);
+                }
+                let path = paths.get(i).ok_or(ExportError::NothingDrawn)?;
+                io::write_atomically(path, &encode_png(&image)?, Overwrite::Allow)?;
+                // The drawing side may have stopped; nothing to tell then.
+                let _ = written.send((i + 1, count, image));
+            }
+            Ok(paths)
+        });
+        let drawing = set::rasterize_set_into(map, options, false, |image, count| {
+            // A closed channel: the writer stopped on an error, which is
+            // the one to report.
+            images
+                .send((image, count))
+                .map_err(|_| ExportError::NothingDrawn)?;
+            // The writer takes an image only when it has written (and
+            // given back) the one before.
+            let mut spare = None;
+            for (done, total, image) in report.try_iter() {
+                progress(done, total);
+                spare = Some(image);
+            }
+            Ok(spare)
+        });
+        drop(images);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(ExportError::Encode("the PNG writer stopped".to_owned())));
+        for (done, total, _) in report.try_iter() {
+            progress(done, total);
+        }
+        let paths = written?;
+        drawing?;
+        Ok(paths)
+    })
 }
 
 /// The first image of an export, e.g. for a preview.

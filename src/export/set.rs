@@ -62,8 +62,37 @@ pub fn rasterize_set(
     options: &ExportOptions,
     first_only: bool,
 ) -> Result<Vec<RgbaImage>, ExportError> {
+    let mut images = Vec::new();
+    rasterize_set_into(map, options, first_only, |image, _| {
+        images.push(image);
+        Ok(None)
+    })?;
+    Ok(images)
+}
+
+/// What takes each image of a set as it is drawn, with the number of
+/// images in the set, and may give back an image it is done with, whose
+/// memory the next is drawn into.
+pub(super) trait Sink:
+    FnMut(RgbaImage, usize) -> Result<Option<RgbaImage>, ExportError>
+{
+}
+
+impl<F: FnMut(RgbaImage, usize) -> Result<Option<RgbaImage>, ExportError>> Sink for F {}
+
+/// Renders the images of `map`'s export one at a time, handing each to
+/// `sink` as soon as it is drawn, so that it can be encoded and written
+/// while the next is drawn and no more than a few are held at once (a
+/// large map has dozens of slides of 8 MB each at 1080p). Stops at the
+/// first error, the sink's included.
+pub(super) fn rasterize_set_into(
+    map: &JourneyMap,
+    options: &ExportOptions,
+    first_only: bool,
+    sink: impl Sink,
+) -> Result<(), ExportError> {
     let map = &*super::seen(map, options.state);
-    rasterize_in_one_frame(options, |fonts| {
+    let draw = |fonts: &mut FontsView<'_>| {
         let pages = pages_with(fonts, map, options);
         let count = if first_only { 1 } else { pages.len() };
         let mut sheets: Vec<Result<Sheet, ExportError>> = pages
@@ -76,15 +105,17 @@ pub fn rasterize_set(
             sheets.extend(insights.into_iter().map(|slide| Ok(slide.into())));
         }
         sheets
-    })
+    };
+    rasterize_in_one_frame(options, draw, sink)
 }
 
 /// Renders the drawings `draw` makes with the fonts of one egui frame, an
-/// image each.
+/// image each, handing them to `sink` in order with their count.
 pub(super) fn rasterize_in_one_frame(
     options: &ExportOptions,
     draw: impl FnOnce(&mut FontsView<'_>) -> Vec<Result<Sheet, ExportError>>,
-) -> Result<Vec<RgbaImage>, ExportError> {
+    mut sink: impl Sink,
+) -> Result<(), ExportError> {
     let (ctx, input) = drawing_context(options);
     let mut draw = Some(draw);
     let mut drawings = Vec::new();
@@ -103,27 +134,29 @@ pub(super) fn rasterize_in_one_frame(
     if drawings.is_empty() {
         return Err(ExportError::NothingDrawn);
     }
-    drawings
-        .into_iter()
-        .map(|drawing| {
-            let drawing: Sheet = drawing?;
-            let shapes = drawing
-                .shapes
-                .into_iter()
-                .map(|shape| ClippedShape {
-                    clip_rect: Rect::EVERYTHING,
-                    shape,
-                    transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
-                })
-                .collect();
-            let primitives = ctx.tessellate(shapes, 1.0);
-            Ok(raster::rasterize(
-                &primitives,
-                &textures,
-                drawing.size,
-                1.0,
-                super::background(options),
-            )?)
-        })
-        .collect()
+    let count = drawings.len();
+    let mut spare = None;
+    for drawing in drawings {
+        let drawing: Sheet = drawing?;
+        let shapes = drawing
+            .shapes
+            .into_iter()
+            .map(|shape| ClippedShape {
+                clip_rect: Rect::EVERYTHING,
+                shape,
+                transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
+            })
+            .collect();
+        let primitives = ctx.tessellate(shapes, 1.0);
+        let image = raster::rasterize_reusing(
+            &primitives,
+            &textures,
+            drawing.size,
+            1.0,
+            super::background(options),
+            spare.take(),
+        )?;
+        spare = sink(image, count)?;
+    }
+    Ok(())
 }

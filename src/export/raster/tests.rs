@@ -9,7 +9,7 @@ use egui::epaint::{
 };
 use image::{Rgba, RgbaImage};
 
-use super::{MAX_SIDE, RasterError, Textures, rasterize, rasterize_on};
+use super::{MAX_SIDE, RasterError, Target, Textures, rasterize, rasterize_on, rasterize_reusing};
 
 const RED: Color32 = Color32::from_rgb(255, 0, 0);
 
@@ -588,17 +588,28 @@ fn output_is_identical_with_any_thread_count() {
         .insert_with_options(TextureId::User(7), image, TextureOptions::LINEAR_REPEAT)
         .unwrap();
     let run = |threads| {
-        rasterize_on(
-            &prims,
-            &textures,
-            [1400, 800],
-            2.0,
-            Color32::TRANSPARENT,
+        let target = Target {
+            size: [1400, 800],
+            ppp: 2.0,
+            background: Color32::TRANSPARENT,
             threads,
-        )
-        .unwrap()
+        };
+        rasterize_on(&prims, &textures, &target, None).unwrap()
     };
     let one = run(1);
     assert!(one == run(2), "2 threads differ from 1");
     assert!(one == run(5), "5 threads differ from 1");
+    // Drawn into an image of another size and other pixels, it is the same.
+    let mut spare = RgbaImage::from_pixel(900, 900, Rgba([9, 200, 30, 77]));
+    spare.put_pixel(3, 3, Rgba([1, 2, 3, 4]));
+    let reused = rasterize_reusing(
+        &prims,
+        &textures,
+        [1400, 800],
+        2.0,
+        Color32::TRANSPARENT,
+        Some(spare),
+    )
+    .unwrap();
+    assert!(one == reused, "drawing into a used image differs");
 }
