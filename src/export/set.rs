@@ -1,13 +1,15 @@
-//! A set of images drawn in one egui frame: the slides are planned with the
-//! fonts they are then drawn with, so that each text is laid out once (the
-//! planning's last layouts are the pages' own), and the font atlas is made
-//! once for the whole set rather than once an image.
+//! A set of images drawn with one egui context: the slides are planned with
+//! the fonts they are then drawn with, in the same frame, so that each text
+//! is laid out once (the planning's last layouts are the pages' own), and
+//! the font atlas is made once for the whole set rather than once an image.
+//! A large map's slides are drawn over several frames, so that the text of
+//! only some of them is held at a time.
 
 use egui::epaint::{ClippedShape, FontsView};
 use egui::{Pos2, Rect, Shape, Vec2};
 use image::RgbaImage;
 
-use super::compose::pages_with;
+use super::compose::{Page, pages_with};
 use super::{Drawing, ExportError, ExportOptions, InsightsSlide, insights_slides, raster};
 use crate::model::JourneyMap;
 use crate::render::{self, Theme};
@@ -80,6 +82,13 @@ pub(super) trait Sink:
 
 impl<F: FnMut(RgbaImage, usize) -> Result<Option<RgbaImage>, ExportError>> Sink for F {}
 
+/// The most cards whose drawings one frame holds: a large map's slides are
+/// drawn a batch at a time, each batch rasterised before the next is laid
+/// out, so that the text of every slide is never held at once (a 1,000
+/// card map of long texts held 1.2 GB). A set of ordinary size is drawn in
+/// the frame that planned it, where its text is already laid out.
+const CARDS_A_FRAME: usize = 2_000;
+
 /// Renders the images of `map`'s export one at a time, handing each to
 /// `sink` as soon as it is drawn, so that it can be encoded and written
 /// while the next is drawn and no more than a few are held at once (a
@@ -89,24 +98,69 @@ pub(super) fn rasterize_set_into(
     map: &JourneyMap,
     options: &ExportOptions,
     first_only: bool,
-    sink: impl Sink,
+    mut sink: impl Sink,
 ) -> Result<(), ExportError> {
     let map = &*super::seen(map, options.state);
-    let draw = |fonts: &mut FontsView<'_>| {
-        let pages = pages_with(fonts, map, options);
-        let count = if first_only { 1 } else { pages.len() };
-        let mut sheets: Vec<Result<Sheet, ExportError>> = pages
-            .iter()
-            .take(count)
-            .map(|page| page.draw(fonts, options).map(Sheet::from))
-            .collect();
-        if !first_only {
-            let insights = insights_slides(fonts, map, options);
-            sheets.extend(insights.into_iter().map(|slide| Ok(slide.into())));
+    let mut frames = Frames::new(options);
+    // The first frame plans the set and draws the insights slides (small,
+    // and how many there are decides the file names) and the first batch.
+    let mut pages = Vec::new();
+    let mut insights = Vec::new();
+    let mut batch = frames.draw(|fonts| {
+        pages = pages_with(fonts, map, options);
+        if first_only {
+            pages.truncate(1);
+        } else {
+            insights = insights_slides(fonts, map, options);
         }
-        sheets
-    };
-    rasterize_in_one_frame(options, draw, sink)
+        draw_batch(fonts, &pages[..batch_end(&pages, 0)], options)
+    })?;
+    let count = pages.len() + insights.len();
+    let mut spare = None;
+    let mut drawn = 0;
+    loop {
+        drawn += batch.len();
+        for sheet in batch {
+            let image = frames.rasterize(sheet?, spare.take())?;
+            spare = sink(image, count)?;
+        }
+        if drawn >= pages.len() {
+            break;
+        }
+        let next = &pages[drawn..batch_end(&pages, drawn)];
+        batch = frames.draw(|fonts| draw_batch(fonts, next, options))?;
+    }
+    for slide in insights {
+        let image = frames.rasterize(slide.into(), spare.take())?;
+        spare = sink(image, count)?;
+    }
+    Ok(())
+}
+
+/// Where the batch of pages from `start` ends: as many as hold
+/// [`CARDS_A_FRAME`] cards, and at least one.
+fn batch_end(pages: &[Page<'_>], start: usize) -> usize {
+    let mut cards = 0;
+    let mut end = start;
+    while let Some(page) = pages.get(end) {
+        cards += page.part.card_count();
+        if end > start && cards > CARDS_A_FRAME {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+fn draw_batch(
+    fonts: &mut FontsView<'_>,
+    pages: &[Page<'_>],
+    options: &ExportOptions,
+) -> Vec<Result<Sheet, ExportError>> {
+    pages
+        .iter()
+        .map(|page| page.draw(fonts, options).map(Sheet::from))
+        .collect()
 }
 
 /// Renders the drawings `draw` makes with the fonts of one egui frame, an
@@ -116,29 +170,66 @@ pub(super) fn rasterize_in_one_frame(
     draw: impl FnOnce(&mut FontsView<'_>) -> Vec<Result<Sheet, ExportError>>,
     mut sink: impl Sink,
 ) -> Result<(), ExportError> {
-    let (ctx, input) = drawing_context(options);
-    let mut draw = Some(draw);
-    let mut drawings = Vec::new();
-    let mut output = ctx.run_ui(input, |ui| {
-        if let Some(draw) = draw.take() {
-            drawings = ui.ctx().fonts_mut(draw);
-        }
-    });
-    // The font atlas arrives as a texture update, which epaint insists is
-    // handled even when a page turns out too large to draw.
-    let mut delta = std::mem::take(&mut output.textures_delta);
-    let mut textures = raster::Textures::new();
-    let applied = textures.apply(&mut delta);
-    delta.clear();
-    applied?;
-    if drawings.is_empty() {
-        return Err(ExportError::NothingDrawn);
-    }
-    let count = drawings.len();
+    let mut frames = Frames::new(options);
+    let sheets = frames.draw(draw)?;
+    let count = sheets.len();
     let mut spare = None;
-    for drawing in drawings {
-        let drawing: Sheet = drawing?;
-        let shapes = drawing
+    for sheet in sheets {
+        let image = frames.rasterize(sheet?, spare.take())?;
+        spare = sink(image, count)?;
+    }
+    Ok(())
+}
+
+/// egui frames to draw in, one after another, and the font atlas they
+/// have filled so far. A glyph laid out in one frame stays in the atlas
+/// for the next.
+struct Frames<'o> {
+    ctx: egui::Context,
+    input: egui::RawInput,
+    textures: raster::Textures,
+    options: &'o ExportOptions,
+}
+
+impl<'o> Frames<'o> {
+    fn new(options: &'o ExportOptions) -> Self {
+        let (ctx, input) = drawing_context(options);
+        Self {
+            ctx,
+            input,
+            textures: raster::Textures::new(),
+            options,
+        }
+    }
+
+    /// Runs a frame in which `draw` lays out and paints with its fonts,
+    /// and takes the glyphs it added to the atlas.
+    fn draw<T>(
+        &mut self,
+        draw: impl FnOnce(&mut FontsView<'_>) -> Vec<T>,
+    ) -> Result<Vec<T>, ExportError> {
+        let mut draw = Some(draw);
+        let mut drawings = Vec::new();
+        let mut output = self.ctx.run_ui(self.input.clone(), |ui| {
+            if let Some(draw) = draw.take() {
+                drawings = ui.ctx().fonts_mut(draw);
+            }
+        });
+        // The font atlas arrives as a texture update, which epaint insists
+        // is handled even when a page turns out too large to draw.
+        let mut delta = std::mem::take(&mut output.textures_delta);
+        let applied = self.textures.apply(&mut delta);
+        delta.clear();
+        applied?;
+        if drawings.is_empty() {
+            return Err(ExportError::NothingDrawn);
+        }
+        Ok(drawings)
+    }
+
+    /// The image of `sheet`, drawn into the memory of `spare` if given.
+    fn rasterize(&self, sheet: Sheet, spare: Option<RgbaImage>) -> Result<RgbaImage, ExportError> {
+        let shapes = sheet
             .shapes
             .into_iter()
             .map(|shape| ClippedShape {
@@ -147,16 +238,14 @@ pub(super) fn rasterize_in_one_frame(
                 transform_after_tessellation: egui::emath::TSTransform::IDENTITY,
             })
             .collect();
-        let primitives = ctx.tessellate(shapes, 1.0);
-        let image = raster::rasterize_reusing(
+        let primitives = self.ctx.tessellate(shapes, 1.0);
+        Ok(raster::rasterize_reusing(
             &primitives,
-            &textures,
-            drawing.size,
+            &self.textures,
+            sheet.size,
             1.0,
-            super::background(options),
-            spare.take(),
-        )?;
-        spare = sink(image, count)?;
+            super::background(self.options),
+            spare,
+        )?)
     }
-    Ok(())
 }

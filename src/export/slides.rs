@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use egui::Vec2;
 use egui::epaint::FontsView;
+use egui::epaint::text::{Fonts, TextOptions, ViewportKey};
 
 use crate::model::{JourneyMap, LaneKind};
 use crate::render::{Layout, Proportions};
@@ -99,6 +100,7 @@ pub fn plan(
     let floor = readable_scale(unit) / Proportions::SLIDE_TEXT;
     let mut planner = Planner {
         fonts,
+        trials: Trials::new(),
         map,
         room,
         most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
@@ -120,21 +122,63 @@ pub fn plan(
     // The search worked from estimates; the slides laid out at the scale
     // found are measured, and the scale lowered where text rounded to
     // whole pixels made one taller than its room.
-    let mut fits = Vec::new();
-    for _ in 0..MEASURED_TRIES {
-        let (laid_out, tallest): (Vec<Fit>, Vec<f32>) = groups
-            .iter()
-            .enumerate()
-            .map(|(i, group)| planner.fill(i, group, scale))
-            .unzip();
-        fits = laid_out;
-        let tallest = tallest.into_iter().fold(0.0, f32::max);
+    for _ in 1..MEASURED_TRIES {
+        let tallest = (groups.iter().enumerate())
+            .map(|(i, group)| planner.measured(i, group, scale))
+            .fold(0.0, f32::max);
         if tallest <= planner.room.y || scale <= least {
             break;
         }
         scale = (scale * planner.room.y / tallest * 0.998).max(least);
     }
+    // Laid out with the fonts the slides are drawn with, so that drawing
+    // them finds their text laid out.
+    let fits = (groups.iter().enumerate())
+        .map(|(i, group)| planner.fill(i, group, scale))
+        .collect();
     Plan { groups, fits }
+}
+
+/// The fonts the planner's tries are laid out with: their own, apart from
+/// the ones the slides are drawn with. Text laid out for a try is dropped
+/// after the next (egui keeps a frame's text until the frame ends, and the
+/// tries of a large map are its text laid out a dozen times over: 1.2 GB
+/// for 1,000 cards of long texts). Their glyphs are neither hinted nor
+/// placed on sub-pixels, which changes how they look, never where text
+/// wraps or how tall it is.
+struct Trials {
+    fonts: Fonts,
+    options: TextOptions,
+}
+
+impl Trials {
+    fn new() -> Self {
+        let options = TextOptions {
+            font_hinting: false,
+            subpixel_binning: false,
+            ..TextOptions::default()
+        };
+        Self {
+            fonts: Fonts::new(options, crate::render::fonts::definitions()),
+            options,
+        }
+    }
+
+    /// The height of `part` laid out at `scale` with `proportions`.
+    fn height(
+        &mut self,
+        part: &JourneyMap,
+        whole: &JourneyMap,
+        scale: f32,
+        proportions: Proportions,
+    ) -> f32 {
+        // Drops the text of the try before the last.
+        self.fonts.begin_pass(self.options, ViewportKey::default());
+        let mut fonts = self.fonts.with_pixels_per_point(1.0);
+        Layout::shaped(part, whole, &mut fonts, scale, proportions)
+            .size
+            .y
+    }
 }
 
 /// `stages` stages in runs of `per_slide` (the last one shorter).
@@ -162,7 +206,10 @@ fn balanced(stages: usize, count: usize) -> Vec<Range<usize>> {
 }
 
 struct Planner<'f, 'g, 'm> {
+    /// The fonts the slides are drawn with.
     fonts: &'f mut FontsView<'g>,
+    /// The fonts the tries are laid out with.
+    trials: Trials,
     map: &'m JourneyMap,
     room: Vec2,
     /// The largest scale any slide gets.
@@ -205,8 +252,18 @@ impl Planner<'_, '_, '_> {
     fn height(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Option<f32> {
         let proportions = self.proportions(index, group.len(), scale)?;
         let part = self.part(group);
-        let layout = Layout::shaped(&part, self.map, self.fonts, self.reference, proportions);
-        Some(layout.size.y * scale / self.reference)
+        let height = (self.trials).height(&part, self.map, self.reference, proportions);
+        Some(height * scale / self.reference)
+    }
+
+    /// The height of slide `index` laid out at `scale` itself.
+    fn measured(&mut self, index: usize, group: &Range<usize>, scale: f32) -> f32 {
+        let proportions = Proportions {
+            persona: index == 0,
+            ..Proportions::slide(self.room.x / scale, group.len())
+        };
+        let part = self.part(group);
+        self.trials.height(&part, self.map, scale, proportions)
     }
 
     /// Whether every slide of `groups` fits its room at `scale`.
@@ -350,9 +407,8 @@ impl Planner<'_, '_, '_> {
     }
 
     /// How slide `index` is laid out at `scale`: its columns fill the
-    /// room's width and its rows share what is left of its height; and
-    /// its height laid out at that scale before they do.
-    fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> (Fit, f32) {
+    /// room's width and its rows share what is left of its height.
+    fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Fit {
         let mut proportions = Proportions {
             persona: index == 0,
             ..Proportions::slide(self.room.x / scale, group.len())
@@ -381,7 +437,7 @@ impl Planner<'_, '_, '_> {
             }
             proportions.row_extra = spare / lanes;
         }
-        (Fit { scale, proportions }, height)
+        Fit { scale, proportions }
     }
 }
 
