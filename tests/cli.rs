@@ -536,3 +536,39 @@ fn check_warns_of_characters_no_font_draws_and_still_passes() {
         ]
     );
 }
+
+#[test]
+fn a_map_too_large_to_draw_is_refused_by_export_and_the_editor_but_checked_as_it_is() {
+    use journeymap::generate::{Spec, generate};
+    use journeymap::model::limits::MAX_CARDS;
+    let folder = tempfile::tempdir().expect("tempdir");
+    // 12,000 cards: a valid map, over what journeymap draws.
+    let map = generate(&Spec::new(30, 10, 40));
+    assert!(map.card_count() > MAX_CARDS);
+    let text = journeymap::io::to_ron(&map).expect("written");
+    fs::write(folder.path().join("huge.ron"), text).expect("write");
+
+    let export = journeymap(&["export", "huge.ron", "-o", "huge.png"], folder.path());
+    assert_eq!(export.status.code(), Some(1), "{}", stderr(&export));
+    assert_no_panic(&export);
+    let errors = stderr(&export);
+    assert!(
+        errors.contains("huge.ron: the map has 12000 cards; journeymap draws maps of up to 10000"),
+        "{errors}"
+    );
+    let written = fs::read_dir(folder.path()).expect("folder").count();
+    assert_eq!(written, 1, "nothing but the map is in the folder");
+
+    let check = journeymap(&["check", "huge.ron"], folder.path());
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+
+    // The editor refuses it up front, with the same message.
+    let opened = journeymap::app::Document::open(&folder.path().join("huge.ron"));
+    let Err(error) = opened else {
+        panic!("the editor opened a map it cannot draw");
+    };
+    assert!(
+        error.to_string().starts_with("the map has 12000 cards"),
+        "{error}"
+    );
+}

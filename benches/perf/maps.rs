@@ -46,8 +46,29 @@ pub const GENERATED: [(&str, Spec); 3] = [
     ),
 ];
 
-/// The name of the largest map, whose memory is measured.
-pub const LARGEST: &str = "20k";
+/// The largest map journeymap draws (`journeymap::model::limits`): 9,750
+/// cards whose texts are 100 characters each, just under the million
+/// characters of text a map may hold. Opening it in the editor and
+/// exporting it are measured, each in a process of its own.
+pub fn at_the_limit() -> JourneyMap {
+    let mut map = generate(&Spec {
+        stages: 25,
+        lanes: 10,
+        cards_per_cell: 39,
+        seed: 1,
+    });
+    for stage in &mut map.stages {
+        for card in stage.cards.to_mut() {
+            let words = format!("{} ", card.text.trim());
+            card.text = words
+                .repeat(100 / words.len() + 1)
+                .chars()
+                .take(100)
+                .collect();
+        }
+    }
+    map
+}
 
 /// The largest bundled sample (most cards, then most cells, then the
 /// longest file), then the generated maps, smallest first.

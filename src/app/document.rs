@@ -80,6 +80,7 @@ impl Document {
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let bytes = io::read_map_bytes(path)?;
         let file = io::parse_file_bytes(&bytes)?;
+        crate::model::limits::check(&file.map)?;
         Ok(Self {
             disk: Some(DiskState::of_bytes(&bytes)),
             comments: file.comments,

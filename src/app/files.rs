@@ -146,6 +146,10 @@ impl JourneyApp {
     ) {
         match result {
             Ok(map) => {
+                if let Err(error) = crate::model::limits::check(&map) {
+                    self.show_message(format!("Could not import {}:\n\n{error}", path.display()));
+                    return;
+                }
                 let document = Document::new(map, super::Origin::Imported(path.to_owned()));
                 self.replace_document(document);
             }

@@ -210,6 +210,9 @@ pub enum ExportError {
     /// The file could not be written.
     #[error(transparent)]
     Write(#[from] SaveError),
+    /// The map is larger than journeymap draws.
+    #[error(transparent)]
+    MapTooLarge(#[from] crate::model::limits::TooLarge),
 }
 
 /// Renders the map as one image, or one per group of stages with `split`,
@@ -291,6 +294,7 @@ pub fn export_with_progress(
     out: &Path,
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, ExportError> {
+    crate::model::limits::check(map)?;
     match FileFormat::of(out).unwrap_or_default() {
         FileFormat::Png => {}
         FileFormat::Pdf => {

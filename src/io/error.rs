@@ -71,6 +71,9 @@ pub enum LoadError {
         /// The file's size in bytes.
         size: u64,
     },
+    /// The map is valid but larger than journeymap draws.
+    #[error(transparent)]
+    TooLargeToDraw(#[from] crate::model::limits::TooLarge),
     /// The file is not UTF-8 text.
     #[error("{at}: {}", not_utf8_message(*byte))]
     NotUtf8 {
@@ -151,7 +154,7 @@ impl LoadError {
             Self::Syntax { at, message } => one(at, message.clone()),
             Self::NewerVersion { at, found } => one(at, newer_version_message(*found)),
             Self::UnknownVersion { at, found } => one(at, unknown_version_message(*found)),
-            Self::Read(_) | Self::TooLarge { .. } => vec![Diagnostic {
+            Self::Read(_) | Self::TooLarge { .. } | Self::TooLargeToDraw(_) => vec![Diagnostic {
                 at: None,
                 message: self.to_string(),
             }],

@@ -11,6 +11,7 @@ mod ids;
 pub mod insights;
 mod kpi;
 mod lane;
+pub mod limits;
 mod map;
 mod merge;
 mod ops;

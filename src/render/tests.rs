@@ -616,3 +616,28 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
     }
 }
 mod lines;
+
+#[test]
+fn a_card_holding_a_book_is_laid_out_cut_to_what_a_card_shows() {
+    // A card's text may be pasted from anywhere; what one card costs to lay
+    // out and draw is bounded, and the text itself is kept whole.
+    let mut map = sample("grocery-trip");
+    let book = "All work and no play makes a dull journey. ".repeat(20_000);
+    let card = &mut map.stages[0].cards.to_mut()[0];
+    card.text.clone_from(&book);
+    let id = card.id.clone();
+    let layout = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
+    let laid_out = layout
+        .cards
+        .iter()
+        .find(|card| card.id == id)
+        .expect("the card is laid out");
+    let shown = &laid_out.text.job.text;
+    assert_eq!(
+        shown.chars().count(),
+        crate::model::limits::MAX_DRAWN_CHARS + 1
+    );
+    assert!(shown.ends_with('…'), "{}", &shown[shown.len() - 20..]);
+    assert!(laid_out.rect.height() < 2_000.0, "{:?}", laid_out.rect);
+    assert_eq!(map.stages[0].cards[0].text, book);
+}

@@ -169,6 +169,8 @@ impl<'a, 'f> Texts<'a, 'f> {
     }
 
     fn get(&mut self, text: &str, size: f32, wrap: f32, italic: bool) -> Arc<Galley> {
+        // What one text may cost is bounded: a very long one is cut.
+        let text = &*crate::model::limits::drawn(text);
         let size = size * self.factor;
         let lay_out = |fonts: &mut FontsView<'_>| {
             if italic {
