@@ -36,6 +36,9 @@ const LEAST_SCALE: f32 = 0.02;
 /// Searching for the largest scale that fits stops within this ratio:
 /// text 3 % smaller than it might be is not seen, and each try is a layout.
 const PRECISION: f32 = 1.03;
+/// Maps of more cards than this lay their tries out with fonts of their
+/// own ([`Trials`]).
+const OWN_FONTS_FROM_CARDS: usize = 1_000;
 /// How many times the scale found from estimates is lowered when a slide
 /// laid out at it comes out taller than its room (text rounds to whole
 /// pixels, so heights are not quite proportional to the scale).
@@ -100,7 +103,10 @@ pub fn plan(
     let floor = readable_scale(unit) / Proportions::SLIDE_TEXT;
     let mut planner = Planner {
         fonts,
-        trials: Trials::new(),
+        // A small map's tries are laid out with the fonts its slides are
+        // drawn with: its text is small, and their glyphs are then
+        // rasterised once for the set.
+        trials: (map.card_count() > OWN_FONTS_FROM_CARDS).then(Trials::new),
         map,
         room,
         most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
@@ -208,8 +214,8 @@ fn balanced(stages: usize, count: usize) -> Vec<Range<usize>> {
 struct Planner<'f, 'g, 'm> {
     /// The fonts the slides are drawn with.
     fonts: &'f mut FontsView<'g>,
-    /// The fonts the tries are laid out with.
-    trials: Trials,
+    /// The fonts the tries are laid out with, when not the slides' own.
+    trials: Option<Trials>,
     map: &'m JourneyMap,
     room: Vec2,
     /// The largest scale any slide gets.
@@ -252,7 +258,7 @@ impl Planner<'_, '_, '_> {
     fn height(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Option<f32> {
         let proportions = self.proportions(index, group.len(), scale)?;
         let part = self.part(group);
-        let height = (self.trials).height(&part, self.map, self.reference, proportions);
+        let height = self.trial_height(&part, self.reference, proportions);
         Some(height * scale / self.reference)
     }
 
@@ -263,7 +269,20 @@ impl Planner<'_, '_, '_> {
             ..Proportions::slide(self.room.x / scale, group.len())
         };
         let part = self.part(group);
-        self.trials.height(&part, self.map, scale, proportions)
+        self.trial_height(&part, scale, proportions)
+    }
+
+    /// The height of `part` laid out at `scale` with `proportions`, with
+    /// the fonts of the tries.
+    fn trial_height(&mut self, part: &JourneyMap, scale: f32, proportions: Proportions) -> f32 {
+        match &mut self.trials {
+            Some(trials) => trials.height(part, self.map, scale, proportions),
+            None => {
+                Layout::shaped(part, self.map, self.fonts, scale, proportions)
+                    .size
+                    .y
+            }
+        }
     }
 
     /// Whether every slide of `groups` fits its room at `scale`.
