@@ -124,7 +124,7 @@ fn vector_pages(
     // egui places glyphs on whole pixels; a vector page is zoomed into, where
     // that shows as uneven letter spacing. Laid out for a screen of this many
     // pixels per point, glyphs sit on a finer grid.
-    let ctx = crate::render::fonts::headless_context(options.dark, TEXT_GRID);
+    let ctx = crate::render::fonts::outline_context(options.dark, TEXT_GRID);
     let pages: Vec<Page<'_>> = pages(map, options);
     let (drawings, insights) = ctx.fonts_mut(|egui_fonts| {
         let drawings = pages

@@ -66,6 +66,23 @@ pub fn headless_context(dark: bool, pixels_per_point: f32) -> egui::Context {
     ctx
 }
 
+/// [`headless_context`] for text that is written out as outlines (PDF,
+/// SVG): its glyphs are rasterised only because egui lays text out that
+/// way, and never shown, so they are neither hinted nor rasterised at
+/// each quarter pixel (most of a vector page's time went into hinting
+/// glyphs at eight times their size). Neither changes where text wraps.
+pub fn outline_context(dark: bool, pixels_per_point: f32) -> egui::Context {
+    let ctx = headless_context(dark, pixels_per_point);
+    let mut visuals = super::Theme::for_dark(dark).visuals();
+    visuals.text_options.font_hinting = false;
+    visuals.text_options.subpixel_binning = false;
+    ctx.set_visuals(visuals);
+    // The fonts take the options at the start of a pass.
+    let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+    output.textures_delta.clear();
+    ctx
+}
+
 thread_local! {
     static FONTS: std::cell::RefCell<FontChain> = std::cell::RefCell::new(FontChain::proportional());
 }
