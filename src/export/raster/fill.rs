@@ -302,6 +302,15 @@ impl<'a> Shader<'a> {
         let start: [f32; 6] =
             std::array::from_fn(|k| narrow(self.at[k] + self.gx[k] * cx + self.gy[k] * cy));
         let step = self.gx.map(narrow);
+        if self.texel.is_none() && self.copy_texels(row, start, step) {
+            return;
+        }
+        self.shade(row, start, step);
+    }
+
+    /// Shades every pixel of a span whose attributes are `start` at its
+    /// first pixel and change by `step` a pixel.
+    fn shade(&self, row: &mut [[u8; 4]], start: [f32; 6], step: [f32; 6]) {
         for (i, d) in (0_i64..).zip(row) {
             let a: [f32; 6] = std::array::from_fn(|k| start[k] + step[k] * px_f32(i));
             let texel = self
@@ -312,6 +321,39 @@ impl<'a> Shader<'a> {
                 blend(d, src); // skipping zero is exact: it would leave `d` as it is
             }
         }
+    }
+}
+
+impl Shader<'_> {
+    /// A glyph's span: one colour, and a texel a pixel, each pixel on a
+    /// texel's centre, along a row of the texture. The general loop would
+    /// sample exactly these texels, without filtering, one by one; this
+    /// reads them in a run. Returns whether the span was such a one (and
+    /// drawn).
+    #[expect(
+        clippy::float_cmp,
+        reason = "exactly: only then are the texels read those shading would read"
+    )]
+    fn copy_texels(&self, row: &mut [[u8; 4]], start: [f32; 6], step: [f32; 6]) -> bool {
+        let on_centre = |v: f32| v >= 0.0 && v.fract() == 0.5;
+        let one_colour = step[..4].iter().all(|&g| g == 0.0);
+        if !(one_colour && step[4] == 1.0 && step[5] == 0.0) {
+            return false;
+        }
+        if !(on_centre(start[4]) && on_centre(start[5])) {
+            return false;
+        }
+        let Some(texels) = self.tex.row(start[4], start[5], row.len()) else {
+            return false;
+        };
+        for (d, texel) in row.iter_mut().zip(texels) {
+            let texel = texel.to_array().map(f32::from);
+            let src: [f32; 4] = std::array::from_fn(|k| start[k] * texel[k] * INV_255);
+            if src.iter().any(|&c| c > 0.0) {
+                blend(d, src);
+            }
+        }
+        true
     }
 }
 
@@ -386,4 +428,59 @@ pub(super) fn index(v: i64) -> usize {
 /// Image and texture sizes are far below `i64::MAX`.
 pub(super) fn signed(v: usize) -> i64 {
     i64::try_from(v).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use egui::epaint::Color32;
+    use egui::epaint::textures::{TextureFilter, TextureOptions};
+
+    use super::super::Texture;
+    use super::{Sampler, Shader};
+
+    #[test]
+    fn a_glyph_span_read_in_a_run_is_what_shading_pixel_by_pixel_gives() {
+        let texels: Vec<Color32> = (0..64_u8)
+            .map(|i| Color32::from_white_alpha(i.wrapping_mul(37)))
+            .collect();
+        for filter in [TextureFilter::Linear, TextureFilter::Nearest] {
+            let texture = Texture {
+                size: [16, 4],
+                pixels: texels.clone(),
+                options: TextureOptions {
+                    magnification: filter,
+                    minification: filter,
+                    ..TextureOptions::LINEAR
+                },
+            };
+            let sampler = Sampler::new(&texture);
+            let shader = Shader {
+                x0: 0.0,
+                y0: 0.0,
+                at: [0.0; 6],
+                gx: [0.0; 6],
+                gy: [0.0; 6],
+                tex: &sampler,
+                filter,
+                texel: None,
+                flat: None,
+            };
+            let colour = [200.0, 40.0, 90.0, 230.0];
+            for (u, v, len) in [(0.5, 0.5, 16), (3.5, 2.5, 9), (15.5, 3.5, 1)] {
+                let start = [colour[0], colour[1], colour[2], colour[3], u, v];
+                let step = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0];
+                let background = [[12, 200, 99, 255]; 16];
+                let mut fast = background;
+                let mut slow = background;
+                assert!(shader.copy_texels(&mut fast[..len], start, step));
+                shader.shade(&mut slow[..len], start, step);
+                assert_eq!(fast, slow, "{filter:?} from ({u}, {v})");
+            }
+            // Off a texel's centre, or past the texture's edge: not a run.
+            let mut row = [[0_u8; 4]; 4];
+            let step = [0.0, 0.0, 0.0, 0.0, 1.0, 0.0];
+            assert!(!shader.copy_texels(&mut row, [1.0, 1.0, 1.0, 1.0, 0.25, 0.5], step));
+            assert!(!shader.copy_texels(&mut row, [1.0, 1.0, 1.0, 1.0, 14.5, 0.5], step));
+        }
+    }
 }

@@ -36,6 +36,18 @@ impl<'a> Sampler<'a> {
         c.to_array().map(u32::from)
     }
 
+    /// The `len` texels from the one whose centre is `(u, v)` along its
+    /// row, if they are all inside the texture.
+    pub(super) fn row(&self, u: f32, v: f32, len: usize) -> Option<&'a [Color32]> {
+        let (x, y) = (floor_i64(u), floor_i64(v));
+        let end = x.checked_add(signed(len))?;
+        if x < 0 || y < 0 || y >= self.h || end > self.w {
+            return None;
+        }
+        let start = index(y * self.w + x);
+        self.texels.get(start..start + len)
+    }
+
     /// The texel colour (0..=255) at texel coordinates `(u, v)`, like GL's `texture2D`.
     #[inline]
     pub(super) fn sample(&self, u: f32, v: f32, filter: TextureFilter) -> [f32; 4] {
