@@ -18,6 +18,14 @@ use journeymap::export::slides::{CARD_TEXT_PX, SECONDARY_TEXT_PX};
 use journeymap::export::{self, Drawing, ExportOptions, Page, Split};
 use journeymap::model::{JourneyMap, Lane, LaneKind};
 
+/// The maps transcribed from published journeys.
+const TRANSCRIBED: [&str; 4] = [
+    "emergency-department",
+    "flight-home",
+    "first-new-car",
+    "moving-house",
+];
+
 fn map(name: &str) -> JourneyMap {
     let path = format!("{}/tests/maps/{name}.ron", env!("CARGO_MANIFEST_DIR"));
     journeymap::io::read_map(path.as_ref()).expect("a test map")
@@ -116,12 +124,7 @@ fn assert_readable_slides(name: &str, map: &JourneyMap) -> usize {
 
 #[test]
 fn every_slide_of_every_transcribed_map_fills_the_frame_with_readable_text() {
-    for name in [
-        "emergency-department",
-        "flight-home",
-        "first-new-car",
-        "moving-house",
-    ] {
+    for name in TRANSCRIBED {
         let map = map(name);
         let slides = assert_readable_slides(name, &map);
         assert!(
@@ -359,12 +362,7 @@ fn no_planned_slide_is_taller_than_its_room_though_the_plan_measures_at_one_scal
     // The planner measures its tries at one scale and scales the heights;
     // text rounds to whole pixels, so the slides it picks are measured
     // again. None may run into the legend below it.
-    for name in [
-        "emergency-department",
-        "flight-home",
-        "first-new-car",
-        "moving-house",
-    ] {
+    for name in TRANSCRIBED {
         let map = map(name);
         for (room, split) in [
             (egui::vec2(1872.0, 900.0), Split::Automatic),
