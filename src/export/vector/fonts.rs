@@ -17,9 +17,13 @@ pub trait SvgFace {
     /// designer's machine that lacks it.
     fn css_family(&self) -> String;
 
-    /// Whether this is the font of the text itself, rather than one of the
-    /// fonts of symbols and emoji, which few machines have.
+    /// Whether this is a font of the text itself (regular or the headers'
+    /// bold), rather than one of the fonts of symbols and emoji, which few
+    /// machines have.
     fn is_text_font(&self) -> bool;
+
+    /// The CSS weight of this font: 300 for Ubuntu Light, 700 for bold.
+    fn css_weight(&self) -> u16;
 
     /// SVG path data of `glyph` at `size` pixels, its baseline's start at
     /// (0, 0); `None` if the font cannot draw it.
@@ -28,16 +32,23 @@ pub trait SvgFace {
 
 impl SvgFace for Face {
     fn css_family(&self) -> String {
-        let own = self.name.replace('-', " ");
-        if own == "Ubuntu Light" {
-            "'Ubuntu Light', Ubuntu, 'DejaVu Sans', sans-serif".to_owned()
-        } else {
-            format!("'{own}', sans-serif")
+        match self.name.as_str() {
+            "Ubuntu-Light" => "'Ubuntu Light', Ubuntu, 'DejaVu Sans', sans-serif".to_owned(),
+            "NotoSans-Bold" => "'Noto Sans', 'DejaVu Sans', sans-serif".to_owned(),
+            name => format!("'{}', sans-serif", name.replace('-', " ")),
         }
     }
 
     fn is_text_font(&self) -> bool {
-        self.name == "Ubuntu-Light"
+        matches!(self.name.as_str(), "Ubuntu-Light" | "NotoSans-Bold")
+    }
+
+    fn css_weight(&self) -> u16 {
+        if self.name.ends_with("-Bold") {
+            700
+        } else {
+            300
+        }
     }
 
     fn outline(&self, glyph: u32, size: f32) -> Option<String> {

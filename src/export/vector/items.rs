@@ -221,6 +221,7 @@ fn text_runs(shape: &TextShape, fonts: &mut FontChain, out: &mut Vec<Item>) {
         color = forced;
     }
     let color = color.gamma_multiply(shape.opacity_factor);
+    let bold = format.font_id.family == crate::render::fonts::bold();
     for placed in &galley.rows {
         let row_origin = shape.pos + placed.pos.to_vec2();
         let mut run: Option<TextRun> = None;
@@ -230,7 +231,7 @@ fn text_runs(shape: &TextShape, fonts: &mut FontChain, out: &mut Vec<Item>) {
             advance,
             face,
             id,
-        } in unligated(&placed.row.glyphs, fonts)
+        } in unligated(&placed.row.glyphs, bold, fonts)
         {
             let at = row_origin + baseline.to_vec2();
             if run.as_ref().is_some_and(|run| run.face != face) {
@@ -278,7 +279,7 @@ struct Unligated {
 /// drawn with its own glyph instead, the cluster's width shared among
 /// them as the font's own widths share it: the same look, and a PDF's text
 /// reads as the characters typed.
-fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<Unligated> {
+fn unligated(glyphs: &[Glyph], bold: bool, fonts: &mut FontChain) -> Vec<Unligated> {
     let mut out = Vec::with_capacity(glyphs.len());
     let mut i = 0;
     while let Some(first) = glyphs.get(i) {
@@ -287,8 +288,10 @@ fn unligated(glyphs: &[Glyph], fonts: &mut FontChain) -> Vec<Unligated> {
             .take_while(|glyph| glyph.advance_width == 0.0)
             .count();
         let cluster = &glyphs[i..i + cluster_len];
-        let found: Vec<(usize, u32, f32)> =
-            cluster.iter().map(|glyph| fonts.glyph(glyph.chr)).collect();
+        let found: Vec<(usize, u32, f32)> = cluster
+            .iter()
+            .map(|glyph| fonts.glyph_in(glyph.chr, bold))
+            .collect();
         let total: f32 = found.iter().map(|&(_, _, width)| width).sum();
         let mut x = first.pos.x;
         for (glyph, (face, id, width)) in cluster.iter().zip(found) {

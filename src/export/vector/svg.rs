@@ -125,11 +125,12 @@ fn text(svg: &mut String, run: &TextRun, fonts: &FontChain) {
     };
     let _ = writeln!(
         svg,
-        "<text x=\"{}\" y=\"{}\" font-family=\"{}\" font-weight=\"300\" font-size=\"{}\" \
+        "<text x=\"{}\" y=\"{}\" font-family=\"{}\" font-weight=\"{}\" font-size=\"{}\" \
          textLength=\"{}\" lengthAdjust=\"spacingAndGlyphs\" xml:space=\"preserve\"{}{slant}>{}</text>",
         n(run.origin.x),
         n(y),
         face.css_family(),
+        face.css_weight(),
         n(size),
         n(run.width()),
         paint("fill", run.color),

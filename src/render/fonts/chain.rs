@@ -44,27 +44,55 @@ impl Face {
 pub struct FontChain {
     faces: Vec<Face>,
     found: HashMap<char, (usize, u32, f32)>,
+    /// The headers' bold face, after the chain's own faces (an index into
+    /// `faces`), if the fonts have one.
+    bold: Option<usize>,
+    found_bold: HashMap<char, Option<(usize, u32, f32)>>,
 }
 
 impl FontChain {
-    /// The fonts egui lays out proportional text with.
+    /// The fonts egui lays out proportional text with, and after them the
+    /// bold face headers are set in ([`super::BOLD`]).
     pub fn proportional() -> Self {
         let mut definitions = super::definitions();
         let names = definitions
             .families
             .remove(&FontFamily::Proportional)
             .unwrap_or_default();
-        let faces = names
-            .into_iter()
-            .filter_map(|name| {
-                let data = definitions.font_data.get(&name)?.clone();
-                Some(Face { name, data })
-            })
-            .collect();
+        let face = |name: String| {
+            let data = definitions.font_data.get(&name)?.clone();
+            Some(Face { name, data })
+        };
+        let mut faces: Vec<Face> = names.into_iter().filter_map(face).collect();
+        let bold = definitions
+            .families
+            .get(&super::bold())
+            .and_then(|family| family.first())
+            .and_then(|name| face(name.clone()))
+            .map(|bold| {
+                faces.push(bold);
+                faces.len() - 1
+            });
         Self {
             faces,
             found: HashMap::new(),
+            bold,
+            found_bold: HashMap::new(),
         }
+    }
+
+    /// As [`Self::glyph`], for text set in the bold family: its bold face
+    /// when it has the character, else the chain's.
+    pub fn glyph_in(&mut self, chr: char, bold: bool) -> (usize, u32, f32) {
+        let Some(index) = self.bold.filter(|_| bold) else {
+            return self.glyph(chr);
+        };
+        let found = *self.found_bold.entry(chr).or_insert_with(|| {
+            let face = self.faces.get(index)?;
+            let (glyph, width) = glyph_of(face, chr)?;
+            Some((index, glyph, width))
+        });
+        found.unwrap_or_else(|| self.glyph(chr))
     }
 
     /// The fonts, in fallback order.
@@ -80,17 +108,13 @@ impl FontChain {
         if let Some(&found) = self.found.get(&chr) {
             return found;
         }
-        let found = self
-            .faces
+        let regular = self.bold.unwrap_or(self.faces.len());
+        let found = self.faces[..regular]
             .iter()
             .enumerate()
             .find_map(|(index, face)| {
-                let font = skrifa::FontRef::from_index(face.bytes(), face.data.index).ok()?;
-                let glyph = font.charmap().map(chr)?;
-                let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
-                let em = f32::from(font.head().ok()?.units_per_em()).max(1.0);
-                let width = metrics.advance_width(glyph).unwrap_or(0.0) / em;
-                (glyph.to_u32() != 0).then_some((index, glyph.to_u32(), width))
+                let (glyph, width) = glyph_of(face, chr)?;
+                Some((index, glyph, width))
             })
             .unwrap_or((0, 0, 0.0));
         self.found.insert(chr, found);
@@ -147,6 +171,16 @@ impl FontChain {
     }
 }
 
+/// The glyph `face` draws `chr` with, and its width in em, if it has one.
+fn glyph_of(face: &Face, chr: char) -> Option<(u32, f32)> {
+    let font = skrifa::FontRef::from_index(face.bytes(), face.data.index).ok()?;
+    let glyph = font.charmap().map(chr)?;
+    let metrics = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    let em = f32::from(font.head().ok()?.units_per_em()).max(1.0);
+    let width = metrics.advance_width(glyph).unwrap_or(0.0) / em;
+    (glyph.to_u32() != 0).then_some((glyph.to_u32(), width))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +192,19 @@ mod tests {
             assert!(fonts.covers(c), "{c}");
         }
         assert!(!fonts.covers('\u{E000}'));
+    }
+
+    #[test]
+    fn bold_text_takes_the_bold_face_and_falls_back_for_what_it_lacks() {
+        let mut fonts = FontChain::proportional();
+        let (bold, _, _) = fonts.glyph_in('A', true);
+        let (regular, _, _) = fonts.glyph_in('A', false);
+        assert_ne!(bold, regular);
+        assert_eq!(fonts.faces()[bold].name, "NotoSans-Bold");
+        // No bold arrow: the chain's symbol font draws it.
+        let (face, glyph, _) = fonts.glyph_in('⇒', true);
+        assert_ne!(glyph, 0);
+        assert_eq!(face, fonts.glyph('⇒').0);
     }
 
     #[test]

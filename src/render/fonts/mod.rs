@@ -3,7 +3,9 @@
 //! OFL-licensed fallbacks bundled in `assets/fonts` (Noto Sans Symbols 2
 //! and Noto Sans Math, subset to their symbol blocks), so that the arrows,
 //! check marks and symbols a workshop types (→ ⇒ ✓ ✗ ★ …) draw as
-//! themselves rather than as boxes.
+//! themselves rather than as boxes. Headers (the title, stage and lane
+//! names, the persona's name) are set in the [`BOLD`] family: Noto Sans
+//! Bold, subset to Latin, then the same fonts as the rest.
 
 mod chain;
 
@@ -26,7 +28,23 @@ const FALLBACKS: [(&str, &[u8]); 2] = [
     ),
 ];
 
-/// egui's fonts with journeymap's fallbacks after them, for both families.
+/// The name of the family headers are set in.
+pub const BOLD: &str = "bold";
+
+/// The bold face of [`BOLD`], by the name egui knows it by.
+const BOLD_FACE: (&str, &[u8]) = (
+    "NotoSans-Bold",
+    include_bytes!("../../../assets/fonts/NotoSans-Bold-subset.ttf"),
+);
+
+/// The family headers are set in.
+pub fn bold() -> FontFamily {
+    FontFamily::Name(BOLD.into())
+}
+
+/// egui's fonts with journeymap's fallbacks after them, for both families,
+/// and the [`BOLD`] family: the bold face, then the proportional fonts
+/// for what it lacks.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     for (name, bytes) in FALLBACKS {
@@ -41,6 +59,17 @@ pub fn definitions() -> FontDefinitions {
                 .push(name.to_owned());
         }
     }
+    let (name, bytes) = BOLD_FACE;
+    fonts
+        .font_data
+        .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    let regular = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let bold = std::iter::once(name.to_owned()).chain(regular).collect();
+    fonts.families.insert(self::bold(), bold);
     fonts
 }
 

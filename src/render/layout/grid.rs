@@ -42,7 +42,7 @@ pub(super) fn stage_headers(
         .stages
         .iter()
         .map(|stage| {
-            let name = texts.text(&stage.name, s(size::STAGE_NAME), inner);
+            let name = texts.bold(&stage.name, s(size::STAGE_NAME), inner);
             let details: Vec<&str> = [
                 stage.description.as_str(),
                 stage.owner.as_str(),
@@ -140,7 +140,7 @@ pub(super) fn lane_rows(
     let mut placer = Placer::new(recycled, map.card_count());
     for (lane_index, lane) in map.lanes.iter().enumerate() {
         let top = bottom;
-        let name = texts.text(
+        let name = texts.bold(
             &lane.name,
             s(size::LANE_NAME),
             s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD),

@@ -126,7 +126,7 @@ pub(super) fn health_strip(
             }
         })
         .collect();
-    let label = texts.text(
+    let label = texts.bold(
         "Health",
         s(size::LANE_NAME),
         s(size::LABEL_WIDTH - 2.0 * size::CELL_PAD),

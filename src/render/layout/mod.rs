@@ -350,6 +350,16 @@ pub(super) fn text(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) 
     )
 }
 
+/// A header in the bold family ([`super::fonts::BOLD`]).
+pub(super) fn bold(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
+    fonts.layout(
+        text.to_owned(),
+        FontId::new(size, super::fonts::bold()),
+        Color32::PLACEHOLDER,
+        wrap,
+    )
+}
+
 pub(super) fn italic(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
     let mut job = LayoutJob::default();
     job.append(

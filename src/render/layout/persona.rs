@@ -14,6 +14,8 @@ struct Block {
     size: f32,
     role: TextRole,
     italic: bool,
+    /// A header: the title and the persona's name.
+    bold: bool,
     /// Space below, at scale 1.
     gap: f32,
 }
@@ -25,6 +27,7 @@ impl Block {
             size,
             role,
             italic: false,
+            bold: false,
             gap,
         }
     }
@@ -52,11 +55,15 @@ pub(super) fn persona_layout(
     let persona = &map.persona;
     let mut quote = Block::new(format!("“{}”", persona.quote), size::TEXT, Main, 0.0);
     quote.italic = true;
+    let header = |text: &str, size: f32, gap: f32| Block {
+        bold: true,
+        ..Block::new(text, size, Main, gap)
+    };
     let columns: [(f32, Vec<Block>); 4] = [
         (
             0.34,
             vec![
-                Block::new(&map.title, size::TITLE, Main, 6.0),
+                header(&map.title, size::TITLE, 6.0),
                 Block::new(&map.scenario, size::TEXT, Muted, 0.0),
             ],
         ),
@@ -64,7 +71,7 @@ pub(super) fn persona_layout(
             0.26,
             vec![
                 Block::new("PERSONA", size::CAPTION, Muted, 3.0),
-                Block::new(&persona.name, size::PERSONA_NAME, Main, 2.0),
+                header(&persona.name, size::PERSONA_NAME, 2.0),
                 Block::new(&persona.role, size::SMALL, Muted, 6.0),
                 quote,
             ],
@@ -117,6 +124,8 @@ pub(super) fn persona_layout(
         for block in blocks.into_iter().filter(|block| !is_blank(block)) {
             let galley = if block.italic {
                 texts.italic(&block.text, block.size * scale, column_width)
+            } else if block.bold {
+                texts.bold(&block.text, block.size * scale, column_width)
             } else {
                 texts.text(&block.text, block.size * scale, column_width)
             };

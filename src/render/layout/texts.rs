@@ -36,9 +36,18 @@ struct Entry {
     galley: Arc<Galley>,
     size: f32,
     wrap: f32,
-    italic: bool,
+    style: Style,
     /// The last layout that used it.
     used: u64,
+}
+
+/// How a text is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Style {
+    Regular,
+    Italic,
+    /// Headers: the bold family.
+    Bold,
 }
 
 impl TextCache {
@@ -160,35 +169,38 @@ impl<'a, 'f> Texts<'a, 'f> {
 
     /// Text in the placeholder colour, so the painter picks the theme's.
     pub fn text(&mut self, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
-        self.get(text, size, wrap, false)
+        self.get(text, size, wrap, Style::Regular)
     }
 
     /// Italic text in the placeholder colour.
     pub fn italic(&mut self, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
-        self.get(text, size, wrap, true)
+        self.get(text, size, wrap, Style::Italic)
     }
 
-    fn get(&mut self, text: &str, size: f32, wrap: f32, italic: bool) -> Arc<Galley> {
+    /// A header in the bold family, in the placeholder colour.
+    pub fn bold(&mut self, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
+        self.get(text, size, wrap, Style::Bold)
+    }
+
+    fn get(&mut self, text: &str, size: f32, wrap: f32, style: Style) -> Arc<Galley> {
         // What one text may cost is bounded: a very long one is cut.
         let text = &*crate::model::limits::drawn(text);
         let size = size * self.factor;
-        let lay_out = |fonts: &mut FontsView<'_>| {
-            if italic {
-                super::italic(fonts, text, size, wrap)
-            } else {
-                super::text(fonts, text, size, wrap)
-            }
+        let lay_out = |fonts: &mut FontsView<'_>| match style {
+            Style::Regular => super::text(fonts, text, size, wrap),
+            Style::Italic => super::italic(fonts, text, size, wrap),
+            Style::Bold => super::bold(fonts, text, size, wrap),
         };
         let Some(cache) = self.cache.as_deref_mut() else {
             return lay_out(self.fonts);
         };
-        let key = key(text, size, wrap, italic);
+        let key = key(text, size, wrap, style);
         let generation = cache.generation;
         if let Some(entry) = cache.galleys.get_mut(&key)
             && entry.galley.job.text == text
             && entry.size.to_bits() == size.to_bits()
             && entry.wrap.to_bits() == wrap.to_bits()
-            && entry.italic == italic
+            && entry.style == style
         {
             entry.used = generation;
             return Arc::clone(&entry.galley);
@@ -198,7 +210,7 @@ impl<'a, 'f> Texts<'a, 'f> {
             galley: Arc::clone(&galley),
             size,
             wrap,
-            italic,
+            style,
             used: generation,
         };
         cache.galleys.insert(key, entry);
@@ -209,12 +221,12 @@ impl<'a, 'f> Texts<'a, 'f> {
 /// A fast hash of what a text is laid out from (`FxHash`'s mixing: the map
 /// hashes thousands of card texts per layout, and entries are checked on
 /// use, so a collision only costs a layout).
-fn key(text: &str, size: f32, wrap: f32, italic: bool) -> u64 {
+fn key(text: &str, size: f32, wrap: f32, style: Style) -> u64 {
     let mut hasher = FxHasher(0);
     text.hash(&mut hasher);
     hasher.write_u32(size.to_bits());
     hasher.write_u32(wrap.to_bits());
-    hasher.write_u8(u8::from(italic));
+    style.hash(&mut hasher);
     hasher.finish()
 }
 
