@@ -8,6 +8,7 @@
 //! Bold, subset to Latin, then the same fonts as the rest.
 
 mod chain;
+mod system;
 
 use std::sync::Arc;
 
@@ -57,6 +58,18 @@ pub fn definitions() -> FontDefinitions {
                 .entry(family)
                 .or_default()
                 .push(name.to_owned());
+        }
+    }
+    if let Some(cjk) = system::cjk() {
+        // After the bundled ones: Chinese, Japanese and Korean text draws
+        // with the machine's font rather than as boxes.
+        fonts.font_data.insert(system::CJK.to_owned(), cjk);
+        for family in [FontFamily::Proportional, FontFamily::Monospace] {
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(system::CJK.to_owned());
         }
     }
     let (name, bytes) = BOLD_FACE;
@@ -136,7 +149,12 @@ mod tests {
 
     #[test]
     fn undrawn_names_each_missing_character_once() {
-        assert_eq!(undrawn("a \u{E000} → \u{E000} 日"), ['\u{E000}', '日']);
+        // 日 draws with the machine's CJK font when it has one.
+        let mut expected = vec!['\u{E000}'];
+        if system::cjk().is_none() {
+            expected.push('日');
+        }
+        assert_eq!(undrawn("a \u{E000} → \u{E000} 日"), expected);
         assert!(undrawn("Pays ½ price → ✓").is_empty());
     }
 }
