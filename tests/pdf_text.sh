@@ -58,3 +58,36 @@ for line in "Discover 1 1" "Return 1 1" "Whole map 6 6" "Top pain points"; do
     fi
 done
 echo "pdf_text: the insights page's table and lists are text"
+
+# Chinese, Japanese and Korean text draws with the machine's CJK font
+# (`.ci/run` installs fonts-wqy-microhei): the PDF embeds it, and its text
+# is the text typed. Skipped on a machine with no CJK font.
+if [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+    {
+        echo "stage,lane,text"
+        echo "Arrive,Doing,口コミを読む (reads the reviews)"
+        echo "Pay,Doing,付款 결제"
+    } > cjk.csv
+    "$bin" import cjk.csv -o cjk.ron
+    "$bin" check cjk.ron 2> cjk-check.txt
+    if [ -s cjk-check.txt ]; then
+        echo "pdf_text: check warns about CJK text a font draws:" >&2
+        cat cjk-check.txt >&2
+        exit 1
+    fi
+    "$bin" export cjk.ron -o cjk.pdf
+    if ! pdffonts cjk.pdf | grep -q "WenQuanYi"; then
+        echo "pdf_text: the CJK font is not embedded:" >&2
+        pdffonts cjk.pdf >&2
+        exit 1
+    fi
+    pdftotext cjk.pdf cjk.txt
+    for text in "口コミを読む" "付款 결제"; do
+        if ! grep -qF "$text" cjk.txt; then
+            echo "pdf_text: \"$text\" is not in the PDF's text:" >&2
+            cat cjk.txt >&2
+            exit 1
+        fi
+    done
+    echo "pdf_text: Japanese, Chinese and Korean text drawn with the machine's font"
+fi
