@@ -59,6 +59,12 @@ fn pages_planned<'a>(
 ) -> Vec<Page<'a>> {
     let split = options.split;
     let stages = &map.stages;
+    // The persona and scenario's own slide, when they have one.
+    let title = plan.as_ref().and_then(|plan| plan.title).map(|fit| Page {
+        part: slides::title_part(map),
+        whole: map,
+        fit: Some(fit),
+    });
     let (groups, fits): (Vec<Range<usize>>, Vec<Option<Fit>>) = if let Some(plan) = plan {
         (plan.groups, plan.fits.into_iter().map(Some).collect())
     } else {
@@ -74,7 +80,7 @@ fn pages_planned<'a>(
         (groups, fits)
     };
     let count = groups.len();
-    groups
+    let map_pages = groups
         .into_iter()
         .zip(fits)
         .enumerate()
@@ -90,8 +96,8 @@ fn pages_planned<'a>(
                 whole: map,
                 fit,
             }
-        })
-        .collect()
+        });
+    title.into_iter().chain(map_pages).collect()
 }
 
 /// The stages a slide shows: "Order", "Order – Wait" or "Order … Unbox".
@@ -214,6 +220,11 @@ impl Page<'_> {
         self.draw_in(fonts, options, Detail::Vector)
     }
 
+    /// Whether this is a title slide: the persona and scenario alone.
+    pub fn is_title(&self) -> bool {
+        self.fit.is_some() && slides::is_title_part(&self.part)
+    }
+
     /// Where everything of the page goes: the page's size, the map laid
     /// out for it, and the legend.
     fn place(&self, fonts: &mut FontsView<'_>, options: &ExportOptions) -> Placed {
@@ -249,8 +260,8 @@ impl Page<'_> {
             .map_or(layout.size.x, |f| f.size.x - 2.0 * f.margin);
         // The key to what the whole map uses, so that every slide of a
         // set has the same one.
-        let legend = options
-            .legend
+        // A title slide has nothing for a key to explain.
+        let legend = (options.legend && !self.is_title())
             .then(|| render::legend(fonts, &theme, legend_scale(unit), room_width, self.whole))
             .flatten();
         let legend_height = legend.as_ref().map_or(0.0, |(size, _)| size.y + gap);
@@ -300,7 +311,12 @@ impl Page<'_> {
 
         let map_origin = if slide {
             let room = vec2(page.x, page.y - legend_height);
-            ((room - layout.size) / 2.0).max(Vec2::splat(margin))
+            let size = if self.is_title() {
+                vec2(layout.size.x, slides::title_height(&layout))
+            } else {
+                layout.size
+            };
+            ((room - size) / 2.0).max(Vec2::splat(margin))
         } else {
             Vec2::ZERO
         };

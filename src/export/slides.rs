@@ -6,7 +6,10 @@
 //! [`SECONDARY_TEXT_PX`] on a 1080-pixel-high slide), the columns are as
 //! wide as the slide leaves them, and the rows grow to fill its height.
 //! When one slide would need smaller text, the stages are split over as
-//! few slides as keep it readable.
+//! few slides as keep it readable. When the persona strip makes the first
+//! slide too tall to be readable, or crowds the map onto more slides (a
+//! persona of many goals), the persona and scenario get a title slide of
+//! their own before the map's.
 
 use std::num::NonZeroUsize;
 use std::ops::Range;
@@ -60,6 +63,25 @@ pub struct Plan {
     pub groups: Vec<Range<usize>>,
     /// How each slide is laid out.
     pub fits: Vec<Fit>,
+    /// How the title slide is laid out, when the persona and scenario have
+    /// a slide of their own before the map's (see [`title_part`]); then no
+    /// slide of the map shows them.
+    pub title: Option<Fit>,
+}
+
+/// What a title slide shows of `map`: its title, scenario and persona, and
+/// no stage or lane.
+pub fn title_part(map: &JourneyMap) -> JourneyMap {
+    JourneyMap {
+        stages: Vec::new(),
+        lanes: Vec::new(),
+        ..map.clone()
+    }
+}
+
+/// Whether `part` is what a title slide shows: no stage and no lane.
+pub fn is_title_part(part: &JourneyMap) -> bool {
+    part.stages.is_empty() && part.lanes.is_empty()
 }
 
 /// How to split the map over slides.
@@ -111,13 +133,28 @@ pub fn plan(
         room,
         most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
         reference: floor,
+        persona_first: true,
     };
-    let groups = match split {
+    let mut groups = match split {
         Split::One => std::iter::once(0..stages).collect(),
         Split::Every(n) => chunks(stages, n.get()),
         Split::Automatic => planner.fewest_readable(stages, floor),
     };
-    let readable = planner.all_fit(&groups, floor);
+    let mut readable = planner.all_fit(&groups, floor);
+    let mut title = None;
+    if split == Split::Automatic && (!readable || groups.len() > 1) && !is_title_part(map) {
+        // The persona strip may be what makes the first slide too tall, or
+        // crowds the map onto more slides: then it gets a slide of its own.
+        planner.persona_first = false;
+        let alone = planner.fewest_readable(stages, floor);
+        if planner.all_fit(&alone, floor) && (!readable || alone.len() < groups.len()) {
+            groups = alone;
+            readable = true;
+            title = Some(planner.title_fit(floor));
+        } else {
+            planner.persona_first = true;
+        }
+    }
     let least = if readable { floor } else { LEAST_SCALE * unit };
     // One scale for the set: the largest at which every slide fits, found
     // by lowering it slide by slide.
@@ -142,7 +179,11 @@ pub fn plan(
     let fits = (groups.iter().enumerate())
         .map(|(i, group)| planner.fill(i, group, scale))
         .collect();
-    Plan { groups, fits }
+    Plan {
+        groups,
+        fits,
+        title,
+    }
 }
 
 /// The fonts the planner's tries are laid out with: their own, apart from
@@ -226,6 +267,9 @@ struct Planner<'f, 'g, 'm> {
     /// stands for all: each new scale would shape and rasterise every
     /// glyph of the slide again, which was most of an export's time.
     reference: f32,
+    /// Whether the first slide shows the persona and scenario (else a
+    /// title slide before the map's does).
+    persona_first: bool,
 }
 
 impl Planner<'_, '_, '_> {
@@ -246,7 +290,7 @@ impl Planner<'_, '_, '_> {
     /// too narrow.
     fn proportions(&self, index: usize, stages: usize, scale: f32) -> Option<Proportions> {
         let proportions = Proportions {
-            persona: index == 0,
+            persona: self.persona_first && index == 0,
             ..Proportions::slide(self.room.x / scale, stages)
         };
         (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT).then_some(proportions)
@@ -265,7 +309,7 @@ impl Planner<'_, '_, '_> {
     /// The height of slide `index` laid out at `scale` itself.
     fn measured(&mut self, index: usize, group: &Range<usize>, scale: f32) -> f32 {
         let proportions = Proportions {
-            persona: index == 0,
+            persona: self.persona_first && index == 0,
             ..Proportions::slide(self.room.x / scale, group.len())
         };
         let part = self.part(group);
@@ -429,7 +473,7 @@ impl Planner<'_, '_, '_> {
     /// room's width and its rows share what is left of its height.
     fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Fit {
         let mut proportions = Proportions {
-            persona: index == 0,
+            persona: self.persona_first && index == 0,
             ..Proportions::slide(self.room.x / scale, group.len())
         };
         proportions.column_width = proportions.column_width.max(1.0);
@@ -458,6 +502,45 @@ impl Planner<'_, '_, '_> {
         }
         Fit { scale, proportions }
     }
+}
+
+impl Planner<'_, '_, '_> {
+    /// How the title slide is laid out: the persona strip across the
+    /// room, at the largest scale from `least` up at which it fits.
+    fn title_fit(&mut self, least: f32) -> Fit {
+        let part = title_part(self.map);
+        let proportions = |scale: f32| Proportions {
+            persona: true,
+            ..Proportions::slide(self.room.x / scale, 1)
+        };
+        let mut fits = |scale: f32| {
+            let layout = Layout::shaped(&part, self.map, self.fonts, scale, proportions(scale));
+            title_height(&layout) <= self.room.y
+        };
+        let (mut low, mut high) = (least, self.most.max(least));
+        if fits(high) {
+            low = high;
+        }
+        while high / low > PRECISION {
+            let middle = (low * high).sqrt();
+            if fits(middle) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        Fit {
+            scale: low,
+            proportions: proportions(low),
+        }
+    }
+}
+
+/// The height a title slide's layout takes: its strip, with the margin
+/// above it below it too (the empty header row under the strip is not
+/// drawn).
+pub fn title_height(layout: &Layout) -> f32 {
+    layout.persona.rect.max.y + layout.persona.rect.min.y
 }
 
 #[cfg(test)]

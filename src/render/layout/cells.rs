@@ -27,6 +27,8 @@ pub(super) struct Setting {
     pub column_width: u32,
     /// The text factor ([`super::Proportions::text`]), as bits.
     pub text: u32,
+    /// The width a card needs ([`super::Proportions::card_width`]), as bits.
+    pub card_width: u32,
 }
 
 /// One stage's cells: for each lane, its cards with the column's left edge
@@ -107,13 +109,14 @@ impl CellCache {
                 continue;
             }
             let column_width = f32::from_bits(self.setting.column_width);
+            let card_width = f32::from_bits(self.setting.card_width);
             let mut cells = lay_out(
                 texts,
                 stage,
                 &self.setting.lanes,
                 pains,
                 scale,
-                column_width,
+                (column_width, card_width),
             );
             cells.used = generation;
             self.stages.insert(stage.id.clone(), cells);
@@ -152,24 +155,39 @@ fn same_links(kept: &[(CardId, Option<String>)], stage: &Stage, pains: &PainText
 }
 
 /// `stage`'s cells laid out afresh, in the map's `lanes`, in a column
-/// `column_width` points wide.
+/// `column_width` points wide: side by side, in rows, where the column
+/// holds more than one card `card_width` wide at scale 1.
 pub(super) fn lay_out(
     texts: &mut Texts<'_, '_>,
     stage: &Stage,
     lanes: &[(LaneId, LaneKind)],
     pains: &PainTexts<'_>,
     scale: f32,
-    column_width: f32,
+    (column_width, card_width): (f32, f32),
 ) -> StageCells {
     let s = |points: f32| points * scale;
-    let column = Rangef::new(0.0, column_width);
+    let across = cards_across(column_width / scale, card_width);
+    #[expect(clippy::cast_precision_loss, reason = "a few cards across")]
+    let card_width =
+        (column_width - s(2.0 * size::CELL_PAD) - s(size::CARD_GAP) * (across - 1) as f32)
+            / across as f32;
+    // The `n`th card of a row goes in this column (its cell padding around it).
+    let column = |n: usize| {
+        #[expect(clippy::cast_precision_loss, reason = "a few cards across")]
+        let left = s(size::CELL_PAD) + (card_width + s(size::CARD_GAP)) * n as f32;
+        Rangef::new(
+            left - s(size::CELL_PAD),
+            left + card_width + s(size::CELL_PAD),
+        )
+    };
     let lane_index: HashMap<&LaneId, usize> = lanes
         .iter()
         .enumerate()
         .map(|(i, (id, _))| (id, i))
         .collect();
     let mut cells: Vec<Vec<CardLayout>> = vec![Vec::new(); lanes.len()];
-    let mut bottoms = vec![s(size::CELL_PAD); lanes.len()];
+    // Each lane's row of cards: its top, and the lowest bottom in it.
+    let mut rows = vec![(s(size::CELL_PAD), s(size::CELL_PAD)); lanes.len()];
     for card in &stage.cards {
         let Some(&lane) = lane_index.get(&card.lane) else {
             continue;
@@ -179,9 +197,14 @@ pub(super) fn lay_out(
             continue;
         }
         let answered = card.answers.as_ref().and_then(|id| pains.get(id).copied());
-        let laid = grid::card_layout(texts, scale, card, kind, answered, column, bottoms[lane]);
-        bottoms[lane] = laid.rect.max.y + s(size::CARD_GAP);
         let index_in_cell = cells[lane].len();
+        let n = index_in_cell % across;
+        let (top, bottom) = &mut rows[lane];
+        if n == 0 && index_in_cell > 0 {
+            *top = *bottom + s(size::CARD_GAP);
+        }
+        let laid = grid::card_layout(texts, scale, card, kind, answered, column(n), *top);
+        *bottom = bottom.max(laid.rect.max.y);
         cells[lane].push(CardLayout {
             lane,
             index_in_cell,
@@ -199,12 +222,32 @@ pub(super) fn lay_out(
     }
 }
 
-/// The height a cell's cards take, from the row's top to below the last
+/// How many cards `card_width` wide a column `column_width` wide holds side
+/// by side, at scale 1: at least one.
+pub(super) fn cards_across(column_width: f32, card_width: f32) -> usize {
+    let room = column_width - 2.0 * size::CELL_PAD + size::CARD_GAP;
+    let across = (room / (card_width + size::CARD_GAP)).floor();
+    if across.is_finite() && across > 1.0 {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "a small positive count, capped"
+        )]
+        let across = across.min(64.0) as usize;
+        across
+    } else {
+        1
+    }
+}
+
+/// The height a cell's cards take, from the row's top to below the lowest
 /// card's bottom padding.
 pub(super) fn content_height(cards: &[CardLayout], scale: f32) -> f32 {
     let pad = size::CELL_PAD * scale;
     let gap = size::CARD_GAP * scale;
     cards
-        .last()
-        .map_or(2.0 * pad - gap, |last| last.rect.max.y + pad)
+        .iter()
+        .map(|card| card.rect.max.y + pad)
+        .reduce(f32::max)
+        .unwrap_or(2.0 * pad - gap)
 }

@@ -97,6 +97,7 @@ pub(super) fn lane_rows(
 ) -> Rows {
     let s = |points: f32| points * scale;
     let column_width = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
+    let widths = (column_width, proportions.card_width);
     let mut lanes_laid = Vec::new();
     let mut blueprint_lines = Vec::new();
     let mut points = Vec::new();
@@ -108,11 +109,7 @@ pub(super) fn lane_rows(
         .pain_points()
         .map(|card| (&card.id, card.text.as_str()))
         .collect();
-    let lanes: Vec<(LaneId, LaneKind)> = map
-        .lanes
-        .iter()
-        .map(|lane| (lane.id.clone(), lane.kind))
-        .collect();
+    let lanes: Vec<(LaneId, LaneKind)> = map.lanes.iter().map(|l| (l.id.clone(), l.kind)).collect();
     // Each stage's cells, kept from the last layout where they are the same.
     let fresh: Vec<StageCells>;
     let mut kept = texts.take_cells();
@@ -123,6 +120,7 @@ pub(super) fn lane_rows(
             scale: scale.to_bits(),
             column_width: column_width.to_bits(),
             text: texts.factor().to_bits(),
+            card_width: proportions.card_width.to_bits(),
         });
         cache.update(texts, &map.stages, &pain_texts, scale, *generation);
         map.stages
@@ -133,7 +131,7 @@ pub(super) fn lane_rows(
         fresh = map
             .stages
             .iter()
-            .map(|stage| cells::lay_out(texts, stage, &lanes, &pain_texts, scale, column_width))
+            .map(|stage| cells::lay_out(texts, stage, &lanes, &pain_texts, scale, widths))
             .collect();
         fresh.iter().collect()
     };

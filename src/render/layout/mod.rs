@@ -92,6 +92,12 @@ pub struct Proportions {
     /// How much larger than the scale text is set: 1 in the editor; more
     /// on a slide, whose text must be large against its padding.
     pub text: f32,
+    /// The width a card needs, at scale 1: a column as wide as two or
+    /// more holds a cell's cards side by side, in rows, as many as fit at
+    /// this width (each then gets an even share of the column), rather
+    /// than one long line of text above another. The editor's cards are as
+    /// wide as their column.
+    pub card_width: f32,
 }
 
 impl Proportions {
@@ -106,6 +112,7 @@ impl Proportions {
         emotion_extra: 0.0,
         persona: true,
         text: 1.0,
+        card_width: f32::INFINITY,
     };
 
     /// The width of `stages` columns with the lane labels and the margins,
@@ -136,8 +143,13 @@ impl Proportions {
             emotion_extra: 0.0,
             persona: true,
             text: Self::SLIDE_TEXT,
+            card_width: Self::SLIDE_CARD,
         }
     }
+
+    /// The width a card needs on a slide, at scale 1: about fifty
+    /// characters of a slide's card text a line.
+    pub const SLIDE_CARD: f32 = 2.0 * size::COLUMN_WIDTH;
 
     /// How much larger than the scale a slide's text is set.
     pub const SLIDE_TEXT: f32 = 1.35;
