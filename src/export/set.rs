@@ -84,9 +84,10 @@ impl<F: FnMut(RgbaImage, usize) -> Result<Option<RgbaImage>, ExportError>> Sink 
 
 /// The most cards whose drawings one frame holds: a large map's slides are
 /// drawn a batch at a time, each batch rasterised before the next is laid
-/// out, so that the text of every slide is never held at once (a 1,000
-/// card map of long texts held 1.2 GB). A set of ordinary size is drawn in
-/// the frame that planned it, where its text is already laid out.
+/// out, so that the text of every slide is never held at once. (Most of a
+/// large export's memory was the planner's tries: see `slides::Trials`.)
+/// A set of ordinary size is drawn in the frame that planned it, where its
+/// text is already laid out.
 const CARDS_A_FRAME: usize = 2_000;
 
 /// Renders the images of `map`'s export one at a time, handing each to
