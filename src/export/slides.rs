@@ -291,11 +291,19 @@ impl Planner<'_, '_, '_> {
     /// with columns that fill the room's width; `None` when they would be
     /// too narrow.
     fn proportions(&self, index: usize, stages: usize, scale: f32) -> Option<Proportions> {
-        let proportions = Proportions {
+        let proportions = self.slide_proportions(index, stages, scale);
+        (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT).then_some(proportions)
+    }
+
+    /// The proportions slide `index` showing `stages` stages is laid out
+    /// with at `scale`, however narrow its columns (at least a point).
+    fn slide_proportions(&self, index: usize, stages: usize, scale: f32) -> Proportions {
+        let mut proportions = Proportions {
             persona: self.persona_first && index == 0,
             ..Proportions::slide(self.room.x / scale, stages)
         };
-        (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT).then_some(proportions)
+        proportions.column_width = proportions.column_width.max(1.0);
+        proportions
     }
 
     /// The height of slide `index` laid out at `scale`, if its columns
@@ -310,10 +318,7 @@ impl Planner<'_, '_, '_> {
 
     /// The height of slide `index` laid out at `scale` itself.
     fn measured(&mut self, index: usize, group: &Range<usize>, scale: f32) -> f32 {
-        let proportions = Proportions {
-            persona: self.persona_first && index == 0,
-            ..Proportions::slide(self.room.x / scale, group.len())
-        };
+        let proportions = self.slide_proportions(index, group.len(), scale);
         let part = self.part(group);
         self.trial_height(&part, scale, proportions)
     }
@@ -474,11 +479,7 @@ impl Planner<'_, '_, '_> {
     /// How slide `index` is laid out at `scale`: its columns fill the
     /// room's width and its rows share what is left of its height.
     fn fill(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Fit {
-        let mut proportions = Proportions {
-            persona: self.persona_first && index == 0,
-            ..Proportions::slide(self.room.x / scale, group.len())
-        };
-        proportions.column_width = proportions.column_width.max(1.0);
+        let mut proportions = self.slide_proportions(index, group.len(), scale);
         let part = self.part(group);
         let height = Layout::shaped(&part, self.map, self.fonts, scale, proportions)
             .size

@@ -48,28 +48,20 @@ pub fn bold() -> FontFamily {
 /// for what it lacks.
 pub fn definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
-    for (name, bytes) in FALLBACKS {
-        fonts
-            .font_data
-            .insert(name.to_owned(), Arc::new(FontData::from_static(bytes)));
+    let bundled = FALLBACKS
+        .into_iter()
+        .map(|(name, bytes)| (name, Arc::new(FontData::from_static(bytes))));
+    // After the bundled ones, the machine's CJK font: Chinese, Japanese and
+    // Korean text draws with it rather than as boxes.
+    let system = system::cjk().map(|cjk| (system::CJK, cjk));
+    for (name, data) in bundled.chain(system) {
+        fonts.font_data.insert(name.to_owned(), data);
         for family in [FontFamily::Proportional, FontFamily::Monospace] {
             fonts
                 .families
                 .entry(family)
                 .or_default()
                 .push(name.to_owned());
-        }
-    }
-    if let Some(cjk) = system::cjk() {
-        // After the bundled ones: Chinese, Japanese and Korean text draws
-        // with the machine's font rather than as boxes.
-        fonts.font_data.insert(system::CJK.to_owned(), cjk);
-        for family in [FontFamily::Proportional, FontFamily::Monospace] {
-            fonts
-                .families
-                .entry(family)
-                .or_default()
-                .push(system::CJK.to_owned());
         }
     }
     let (name, bytes) = BOLD_FACE;

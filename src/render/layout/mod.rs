@@ -354,22 +354,16 @@ pub enum Hit {
 
 /// Lays out text in the placeholder colour, so the painter picks the theme's.
 pub(super) fn text(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
-    fonts.layout(
-        text.to_owned(),
-        FontId::proportional(size),
-        Color32::PLACEHOLDER,
-        wrap,
-    )
+    text_in(fonts, text, FontId::proportional(size), wrap)
 }
 
 /// A header in the bold family ([`super::fonts::BOLD`]).
 pub(super) fn bold(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
-    fonts.layout(
-        text.to_owned(),
-        FontId::new(size, super::fonts::bold()),
-        Color32::PLACEHOLDER,
-        wrap,
-    )
+    text_in(fonts, text, FontId::new(size, super::fonts::bold()), wrap)
+}
+
+fn text_in(fonts: &mut FontsView<'_>, text: &str, font: FontId, wrap: f32) -> Arc<Galley> {
+    fonts.layout(text.to_owned(), font, Color32::PLACEHOLDER, wrap)
 }
 
 pub(super) fn italic(fonts: &mut FontsView<'_>, text: &str, size: f32, wrap: f32) -> Arc<Galley> {
