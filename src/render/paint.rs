@@ -16,6 +16,9 @@ mod gap;
 pub use future::state_card_key;
 mod health;
 mod lines;
+mod moved;
+
+pub use moved::moved;
 
 pub(in crate::render) use emotion::monotone_segments;
 
@@ -208,8 +211,8 @@ pub fn body(layout: &Layout, theme: &Theme, marks: &Marks, view: &View) -> Vec<S
     // The selection outline reaches a little outside the card.
     let reach = 4.0 * layout.scale;
     let in_view = layout
-        .cards
-        .iter()
+        .cards_near(view.visible.expand(reach))
+        .map(|(_, card)| card)
         .filter(|card| view.visible.intersects(card.rect.expand(reach)));
     if view.text_as_bars {
         // One mesh for all cards: thousands of cards are in view at this

@@ -481,6 +481,7 @@ fn a_layout_that_takes_over_the_last_ones_cards_is_the_layout_made_afresh() {
         last = with_fonts(|fonts| Layout::with_cache(&map, fonts, 1.0, &mut cache, 1.0));
         let fresh = with_fonts(|fonts| Layout::new(&map, fonts, 1.0));
         assert_eq!(placed_cards(&last), placed_cards(&fresh), "after {what}");
+        near::assert_cards_near_are_the_cards_that_meet(&last, what);
     }
 }
 
@@ -616,6 +617,7 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
     }
 }
 mod lines;
+mod near;
 
 #[test]
 fn a_card_holding_a_book_is_laid_out_cut_to_what_a_card_shows() {

@@ -403,7 +403,8 @@ pub fn inline_rect(
 /// Adds what a selection rectangle (map coordinates) touches to the
 /// selection: cards it overlaps and points whose centre it holds.
 pub fn band_select(layout: &Layout, band: Rect, selection: &mut Selection) {
-    for card in layout.cards.iter().filter(|c| c.rect.intersects(band)) {
+    let touched = layout.cards_near(band).map(|(_, card)| card);
+    for card in touched.filter(|c| c.rect.intersects(band)) {
         if !selection.cards.contains(&card.id) {
             selection.toggle_card(card.id.clone());
         }

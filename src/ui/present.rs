@@ -8,7 +8,7 @@ use egui::{Key, Rect, Sense, Vec2, vec2};
 use crate::edit::StateId;
 use crate::export::{self, Drawing, ExportOptions, Size, Split};
 use crate::model::JourneyMap;
-use crate::render::Theme;
+use crate::render::{Theme, paint};
 
 /// A presentation under way: which slide is shown, and the slides drawn
 /// for the window's size.
@@ -86,10 +86,9 @@ impl Presentation {
         };
         painter.rect_filled(rect, 0.0, page);
         if let Some(drawing) = self.drawn.as_ref().and_then(|s| s.drawings.get(self.slide)) {
-            painter.extend(drawing.shapes.iter().cloned().map(|mut shape| {
-                shape.translate(rect.min.to_vec2());
-                shape
-            }));
+            let offset = rect.min.to_vec2();
+            painter
+                .extend((drawing.shapes.iter().cloned()).map(|shape| paint::moved(shape, offset)));
         }
         let counter = format!("Slide {} of {count}", self.slide + 1);
         let corner = Rect::from_min_size(rect.max - vec2(150.0, 28.0), vec2(140.0, 22.0));

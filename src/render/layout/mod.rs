@@ -540,6 +540,16 @@ impl Layout {
         Proportions::EDITOR.width(map.stages.len())
     }
 
+    /// The cards of the cells whose cards reach into `area`, in order, with
+    /// their index in [`Self::cards`]. Every card that intersects `area` is
+    /// among them, found without looking at every card of the map.
+    pub fn cards_near(&self, area: Rect) -> impl Iterator<Item = (usize, &CardLayout)> {
+        placing::ranges_near(&self.cards, &self.placed_cells, area)
+            .into_iter()
+            .flatten()
+            .filter_map(|i| Some((i, self.cards.get(i)?)))
+    }
+
     /// The area of all cells: right of the labels, below the headers.
     pub fn grid(&self) -> Rect {
         let right = self
@@ -610,7 +620,8 @@ impl Layout {
         {
             return Some(Hit::Point(i));
         }
-        if let Some(i) = self.cards.iter().position(|c| c.rect.contains(pos)) {
+        let area = Rect::from_min_max(pos, pos);
+        if let Some((i, _)) = self.cards_near(area).find(|(_, c)| c.rect.contains(pos)) {
             return Some(Hit::Card(i));
         }
         if let Some(i) = self.stages.iter().position(|s| s.header.contains(pos)) {

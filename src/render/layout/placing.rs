@@ -10,7 +10,7 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use egui::Vec2;
+use egui::{Rect, Vec2};
 
 use super::CardLayout;
 use super::cells::StageCells;
@@ -34,6 +34,8 @@ pub(super) struct PlacedCell {
     len: usize,
     /// How far the cards were moved from their cell's origin.
     by: Vec2,
+    /// The smallest rectangle holding all of the cards.
+    bounds: Rect,
 }
 
 /// A layout's card list, given back for the next layout to take over.
@@ -78,15 +80,17 @@ impl Placer {
         while let Some(gone) = self.old_cells.next_if(|old| old.cell < cell) {
             self.skip(gone.len);
         }
-        let placed = PlacedCell {
+        let mut placed = PlacedCell {
             cell,
             stamp: cells.stamp,
             len: cards.len(),
             by,
+            bounds: Rect::NOTHING,
         };
         match self.old_cells.next_if(|old| old.cell == cell) {
             Some(old) if old.stamp == placed.stamp && old.len == placed.len => {
                 let shift = by - old.by;
+                placed.bounds = old.bounds.translate(shift);
                 let kept = self.old_cards.by_ref().take(old.len);
                 if shift == Vec2::ZERO {
                     self.placed.cards.extend(kept);
@@ -100,9 +104,12 @@ impl Placer {
                 if let Some(old) = other {
                     self.skip(old.len);
                 }
+                let start = self.placed.cards.len();
                 self.placed
                     .cards
                     .extend(cards.iter().map(|card| card.placed(stage, by)));
+                placed.bounds = (self.placed.cards[start..].iter())
+                    .fold(Rect::NOTHING, |bounds, card| bounds.union(card.rect));
             }
         }
         self.placed.cells.push(placed);
@@ -117,6 +124,33 @@ impl Placer {
     fn skip(&mut self, count: usize) {
         self.old_cards.by_ref().take(count).for_each(drop);
     }
+}
+
+/// The index ranges in `cards` of the cells of `cells` whose cards reach
+/// into `area`: every card that intersects `area` is in one of them. All
+/// of `cards` when `cells` does not describe them.
+pub(super) fn ranges_near(
+    cards: &[CardLayout],
+    cells: &[PlacedCell],
+    area: Rect,
+) -> Vec<std::ops::Range<usize>> {
+    if cells.iter().map(|cell| cell.len).sum::<usize>() != cards.len() {
+        return vec![0..cards.len()];
+    }
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for cell in cells {
+        let range = start..start + cell.len;
+        start = range.end;
+        if !cell.bounds.intersects(area) {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if last.end == range.start => last.end = range.end,
+            _ => ranges.push(range),
+        }
+    }
+    ranges
 }
 
 impl CardLayout {

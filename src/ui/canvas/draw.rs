@@ -14,10 +14,7 @@ use crate::ui::selection::Selection;
 fn place(shapes: Vec<Shape>, offset: Vec2) -> Vec<Shape> {
     shapes
         .into_iter()
-        .map(|mut shape| {
-            shape.translate(offset);
-            shape
-        })
+        .map(|shape| paint::moved(shape, offset))
         .collect()
 }
 
