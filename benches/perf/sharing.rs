@@ -242,6 +242,8 @@ const PATIENCE: Duration = Duration::from_secs(30);
 /// joined and has the map.
 fn shared_editor(map: &JourneyMap) -> Result<(Editor, Person), String> {
     let mut editor = Editor::new(map.clone());
+    // A host who gave a name before, as after the first session.
+    editor.app.prefs.name = "Host".to_owned();
     editor.app.share_with(HostOptions {
         bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
         ..HostOptions::default()
@@ -253,6 +255,17 @@ fn shared_editor(map: &JourneyMap) -> Result<(Editor, Person), String> {
         .parse()
         .map_err(|error| format!("the editor's link: {error}"))?;
     let mut teammate = network::join(&link)?;
+    // The host read the code out and closed the window with Esc.
+    editor.frame(vec![egui::Event::Key {
+        key: egui::Key::Escape,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }]);
+    if editor.app.is_modal_open() {
+        return Err("the share window did not close with Esc".to_owned());
+    }
     // As `frame/edit`: at 100 %, where cards can be read and edited.
     editor.actual_size_in_the_middle();
     let started = Instant::now();

@@ -132,7 +132,9 @@ pub fn plan(
         map,
         room,
         most: MAX_SCALE * unit / Proportions::SLIDE_TEXT,
-        reference: floor,
+        // A larger slide's tries are laid out at a 1080p slide's floor:
+        // its glyphs cost a quarter as much to rasterise at 4K.
+        reference: floor.min(readable_scale(1.0) / Proportions::SLIDE_TEXT),
         persona_first: true,
     };
     let mut groups = match split {
