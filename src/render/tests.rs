@@ -615,6 +615,7 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
         assert_eq!(rows(&last), rows(&fresh), "after {what}");
     }
 }
+mod curves;
 mod lines;
 
 #[test]

@@ -25,7 +25,7 @@ use crate::model::{
     MIN_SCORE, PointId, Severity, StageId,
 };
 
-pub use curve_ends::CurveEnds;
+pub use curve_ends::{CurveEnd, CurveEnds};
 pub use health::{HealthStrip, Tone, first_line as health_first_line};
 pub use texts::TextCache;
 use texts::Texts;
