@@ -1,5 +1,6 @@
 //! The emotion lane on a split set of slides: the company's curve and the
-//! future curve run on to each slide's edges as the customer's does.
+//! future curve run on to each slide's edges as the customer's does, and
+//! faces in a crowded stage keep apart.
 
 #![expect(
     clippy::expect_used,
@@ -10,7 +11,7 @@ use egui::epaint::ColorMode;
 use egui::{Color32, Pos2, Rect, Shape};
 use journeymap::export::{self, Drawing, ExportOptions, Page};
 use journeymap::model::{JourneyMap, LaneKind, MAX_SCORE, MIN_SCORE};
-use journeymap::render::Theme;
+use journeymap::render::{Layout, Theme};
 use journeymap::samples;
 
 /// The team-gear sample with the company's belief and a future score at
@@ -148,6 +149,59 @@ fn the_gap_between_the_curves_is_shaded_up_to_the_edges_of_split_slides() {
         } else {
             assert!((left - edges.min).abs() < 0.5, "slide 2 starts at {left}");
             assert!(right < edges.max, "slide 2 ends at {right}");
+        }
+    }
+}
+
+/// A map of five stages whose third holds `crowd` emotion points.
+fn crowded_map(crowd: usize) -> JourneyMap {
+    let mut map = JourneyMap::default();
+    map.add_lane(0, "Doing", LaneKind::Text);
+    let lane = map.add_lane(1, "Feeling", LaneKind::Emotion);
+    for stage_index in 0..5 {
+        let stage = map.add_stage(stage_index, format!("Stage {stage_index}"));
+        let count = if stage_index == 2 { crowd } else { 2 };
+        for i in 0..count {
+            #[expect(clippy::cast_possible_truncation, reason = "i % 7 < 7")]
+            let score = (i % 7) as i8 - 3;
+            map.add_point(&stage, &lane, i, score, format!("feel {i}"))
+                .expect("a valid score");
+        }
+    }
+    map
+}
+
+#[test]
+fn faces_of_a_crowded_stage_keep_apart_on_every_slide() {
+    for (crowd, split) in [
+        (10, export::Split::Automatic),
+        (10, export::Split::every(5)),
+        (16, export::Split::Automatic),
+    ] {
+        let map = crowded_map(crowd);
+        let options = ExportOptions {
+            split,
+            ..ExportOptions::default()
+        };
+        for page in &export::pages(&map, &options) {
+            let drawn = drawing(page, &options);
+            let (layout, r) = (&drawn.layout, drawn.layout.face_radius());
+            for (i, a) in layout.points.iter().enumerate() {
+                for b in &layout.points[i + 1..] {
+                    let apart = a.center.distance(b.center) - 2.0 * r;
+                    assert!(
+                        apart > layout.scale,
+                        "{crowd} points, {split:?}: faces of radius {r} {apart} apart"
+                    );
+                }
+            }
+            if split == export::Split::Automatic && !layout.points.is_empty() {
+                assert!(
+                    r >= Layout::MIN_FACE_RADIUS * layout.scale - 1e-3,
+                    "{crowd} points: faces of radius {r} at scale {}",
+                    layout.scale
+                );
+            }
         }
     }
 }

@@ -616,6 +616,7 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
     }
 }
 mod curves;
+mod faces;
 mod lines;
 
 #[test]
