@@ -289,12 +289,16 @@ impl Planner<'_, '_, '_> {
         part
     }
 
-    /// The proportions of slide `index` showing `stages` stages at `scale`,
-    /// with columns that fill the room's width; `None` when they would be
-    /// too narrow.
-    fn proportions(&self, index: usize, stages: usize, scale: f32) -> Option<Proportions> {
-        let proportions = self.slide_proportions(index, stages, scale);
-        (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT).then_some(proportions)
+    /// The proportions of slide `index` showing the stages of `group` at
+    /// `scale`, with columns that fill the room's width; `None` when they
+    /// would be too narrow for the text, or for the faces of a stage of
+    /// many emotion points.
+    fn proportions(&self, index: usize, group: &Range<usize>, scale: f32) -> Option<Proportions> {
+        let proportions = self.slide_proportions(index, group.len(), scale);
+        let stages = self.map.stages.get(group.clone()).unwrap_or_default();
+        (proportions.column_width >= MIN_COLUMN * Proportions::SLIDE_TEXT
+            && proportions.has_room_for_faces(stages))
+        .then_some(proportions)
     }
 
     /// The proportions slide `index` showing `stages` stages is laid out
@@ -312,7 +316,7 @@ impl Planner<'_, '_, '_> {
     /// are wide enough: measured at the reference scale, where its text is
     /// shaped once for every try, and scaled.
     fn height(&mut self, index: usize, group: &Range<usize>, scale: f32) -> Option<f32> {
-        let proportions = self.proportions(index, group.len(), scale)?;
+        let proportions = self.proportions(index, group, scale)?;
         let part = self.part(group);
         let height = self.trial_height(&part, self.reference, proportions);
         Some(height * scale / self.reference)

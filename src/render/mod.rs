@@ -11,8 +11,9 @@ pub mod paint;
 mod theme;
 
 pub use layout::{
-    ANSWERS_ARROW, CardLayout, CurveEnds, Hit, LaneLayout, Layout, LineLayout, PersonaLayout,
-    PointLayout, Proportions, SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole, channel_glyph,
+    ANSWERS_ARROW, CardLayout, CurveEnd, CurveEnds, Hit, LaneLayout, Layout, LineLayout,
+    PersonaLayout, PointLayout, Proportions, SEVERITY_DOTS_WIDTH, StageLayout, TextCache, TextRole,
+    channel_glyph,
 };
 pub use legend::legend;
 pub use paint::{Marks, View};

@@ -9,6 +9,7 @@
 //! view, so a frame costs what is seen, not what the map holds, and draws
 //! card text too small to read as bars; an export paints everything.
 
+mod edges;
 mod emotion;
 mod future;
 mod gap;

@@ -616,6 +616,8 @@ fn a_kept_layout_follows_the_health_strip_as_it_appears_and_grows() {
         assert_eq!(rows(&last), rows(&fresh), "after {what}");
     }
 }
+mod curves;
+mod faces;
 mod lines;
 mod near;
 

@@ -1,25 +1,44 @@
-//! Where the emotion curve goes beyond the stages laid out. On a slide of a
-//! split set, the curve runs on past the slide's edges, towards the points
-//! of the stages on the slides before and after, so that a set of slides
-//! reads as one journey.
+//! Where the emotion lane's curves go beyond the stages laid out. On a
+//! slide of a split set, the customer's curve, the company's and the
+//! future's run on past the slide's edges, towards the points of the
+//! stages on the slides before and after, so that a set of slides reads as
+//! one journey.
 
 use egui::{Pos2, Rangef, pos2};
 
 use super::grid::point_x;
 use super::score_y;
-use crate::model::JourneyMap;
+use crate::model::{EmotionPoint, JourneyMap};
 
-/// The curve of one emotion lane beyond the stages laid out.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// How many points beyond each edge the curves need: the nearest, which
+/// the curve runs towards, and the one after it, which shapes the curve's
+/// bend at the nearest (as it does on the whole map).
+const BEYOND: usize = 2;
+
+/// The curves of one emotion lane beyond the stages laid out.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CurveEnds {
     /// The lane (index into [`super::Layout::lanes`]).
     pub lane: usize,
-    /// The nearest point before the first stage shown, placed where it
-    /// would be if its stage were drawn to the left of the first one.
-    pub before: Option<Pos2>,
-    /// The nearest point after the last stage shown, placed likewise to
-    /// the right.
-    pub after: Option<Pos2>,
+    /// The points before the first stage shown, nearest first (at most
+    /// two), placed where they would be if their stages were drawn to the
+    /// left of the first one.
+    pub before: Vec<CurveEnd>,
+    /// The points after the last stage shown, nearest first, placed
+    /// likewise to the right.
+    pub after: Vec<CurveEnd>,
+}
+
+/// One point of an emotion lane beyond the stages laid out, on each curve.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurveEnd {
+    /// On the customer's curve.
+    pub customer: Pos2,
+    /// On the company's curve, where the point records the company's belief.
+    pub company: Option<Pos2>,
+    /// On the future curve, where the lane has one: at the future score,
+    /// or today's where none is recorded.
+    pub future: Option<Pos2>,
 }
 
 /// The curve ends of the emotion lane `lane_index` of `part`, a run of
@@ -40,43 +59,57 @@ pub(super) fn curve_ends(
     let end = whole.stages.iter().position(|stage| &stage.id == last)?;
     let width = columns.first()?.span();
     let (left, right) = (columns.first()?.min, columns.last()?.max);
-    let place = |column_min: f32, index: usize, count: usize, score: i8| {
-        let column = Rangef::new(column_min, column_min + width);
-        pos2(
-            point_x(column, index, count),
-            score_y(row, scale, text_scale, score),
-        )
+    // The future curve is drawn through the whole lane where any of its
+    // points records a future score, on every slide.
+    let future = whole
+        .stages
+        .iter()
+        .any(|stage| stage.points_in(lane).any(|point| point.future.is_some()));
+    let y = |score: i8| score_y(row, scale, text_scale, score);
+    let place = |column_min: f32, index: usize, count: usize, point: &EmotionPoint| {
+        let x = point_x(Rangef::new(column_min, column_min + width), index, count);
+        CurveEnd {
+            customer: pos2(x, y(point.score)),
+            company: point.company.map(|score| pos2(x, y(score))),
+            future: future.then(|| pos2(x, y(point.future.unwrap_or(point.score)))),
+        }
     };
-    let before = whole.stages[..start]
+    let before: Vec<CurveEnd> = whole.stages[..start]
         .iter()
         .enumerate()
         .rev()
-        .find_map(|(i, stage)| {
-            let points: Vec<_> = stage.points_in(lane).collect();
-            let last = points.last()?;
+        .flat_map(|(i, stage)| {
+            let points: Vec<&EmotionPoint> = stage.points_in(lane).collect();
             #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
             let column_min = left - (start - i) as f32 * width;
-            Some(place(
-                column_min,
-                points.len() - 1,
-                points.len(),
-                last.score,
-            ))
-        });
-    let after = whole
+            let count = points.len();
+            points
+                .into_iter()
+                .enumerate()
+                .rev()
+                .map(move |(index, point)| place(column_min, index, count, point))
+        })
+        .take(BEYOND)
+        .collect();
+    let after: Vec<CurveEnd> = whole
         .stages
         .get(end + 1..)
         .unwrap_or_default()
         .iter()
         .enumerate()
-        .find_map(|(i, stage)| {
-            let points: Vec<_> = stage.points_in(lane).collect();
-            let first = points.first()?;
+        .flat_map(|(i, stage)| {
+            let points: Vec<&EmotionPoint> = stage.points_in(lane).collect();
             #[expect(clippy::cast_precision_loss, reason = "stage counts are small")]
             let column_min = right + i as f32 * width;
-            Some(place(column_min, 0, points.len(), first.score))
-        });
-    (before.is_some() || after.is_some()).then_some(CurveEnds {
+            let count = points.len();
+            points
+                .into_iter()
+                .enumerate()
+                .map(move |(index, point)| place(column_min, index, count, point))
+        })
+        .take(BEYOND)
+        .collect();
+    (!before.is_empty() || !after.is_empty()).then_some(CurveEnds {
         lane: lane_index,
         before,
         after,

@@ -9,6 +9,7 @@ use egui::Galley;
 use super::cells::{self, PainTexts, Setting, StageCells};
 use super::curve_ends::{CurveEnds, curve_ends};
 use super::emotion_labels;
+use super::faces;
 use super::placing::{Placer, Recycled};
 use super::{
     ANSWERS_ARROW, CardLayout, LaneLayout, LineLayout, PointLayout, Proportions,
@@ -279,7 +280,9 @@ fn label_lines(
     emotion_labels::tiers(stages.into_iter())
 }
 
-/// The points of one emotion lane, spread evenly across each stage's column.
+/// The points of one emotion lane, spread evenly across each stage's
+/// column, as faces of the radius that keeps the most crowded stage's
+/// apart ([`faces::scaled_radius`]).
 fn emotion_points(
     map: &JourneyMap,
     texts: &mut Texts<'_, '_>,
@@ -291,6 +294,8 @@ fn emotion_points(
 ) {
     let lane = &map.lanes[lane_index].id;
     let first = points.len();
+    let column_width = columns.first().map_or(0.0, |c| c.span());
+    let radius = faces::scaled_radius(&map.stages, column_width, scale);
     for (stage_index, stage) in map.stages.iter().enumerate() {
         let column = columns[stage_index];
         let in_stage: Vec<_> = stage.points_in(lane).collect();
@@ -301,7 +306,7 @@ fn emotion_points(
             let label = point_label(texts, &point.label, scale, column);
             // Above a face the customer is happy at, below the others: the
             // zero line between +1 and 0 never runs through a label.
-            let gap = (size::FACE_RADIUS + size::FACE_LABEL_GAP) * scale;
+            let gap = radius + size::FACE_LABEL_GAP * scale;
             let label_y = if point.score > 0 {
                 center.y - gap - label.size().y
             } else {
@@ -322,7 +327,6 @@ fn emotion_points(
         }
     }
     let zero = score_y(row, scale, scale * texts.factor(), 0);
-    let radius = size::FACE_RADIUS * scale;
     let gap = size::FACE_LABEL_GAP * scale;
     emotion_labels::place(&mut points[first..], row, zero, radius, gap);
 }

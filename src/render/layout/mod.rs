@@ -8,6 +8,7 @@
 mod cells;
 mod curve_ends;
 mod emotion_labels;
+mod faces;
 mod grid;
 mod health;
 mod persona;
@@ -22,10 +23,10 @@ use egui::{Color32, FontId, Galley, Pos2, Rangef, Rect, pos2, vec2};
 
 use crate::model::{
     BlueprintLine, CardId, Channel, Colour, JourneyMap, JourneyState, LaneId, LaneKind, MAX_SCORE,
-    MIN_SCORE, PointId, Severity, StageId,
+    MIN_SCORE, PointId, Severity, Stage, StageId,
 };
 
-pub use curve_ends::CurveEnds;
+pub use curve_ends::{CurveEnd, CurveEnds};
 pub use health::{HealthStrip, Tone, first_line as health_first_line};
 pub use texts::TextCache;
 use texts::Texts;
@@ -45,6 +46,11 @@ pub(super) mod size {
     pub const MIN_ROW: f32 = 64.0;
     pub const EMOTION_ROW: f32 = 188.0;
     pub const FACE_RADIUS: f32 = 12.0;
+    /// The least radius of an emotion face: a stage's column must be wide
+    /// enough for its points' faces this large.
+    pub const MIN_FACE_RADIUS: f32 = 8.0;
+    /// Between two neighbouring faces, at least.
+    pub const FACE_GAP: f32 = 3.0;
     /// Between an emotion face and its label.
     pub const FACE_LABEL_GAP: f32 = 3.0;
     pub const BAND: f32 = 8.0;
@@ -147,6 +153,22 @@ impl Proportions {
         }
     }
 
+    /// These proportions with columns wide enough for the faces of the
+    /// most crowded of `stages` ([`Self::has_room_for_faces`]): the
+    /// editor's columns widen for a stage of many points.
+    #[must_use]
+    pub fn with_room_for_faces(mut self, stages: &[Stage]) -> Self {
+        let least = faces::column_for_faces(faces::crowd(stages));
+        self.column_width = self.column_width.max(least);
+        self
+    }
+
+    /// Whether the columns are wide enough for every point of `stages` to
+    /// be drawn as a face of the least radius, apart from its neighbours.
+    pub fn has_room_for_faces(&self, stages: &[Stage]) -> bool {
+        self.column_width >= faces::column_for_faces(faces::crowd(stages))
+    }
+
     /// The width a card needs on a slide, at scale 1: about fifty
     /// characters of a slide's card text a line.
     pub const SLIDE_CARD: f32 = 2.0 * size::COLUMN_WIDTH;
@@ -180,6 +202,9 @@ pub struct Layout {
     pub cards: Vec<CardLayout>,
     /// Every emotion point, stage by stage.
     pub points: Vec<PointLayout>,
+    /// The radius of the emotion faces: smaller than usual where a
+    /// stage's points are crowded.
+    face_radius: f32,
     /// Where each emotion curve runs on beyond the stages laid out (a
     /// slide of a split set); empty for a whole map.
     pub curve_ends: Vec<CurveEnds>,
@@ -410,6 +435,10 @@ impl Layout {
     /// The height of secondary text at scale 1: stage descriptions, owner
     /// and metrics, what an opportunity answers, goals, emotion labels.
     pub const SECONDARY_TEXT: f32 = size::SMALL;
+    /// The least radius of an emotion face at scale 1: where a stage holds
+    /// so many points that faces would touch, they are drawn smaller, down
+    /// to this; a column must be wide enough for them this large.
+    pub const MIN_FACE_RADIUS: f32 = size::MIN_FACE_RADIUS;
 
     /// Lays out `map` at `scale` (1 = 100 %).
     pub fn new(map: &JourneyMap, fonts: &mut FontsView<'_>, scale: f32) -> Self {
@@ -427,7 +456,8 @@ impl Layout {
         pixels_per_point: f32,
     ) -> Self {
         let mut texts = Texts::cached(fonts, cache, pixels_per_point);
-        let layout = Self::build(map, map, &mut texts, scale, Proportions::EDITOR);
+        let proportions = Proportions::EDITOR.with_room_for_faces(&map.stages);
+        let layout = Self::build(map, map, &mut texts, scale, proportions);
         texts.finish();
         layout
     }
@@ -446,7 +476,7 @@ impl Layout {
             whole,
             &mut Texts::new(fonts),
             scale,
-            Proportions::EDITOR,
+            Proportions::EDITOR.with_room_for_faces(&part.stages),
         )
     }
 
@@ -517,6 +547,7 @@ impl Layout {
             lines: rows.lines,
             cards: rows.cards.cards,
             points: rows.points,
+            face_radius: faces::scaled_radius(&map.stages, column_width, scale),
             curve_ends: rows.curve_ends,
             health,
             placed_cells: rows.cards.cells,
@@ -534,10 +565,11 @@ impl Layout {
     }
 
     /// The width of `map` laid out at scale 1. Nothing across the map
-    /// depends on its text, so at scale `s` it is `s` times this: an export
+    /// depends on its text (its columns widen only for a stage of many
+    /// emotion points), so at scale `s` it is `s` times this: an export
     /// finds its scale from it without laying the map out first.
     pub fn natural_width(map: &JourneyMap) -> f32 {
-        Proportions::EDITOR.width(map.stages.len())
+        (Proportions::EDITOR.with_room_for_faces(&map.stages)).width(map.stages.len())
     }
 
     /// The cards of the cells whose cards reach into `area`, in order, with
@@ -583,7 +615,7 @@ impl Layout {
 
     /// The radius of an emotion face.
     pub fn face_radius(&self) -> f32 {
-        size::FACE_RADIUS * self.scale
+        self.face_radius
     }
 
     /// The y of `score` in the emotion lane `lane`.

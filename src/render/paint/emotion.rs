@@ -5,6 +5,7 @@
 use egui::epaint::{CubicBezierShape, QuadraticBezierShape};
 use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
+use super::edges::Course;
 use super::{View, future, gap, hairline};
 use crate::render::layout::{Layout, PointLayout};
 use crate::render::theme::Theme;
@@ -21,32 +22,22 @@ pub(super) fn emotion_lane(
 ) {
     let grid = layout.grid();
     let points: Vec<&PointLayout> = layout.points.iter().filter(|p| p.lane == lane).collect();
-    let mut centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
-    // On a slide of a split set, the curve runs on to the slide's edges,
+    // On a slide of a split set, the curves run on to the slide's edges,
     // towards the points on the slides before and after.
     let ends = layout.curve_ends.iter().find(|ends| ends.lane == lane);
-    let before = ends.and_then(|ends| ends.before);
-    let after = ends.and_then(|ends| ends.after);
-    if let Some(before) = before {
-        centres.insert(0, before);
-    }
-    centres.extend(after);
-    let mut segments = monotone_segments(&centres);
-    if before.is_some()
-        && let Some(first) = segments.first_mut()
-    {
-        *first = from_x(*first, grid.min.x);
-    }
-    if after.is_some()
-        && let Some(last) = segments.last_mut()
-    {
-        *last = to_x(*last, grid.max.x);
-    }
-    let customer = gap::Customer {
+    let edges = grid.x_range();
+    let customer = Course::new(points.iter().map(|point| Some(point.center)), ends, |end| {
+        Some(end.customer)
+    });
+    let segments = customer.segments(edges);
+    let company = gap::company_course(layout, &points, ends);
+    let curves = gap::Curves {
+        customer: &customer,
         segments: &segments,
-        offset: usize::from(before.is_some()),
+        company: &company,
+        edges,
     };
-    gap::shading(layout, theme, lane, &points, &customer, view, shapes);
+    gap::shading(layout, theme, lane, &curves, view, shapes);
     if let Some(zero) = layout.score_y(lane, 0) {
         let (dash, gap) = (6.0 * layout.scale, 5.0 * layout.scale);
         let (left, right) = (
@@ -69,10 +60,10 @@ pub(super) fn emotion_lane(
             ));
         }
     }
-    gap::company_curve(layout, theme, &points, view, shapes);
-    future::future_curve(layout, theme, &points, view, shapes);
+    gap::company_curve(layout, theme, &curves, view, shapes);
+    future::future_curve(layout, theme, &points, ends, edges, view, shapes);
     shapes.extend(curve_shapes(
-        &segments,
+        segments.iter().map(|(_, segment)| *segment),
         Stroke::new(2.5 * layout.scale, theme.curve),
         view.visible,
     ));
@@ -110,13 +101,16 @@ pub(in crate::render) fn monotone_segments(points: &[Pos2]) -> Vec<[Pos2; 4]> {
 }
 
 /// The segments as shapes, leaving out those wholly outside `visible`.
-fn curve_shapes(segments: &[[Pos2; 4]], stroke: Stroke, visible: Rect) -> Vec<Shape> {
+fn curve_shapes(
+    segments: impl Iterator<Item = [Pos2; 4]>,
+    stroke: Stroke,
+    visible: Rect,
+) -> Vec<Shape> {
     segments
-        .iter()
-        .filter(|segment| visible.intersects(Rect::from_points(*segment).expand(stroke.width)))
+        .filter(|segment| visible.intersects(Rect::from_points(segment).expand(stroke.width)))
         .map(|segment| {
             Shape::CubicBezier(CubicBezierShape::from_points_stroke(
-                *segment,
+                segment,
                 false,
                 Color32::TRANSPARENT,
                 stroke,
@@ -128,53 +122,7 @@ fn curve_shapes(segments: &[[Pos2; 4]], stroke: Stroke, visible: Rect) -> Vec<Sh
 /// [`monotone_segments`] as shapes (for tests).
 #[cfg(test)]
 fn smooth_curve(points: &[Pos2], stroke: Stroke, visible: Rect) -> Vec<Shape> {
-    curve_shapes(&monotone_segments(points), stroke, visible)
-}
-
-/// The parameter at which a segment whose x grows along it (as the
-/// curve's do: its control points lie a third and two thirds across)
-/// reaches `x`, by halving.
-fn t_at_x(segment: [Pos2; 4], x: f32) -> f32 {
-    let [p0, p1, p2, p3] = segment;
-    let x_at = |t: f32| {
-        let u = 1.0 - t;
-        u * u * u * p0.x + 3.0 * u * u * t * p1.x + 3.0 * u * t * t * p2.x + t * t * t * p3.x
-    };
-    let (mut low, mut high) = (0.0_f32, 1.0_f32);
-    for _ in 0..32 {
-        let middle = f32::midpoint(low, high);
-        if x_at(middle) < x {
-            low = middle;
-        } else {
-            high = middle;
-        }
-    }
-    f32::midpoint(low, high)
-}
-
-/// The segment split at `t` (de Casteljau): the parts before and after.
-fn split(segment: [Pos2; 4], at: f32) -> ([Pos2; 4], [Pos2; 4]) {
-    let [start, c1, c2, end] = segment;
-    let (ab, bc, cd) = (start.lerp(c1, at), c1.lerp(c2, at), c2.lerp(end, at));
-    let (abc, bcd) = (ab.lerp(bc, at), bc.lerp(cd, at));
-    let middle = abc.lerp(bcd, at);
-    ([start, ab, abc, middle], [middle, bcd, cd, end])
-}
-
-/// The part of a segment from `x` on (all of it when it starts there or later).
-fn from_x(segment: [Pos2; 4], x: f32) -> [Pos2; 4] {
-    if segment[0].x >= x || segment[3].x <= x {
-        return segment;
-    }
-    split(segment, t_at_x(segment, x)).1
-}
-
-/// The part of a segment up to `x`.
-fn to_x(segment: [Pos2; 4], x: f32) -> [Pos2; 4] {
-    if segment[3].x <= x || segment[0].x >= x {
-        return segment;
-    }
-    split(segment, t_at_x(segment, x)).0
+    curve_shapes(monotone_segments(points).into_iter(), stroke, visible)
 }
 
 /// The slope (dy/dx) of the curve at each point: zero at a peak, a trough

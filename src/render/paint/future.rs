@@ -9,22 +9,30 @@
 //! records one. A small ring marks each point whose score changes.
 
 use egui::epaint::CubicBezierShape;
-use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2};
+use egui::{Color32, Rangef, Rect, Shape, Stroke, pos2};
 
 use super::View;
+use super::edges::Course;
 use crate::model::JourneyState;
-use crate::render::layout::{CardLayout, Layout, PointLayout};
+use crate::render::layout::{CardLayout, CurveEnds, Layout, PointLayout};
 use crate::render::theme::Theme;
 
-/// The future curve of one lane, under today's curve and faces.
+/// The future curve of one lane, under today's curve and faces: through
+/// the lane's `points` and, on a slide of a split set, on to its `edges`
+/// towards the points beyond them (`ends`).
 pub(super) fn future_curve(
     layout: &Layout,
     theme: &Theme,
     points: &[&PointLayout],
+    ends: Option<&CurveEnds>,
+    edges: Rangef,
     view: &View,
     shapes: &mut Vec<Shape>,
 ) {
-    if points.iter().all(|point| point.future.is_none()) {
+    let beyond = ends.is_some_and(|ends| {
+        (ends.before.iter().chain(&ends.after)).any(|end| end.future.is_some())
+    });
+    if !beyond && points.iter().all(|point| point.future.is_none()) {
         return;
     }
     let at = |point: &PointLayout| {
@@ -33,9 +41,11 @@ pub(super) fn future_curve(
             .score_y(point.lane, score)
             .map_or(point.center, |y| pos2(point.center.x, y))
     };
-    let positions: Vec<Pos2> = points.iter().map(|point| at(point)).collect();
+    let course = Course::new(points.iter().map(|point| Some(at(point))), ends, |end| {
+        end.future
+    });
     let stroke = Stroke::new(3.0 * layout.scale, theme.future);
-    for segment in super::emotion::monotone_segments(&positions) {
+    for (_, segment) in course.segments(edges) {
         if view.visible.intersects(Rect::from_points(&segment)) {
             shapes.push(
                 CubicBezierShape::from_points_stroke(segment, false, Color32::TRANSPARENT, stroke)
@@ -44,7 +54,12 @@ pub(super) fn future_curve(
         }
     }
     let r = layout.face_radius() * 0.45;
-    for (point, position) in points.iter().zip(positions) {
+    let shown = course
+        .positions
+        .get(course.shown.clone())
+        .unwrap_or_default();
+    for (point, position) in points.iter().zip(shown) {
+        let Some(position) = *position else { continue };
         if point.future.is_some_and(|f| f != point.score) && view.visible.contains(position) {
             shapes.push(Shape::circle_filled(position, r, theme.future));
             shapes.push(Shape::circle_filled(position, r * 0.45, theme.background));

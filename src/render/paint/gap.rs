@@ -7,68 +7,88 @@
 //! curve. Both curves' segments between two points start and end at the
 //! same x and put their control points a third and two thirds across, so
 //! they share x at every parameter: the shading pairs them parameter by
-//! parameter into a strip of triangles.
+//! parameter into a strip of triangles. On a slide of a split set, both
+//! curves and the shading run on to the slide's edges, each trimmed at the
+//! same x there (see [`super::edges`]).
 
 use egui::epaint::CubicBezierShape;
-use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
+use egui::{Color32, Pos2, Rangef, Rect, Shape, Stroke, pos2, vec2};
 
 use super::View;
-use crate::render::layout::{Layout, PointLayout};
+use super::edges::{Course, Segment};
+use crate::render::layout::{CurveEnds, Layout, PointLayout};
 use crate::render::theme::Theme;
 
 /// Steps per segment of the shaded strip: smooth at any zoom the map is
 /// drawn at, and a few hundred vertices for a whole lane.
 const STEPS: u8 = 16;
 
-/// The customer curve's segments in one lane: `points[i]` to
-/// `points[i + 1]` is `segments[i + offset]` (a slide of a split set puts
-/// a segment from its left edge first).
-pub(super) struct Customer<'a> {
-    /// The segments.
-    pub segments: &'a [[Pos2; 4]],
-    /// Where the first point's segment is.
-    pub offset: usize,
+/// The curves of one emotion lane that the gap lies between.
+pub(super) struct Curves<'a> {
+    /// Where the customer's curve runs.
+    pub customer: &'a Course,
+    /// The customer's curve, by the point each segment starts at.
+    pub segments: &'a [Segment],
+    /// Where the company's curve runs.
+    pub company: &'a Course,
+    /// The slide's edges, where the curves are trimmed.
+    pub edges: Rangef,
+}
+
+/// Where the company's curve runs through the lane's `points` (and the
+/// points beyond a slide's edges, `ends`): through each run of
+/// neighbouring points that record the company's belief.
+pub(super) fn company_course(
+    layout: &Layout,
+    points: &[&PointLayout],
+    ends: Option<&CurveEnds>,
+) -> Course {
+    let on_slide = points.iter().map(|point| {
+        point
+            .company
+            .and_then(|score| layout.score_y(point.lane, score))
+            .map(|y| pos2(point.center.x, y))
+    });
+    Course::new(on_slide, ends, |end| end.company)
 }
 
 /// The shading between the curves, under everything else in the lane
-/// (`lane`, whose `points` these are).
+/// (`lane`).
 pub(super) fn shading(
     layout: &Layout,
     theme: &Theme,
     lane: usize,
-    points: &[&PointLayout],
-    customer: &Customer<'_>,
+    curves: &Curves<'_>,
     view: &View,
     shapes: &mut Vec<Shape>,
 ) {
     // Opaque, so that the triangles of a vector export meet without seams.
     let fill = theme.gap_fill(lane % 2 == 1);
-    for run in runs(layout, points) {
+    let company = curves.company;
+    for (start, run) in company.runs() {
         if let [single] = run.as_slice() {
-            let (point, company) = *single;
+            let customer = curves.customer.positions.get(start).copied().flatten();
+            let Some(point) = customer.filter(|_| company.shown.contains(&start)) else {
+                continue;
+            };
             let width = layout.face_radius() * 0.9;
             let rect = Rect::from_x_y_ranges(
-                (point.center.x - width)..=(point.center.x + width),
-                point.center.y.min(company.y)..=point.center.y.max(company.y),
+                (point.x - width)..=(point.x + width),
+                point.y.min(single.y)..=point.y.max(single.y),
             );
             if view.visible.intersects(rect) {
                 shapes.push(Shape::rect_filled(rect, 0.0, fill));
             }
             continue;
         }
-        let company: Vec<Pos2> = run.iter().map(|(_, c)| *c).collect();
-        let company_segments = super::emotion::monotone_segments(&company);
-        let first = points
-            .iter()
-            .position(|p| std::ptr::eq(*p, run[0].0))
-            .unwrap_or(0);
-        for (k, theirs) in company_segments.iter().enumerate() {
-            let Some(ours) = customer.segments.get(first + k + customer.offset) else {
+        for (i, theirs) in company.run_segments(start, &run, curves.edges) {
+            let Ok(found) = curves.segments.binary_search_by_key(&i, |(j, _)| *j) else {
                 continue;
             };
-            let bounds = Rect::from_points(ours).union(Rect::from_points(theirs));
+            let ours = &curves.segments[found].1;
+            let bounds = Rect::from_points(ours).union(Rect::from_points(&theirs));
             if view.visible.intersects(bounds) {
-                strip(ours, theirs, fill, layout.scale, shapes);
+                strip(ours, &theirs, fill, layout.scale, shapes);
             }
         }
     }
@@ -79,28 +99,30 @@ pub(super) fn shading(
 pub(super) fn company_curve(
     layout: &Layout,
     theme: &Theme,
-    points: &[&PointLayout],
+    curves: &Curves<'_>,
     view: &View,
     shapes: &mut Vec<Shape>,
 ) {
     let stroke = Stroke::new(2.0 * layout.scale, theme.company);
     let (dash, gap) = (7.0 * layout.scale, 4.0 * layout.scale);
-    for run in runs(layout, points) {
-        let company: Vec<Pos2> = run.iter().map(|(_, c)| *c).collect();
-        for segment in super::emotion::monotone_segments(&company) {
-            if !view.visible.intersects(Rect::from_points(&segment)) {
-                continue;
-            }
-            let line =
-                CubicBezierShape::from_points_stroke(segment, false, Color32::TRANSPARENT, stroke)
-                    .flatten(Some(0.25 * layout.scale));
-            shapes.extend(Shape::dashed_line(&line, stroke, dash, gap));
+    let company = curves.company;
+    for (_, segment) in company.segments(curves.edges) {
+        if !view.visible.intersects(Rect::from_points(&segment)) {
+            continue;
         }
-        let r = layout.face_radius() * 0.42;
-        for &(_, at) in &run {
-            if view.visible.contains(at) {
-                shapes.push(diamond(at, r, theme, layout.scale));
-            }
+        let line =
+            CubicBezierShape::from_points_stroke(segment, false, Color32::TRANSPARENT, stroke)
+                .flatten(Some(0.25 * layout.scale));
+        shapes.extend(Shape::dashed_line(&line, stroke, dash, gap));
+    }
+    let r = layout.face_radius() * 0.42;
+    let shown = company
+        .positions
+        .get(company.shown.clone())
+        .unwrap_or_default();
+    for at in shown.iter().flatten() {
+        if view.visible.contains(*at) {
+            shapes.push(diamond(*at, r, theme, layout.scale));
         }
     }
 }
@@ -118,28 +140,6 @@ pub(in crate::render) fn diamond(c: Pos2, r: f32, theme: &Theme, scale: f32) -> 
         theme.background,
         Stroke::new(2.0 * scale, theme.company),
     )
-}
-
-/// Runs of neighbouring points (in one lane, left to right) that record the
-/// company's belief, each point with the company's position.
-fn runs<'a>(layout: &Layout, points: &[&'a PointLayout]) -> Vec<Vec<(&'a PointLayout, Pos2)>> {
-    let mut runs: Vec<Vec<(&PointLayout, Pos2)>> = Vec::new();
-    let mut current = Vec::new();
-    for &point in points {
-        let position = point
-            .company
-            .and_then(|score| layout.score_y(point.lane, score))
-            .map(|y| pos2(point.center.x, y));
-        match position {
-            Some(at) => current.push((point, at)),
-            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
-            None => {}
-        }
-    }
-    if !current.is_empty() {
-        runs.push(current);
-    }
-    runs
 }
 
 /// The space between two segments that share x at every parameter, as
