@@ -243,7 +243,7 @@ const PATIENCE: Duration = Duration::from_secs(30);
 fn shared_editor(map: &JourneyMap) -> Result<(Editor, Person), String> {
     let mut editor = Editor::new(map.clone());
     // A host who gave a name before, as after the first session.
-    editor.app.prefs.name = "Host".to_owned();
+    "Host".clone_into(&mut editor.app.prefs.name);
     editor.app.share_with(HostOptions {
         bind: Some(IpAddr::V4(Ipv4Addr::LOCALHOST)),
         ..HostOptions::default()

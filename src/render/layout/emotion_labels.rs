@@ -1,5 +1,6 @@
 //! Where the labels of an emotion lane go: beside their faces, clear of the
-//! curve, the zero line, the faces and each other.
+//! curves (the customer's, the company's and the future's), the zero line,
+//! the faces, the other curves' marks and each other.
 //!
 //! A label prefers the side of its face away from the zero line (above a
 //! happy face, below the others). When that place is taken, it moves a
@@ -38,14 +39,38 @@ pub(super) fn tiers(stages: impl Iterator<Item = (f32, f32)>) -> usize {
 
 /// Places the labels of one lane's `points` (in curve order) in `row`:
 /// faces of `radius`, labels `gap` from their face, the zero line at
-/// `zero`, the curve `stroke` wide.
-pub(super) fn place(points: &mut [PointLayout], row: Rangef, zero: f32, radius: f32, gap: f32) {
+/// `zero`, and a score `s` on the company's or the future curve at `y(s)`.
+pub(super) fn place(
+    points: &mut [PointLayout],
+    row: Rangef,
+    zero: f32,
+    radius: f32,
+    gap: f32,
+    y: impl Fn(i8) -> f32,
+) {
     let centres: Vec<Pos2> = points.iter().map(|p| p.center).collect();
-    let curve = sampled_curve(&centres);
-    let faces: Vec<Rect> = centres
+    let mut curves = vec![sampled_curve(&centres)];
+    let mut faces: Vec<Rect> = centres
         .iter()
         .map(|&c| Rect::from_center_size(c, vec2(radius, radius) * 2.0))
         .collect();
+    // The company's and the future curve run through each run of points
+    // that record them, with a mark (smaller than a face) at each.
+    let others: [fn(&PointLayout) -> Option<i8>; 2] = [|p| p.company, |p| p.future];
+    for score in others {
+        for run in points.chunk_by(|a, b| score(a).is_some() == score(b).is_some()) {
+            let on_curve: Vec<Pos2> = (run.iter())
+                .filter_map(|p| Some(pos2(p.center.x, y(score(p)?))))
+                .collect();
+            faces.extend(
+                on_curve
+                    .iter()
+                    .map(|&c| Rect::from_center_size(c, vec2(radius, radius))),
+            );
+            curves.push(sampled_curve(&on_curve));
+        }
+    }
+    faces.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
     let mut placed: Vec<Rect> = Vec::with_capacity(points.len());
     let mut widest: f32 = 0.0;
     for point in points.iter_mut() {
@@ -72,7 +97,8 @@ pub(super) fn place(points: &mut [PointLayout], row: Rangef, zero: f32, radius: 
                     placed: &placed,
                     widest,
                     faces: &faces,
-                    curve: &curve,
+                    radius,
+                    curves: &curves,
                 };
                 #[expect(clippy::cast_precision_loss, reason = "a few tiers")]
                 let cost = near.clash(rect, zero) + tier as f32 * 0.01;
@@ -99,10 +125,12 @@ struct Near<'a> {
     /// Labels already placed, and the widest of them.
     placed: &'a [Rect],
     widest: f32,
-    /// Every face.
+    /// Every face and mark, by their left edge; none is wider than a face
+    /// of `radius`.
     faces: &'a [Rect],
-    /// The curve, as short pieces.
-    curve: &'a [Pos2],
+    radius: f32,
+    /// The curves, each as short pieces from left to right.
+    curves: &'a [Vec<Pos2>],
 }
 
 impl Near<'_> {
@@ -123,7 +151,8 @@ impl Near<'_> {
             .take_while(|other| other.center().x + self.widest >= rect.min.x)
             .map(shared)
             .sum();
-        let first_face = self.faces.partition_point(|face| face.max.x < rect.min.x);
+        let first_face =
+            (self.faces).partition_point(|face| face.min.x + 2.0 * self.radius < rect.min.x);
         let faces: f32 = self.faces[first_face..]
             .iter()
             .take_while(|face| face.min.x <= rect.max.x)
@@ -133,17 +162,17 @@ impl Near<'_> {
         if rect.y_range().contains(zero) {
             cost += rect.area() * 0.5;
         }
-        let from = self
-            .curve
-            .partition_point(|point| point.x < rect.min.x)
-            .saturating_sub(1);
-        let to = self
-            .curve
-            .partition_point(|point| point.x <= rect.max.x)
-            .saturating_add(1)
-            .min(self.curve.len());
-        if crosses(rect, self.curve.get(from..to).unwrap_or_default()) {
-            cost += rect.area();
+        for curve in self.curves {
+            let from = curve
+                .partition_point(|point| point.x < rect.min.x)
+                .saturating_sub(1);
+            let to = curve
+                .partition_point(|point| point.x <= rect.max.x)
+                .saturating_add(1)
+                .min(curve.len());
+            if crosses(rect, curve.get(from..to).unwrap_or_default()) {
+                cost += rect.area();
+            }
         }
         cost
     }

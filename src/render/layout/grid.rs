@@ -328,7 +328,8 @@ fn emotion_points(
     }
     let zero = score_y(row, scale, scale * texts.factor(), 0);
     let gap = size::FACE_LABEL_GAP * scale;
-    emotion_labels::place(&mut points[first..], row, zero, radius, gap);
+    let y = |score| score_y(row, scale, scale * texts.factor(), score);
+    emotion_labels::place(&mut points[first..], row, zero, radius, gap, y);
 }
 
 /// One card's box and text, with its top at `top` in `column`.

@@ -135,7 +135,7 @@ pub(super) fn ranges_near(
     area: Rect,
 ) -> Vec<std::ops::Range<usize>> {
     if cells.iter().map(|cell| cell.len).sum::<usize>() != cards.len() {
-        return vec![0..cards.len()];
+        return std::iter::once(0..cards.len()).collect();
     }
     let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;

@@ -141,3 +141,52 @@ fn each_slide_shows_the_stretch_of_every_curve_the_whole_map_shows() {
         }
     }
 }
+
+/// Whether the polyline through `points` (left to right) passes through
+/// `rect`. Points 12 or more apart are not joined: the curve breaks there.
+fn passes_through(points: &[Pos2], rect: egui::Rect) -> bool {
+    points
+        .windows(2)
+        .filter(|pair| pair[1].x - pair[0].x < 12.0)
+        .any(|pair| {
+            (0..=8_u8).any(|step| {
+                let t = f32::from(step) / 8.0;
+                rect.contains(pair[0] + (pair[1] - pair[0]) * t)
+            })
+        })
+}
+
+#[test]
+fn labels_keep_off_the_company_and_future_curves() {
+    let map = every_point_rated();
+    let lane = map
+        .lanes
+        .iter()
+        .position(|l| l.kind == LaneKind::Emotion)
+        .expect("an emotion lane");
+    let theme = Theme::light();
+    for (scale, proportions) in [
+        (1.0, Proportions::EDITOR),
+        (
+            1.0,
+            Proportions {
+                persona: false,
+                ..Proportions::slide(1600.0, map.stages.len())
+            },
+        ),
+    ] {
+        let layout = with_fonts(|fonts| Layout::shaped(&map, &map, fonts, scale, proportions));
+        for (colour, name) in [(theme.company, "company's"), (theme.future, "future")] {
+            let curve = stroked(&layout, lane, colour);
+            assert!(curve.len() > 10, "the {name} curve is drawn");
+            for point in layout.points.iter().filter(|p| p.lane == lane) {
+                let label = point.label_rect().shrink(1.0);
+                assert!(
+                    !passes_through(&curve, label),
+                    "the {name} curve runs through the label at {:?}",
+                    point.label_rect()
+                );
+            }
+        }
+    }
+}
