@@ -97,74 +97,38 @@ pub struct Insights<'a> {
 impl<'a> Insights<'a> {
     /// The insights of `map`, in one pass over its cards and points.
     pub fn of(map: &'a JourneyMap) -> Self {
-        let kind_of = |card: &Card| {
-            (map.lanes.iter())
-                .find(|lane| lane.id == card.lane)
-                .map(|lane| lane.kind)
-        };
-        let mut stages = Vec::with_capacity(map.stages.len());
+        let stages = stage_health(map);
+        let mut kinds = LaneKinds::new(map);
         let mut gaps = Vec::new();
         let mut most_voted = Vec::new();
         let (mut top_pain_points, mut top_opportunities) = (Vec::new(), Vec::new());
         let (mut score_sum, mut point_count) = (0_i64, 0_u32);
         for stage in &map.stages {
-            let mut health = StageHealth {
-                stage,
-                pain_points: 0,
-                severity_score: 0,
-                mean_emotion: None,
-                biggest_gap: None,
-                moments_of_truth: 0,
-            };
             for card in &stage.cards {
-                let kind = kind_of(card);
-                if kind == Some(LaneKind::PainPoints) {
-                    health.pain_points += 1;
-                    health.severity_score += severity_weight(card.severity);
-                    top_pain_points.push(Voted {
-                        stage,
-                        card,
-                        kind: LaneKind::PainPoints,
-                    });
-                }
-                if kind == Some(LaneKind::Opportunities) {
-                    top_opportunities.push(Voted {
-                        stage,
-                        card,
-                        kind: LaneKind::Opportunities,
-                    });
-                }
-                if card.moment_of_truth {
-                    health.moments_of_truth += 1;
+                let kind = kinds.of(card);
+                let voted = |kind| Voted { stage, card, kind };
+                match kind {
+                    Some(LaneKind::PainPoints) => top_pain_points.push(voted(LaneKind::PainPoints)),
+                    Some(LaneKind::Opportunities) => {
+                        top_opportunities.push(voted(LaneKind::Opportunities));
+                    }
+                    _ => {}
                 }
                 if let Some(kind) = kind.filter(|_| !card.votes.is_empty()) {
-                    most_voted.push(Voted { stage, card, kind });
+                    most_voted.push(voted(kind));
                 }
             }
-            let (mut stage_sum, mut stage_count) = (0_i64, 0_u32);
             for point in &stage.points {
-                stage_sum += i64::from(point.score);
-                stage_count += 1;
-                let Some(company) = point.company else {
-                    continue;
-                };
-                let gap = Gap {
-                    stage,
-                    point,
-                    company,
-                };
-                let bigger = health
-                    .biggest_gap
-                    .is_none_or(|biggest| gap.size().abs() > biggest.size().abs());
-                if bigger {
-                    health.biggest_gap = Some(gap);
+                score_sum += i64::from(point.score);
+                point_count += 1;
+                if let Some(company) = point.company {
+                    gaps.push(Gap {
+                        stage,
+                        point,
+                        company,
+                    });
                 }
-                gaps.push(gap);
             }
-            health.mean_emotion = mean(stage_sum, stage_count);
-            score_sum += stage_sum;
-            point_count += stage_count;
-            stages.push(health);
         }
         // Stable sorts: equals stay in map order.
         gaps.sort_by_key(|gap| std::cmp::Reverse(gap.size().abs()));
@@ -198,6 +162,86 @@ impl<'a> Insights<'a> {
     /// The biggest gap in the whole map, if any is recorded.
     pub fn biggest_gap(&self) -> Option<Gap<'a>> {
         self.gaps.first().copied()
+    }
+}
+
+/// Each stage's health, left to right: what the health strip shows,
+/// without the lists of [`Insights`] (a frame of the editor needs only
+/// this, on maps of tens of thousands of cards).
+pub fn stage_health(map: &JourneyMap) -> Vec<StageHealth<'_>> {
+    let mut kinds = LaneKinds::new(map);
+    (map.stages.iter())
+        .map(|stage| StageHealth::of(stage, &mut kinds))
+        .collect()
+}
+
+impl<'a> StageHealth<'a> {
+    /// The health of `stage`, the kinds of its cards' lanes from `kinds`.
+    fn of(stage: &'a Stage, kinds: &mut LaneKinds<'_>) -> Self {
+        let mut health = StageHealth {
+            stage,
+            pain_points: 0,
+            severity_score: 0,
+            mean_emotion: None,
+            biggest_gap: None,
+            moments_of_truth: 0,
+        };
+        for card in &stage.cards {
+            if kinds.of(card) == Some(LaneKind::PainPoints) {
+                health.pain_points += 1;
+                health.severity_score += severity_weight(card.severity);
+            }
+            if card.moment_of_truth {
+                health.moments_of_truth += 1;
+            }
+        }
+        let mut sum = 0_i64;
+        for point in &stage.points {
+            sum += i64::from(point.score);
+            let Some(company) = point.company else {
+                continue;
+            };
+            let gap = Gap {
+                stage,
+                point,
+                company,
+            };
+            let bigger =
+                (health.biggest_gap).is_none_or(|biggest| gap.size().abs() > biggest.size().abs());
+            if bigger {
+                health.biggest_gap = Some(gap);
+            }
+        }
+        let count = u32::try_from(stage.points.len()).unwrap_or(u32::MAX);
+        health.mean_emotion = mean(sum, count);
+        health
+    }
+}
+
+/// The kind of each card's lane. A stage keeps its cards in lane order,
+/// so the lanes are searched once per run of cards in one lane, not once
+/// per card.
+struct LaneKinds<'m> {
+    map: &'m JourneyMap,
+    last: Option<(&'m super::LaneId, Option<LaneKind>)>,
+}
+
+impl<'m> LaneKinds<'m> {
+    fn new(map: &'m JourneyMap) -> Self {
+        Self { map, last: None }
+    }
+
+    /// The kind of `card`'s lane; `None` for a lane the map does not have.
+    fn of(&mut self, card: &Card) -> Option<LaneKind> {
+        match self.last {
+            Some((lane, kind)) if *lane == card.lane => kind,
+            _ => {
+                let lane = (self.map.lanes.iter()).find(|lane| lane.id == card.lane);
+                let kind = lane.map(|lane| lane.kind);
+                self.last = lane.map(|lane| (&lane.id, kind));
+                kind
+            }
+        }
     }
 }
 
@@ -332,6 +376,38 @@ mod tests {
             ids(&insights.top_opportunities),
             ["liked", "easy", "hard", "unrated-idea"]
         );
+    }
+
+    #[test]
+    fn pain_points_are_counted_by_their_lane_whatever_order_the_cards_are_in() {
+        for sample in crate::samples::SAMPLES {
+            let Ok(mut map) = sample.map() else {
+                continue;
+            };
+            // Cards out of lane order, as a hand-edited file may have them.
+            for stage in &mut map.stages {
+                let cards = stage.cards.to_mut();
+                cards.reverse();
+                let half = cards.len() / 2;
+                cards[..half].reverse();
+            }
+            let is_pain = |card: &Card| {
+                map.lanes
+                    .iter()
+                    .any(|lane| lane.id == card.lane && lane.kind == LaneKind::PainPoints)
+            };
+            for (stage, health) in map.stages.iter().zip(stage_health(&map)) {
+                let pains: Vec<&Card> = stage.cards.iter().filter(|c| is_pain(c)).collect();
+                let score: u32 = pains.iter().map(|c| severity_weight(c.severity)).sum();
+                assert_eq!(
+                    (health.pain_points, health.severity_score),
+                    (pains.len(), score),
+                    "{} {}",
+                    sample.name,
+                    stage.name
+                );
+            }
+        }
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use egui::{Galley, Rangef, Rect, pos2};
 
 use super::{Texts, size};
-use crate::model::insights::{Insights, StageHealth, two_decimals};
+use crate::model::insights::{StageHealth, stage_health, two_decimals};
 use crate::model::{JourneyMap, Kpi};
 
 /// The strip: its row and a cell per stage.
@@ -71,11 +71,10 @@ pub(super) fn health_strip(
         return None;
     }
     let s = |points: f32| points * scale;
-    let insights = Insights::of(map);
+    let stages = stage_health(map);
     let column = columns.first().map_or(s(size::COLUMN_WIDTH), |c| c.span());
     let wrap = column - s(2.0 * size::CELL_PAD);
-    let laid: Vec<Vec<(Arc<Galley>, Tone)>> = insights
-        .stages
+    let laid: Vec<Vec<(Arc<Galley>, Tone)>> = stages
         .iter()
         .map(|health| {
             let mut lines = vec![(
@@ -99,15 +98,10 @@ pub(super) fn health_strip(
         + laid.iter().map(content).fold(0.0, f32::max)
         + s(size::CELL_PAD * 0.5);
     let row = Rangef::new(top, top + height);
-    let most = insights
-        .stages
-        .iter()
-        .map(|h| h.severity_score)
-        .max()
-        .unwrap_or(0);
+    let most = stages.iter().map(|h| h.severity_score).max().unwrap_or(0);
     let cells = laid
         .into_iter()
-        .zip(&insights.stages)
+        .zip(&stages)
         .zip(columns)
         .map(|((lines, health), column)| {
             #[expect(
