@@ -307,6 +307,33 @@ fn a_column_wide_enough_for_several_cards_sets_them_side_by_side() {
 }
 
 #[test]
+fn the_cards_of_a_wide_column_fill_it_across() {
+    // Team-gear's first slide shows one stage whose lanes hold two cards
+    // at most, in a column with room for three side by side: the cards
+    // sat in the left two thirds with the rest of the slide empty.
+    let map = journeymap::samples::find("team-gear")
+        .and_then(|sample| sample.map().ok())
+        .expect("the sample");
+    let options = ExportOptions::default();
+    for (number, page) in export::pages(&map, &options).iter().enumerate() {
+        let layout = drawing(page, &options).layout;
+        for (index, stage) in layout.stages.iter().enumerate() {
+            let right = (layout.cards.iter())
+                .filter(|card| card.stage == index)
+                .map(|card| card.rect.max.x)
+                .fold(f32::NEG_INFINITY, f32::max);
+            let empty = stage.column.max - right;
+            assert!(
+                empty < 0.05 * stage.column.span(),
+                "slide {}, stage {index}: {empty:.0} of {:.0} px left empty",
+                number + 1,
+                stage.column.span()
+            );
+        }
+    }
+}
+
+#[test]
 fn a_persona_too_tall_for_the_first_slide_gets_a_title_slide_of_its_own() {
     // A persona of many goals and expectations makes the strip above the
     // first slide's stages too tall for its cards to be read: the persona
@@ -315,7 +342,7 @@ fn a_persona_too_tall_for_the_first_slide_gets_a_title_slide_of_its_own() {
     let mut map = journeymap::samples::find("team-gear")
         .and_then(|sample| sample.map().ok())
         .expect("the sample");
-    let many: Vec<String> = (1..=14)
+    let many: Vec<String> = (1..=24)
         .map(|i| format!("A goal of the kind a workshop writes down, number {i}"))
         .collect();
     map.persona.goals.clone_from(&many);

@@ -166,7 +166,22 @@ pub(super) fn lay_out(
     (column_width, card_width): (f32, f32),
 ) -> StageCells {
     let s = |points: f32| points * scale;
-    let across = cards_across(column_width / scale, card_width);
+    let lane_index: HashMap<&LaneId, usize> = lanes
+        .iter()
+        .enumerate()
+        .map(|(i, (id, _))| (id, i))
+        .collect();
+    // No more across than the fullest cell holds: two cards in a column
+    // with room for three are each half of it, not two thirds with a
+    // third left empty.
+    let mut in_lane = vec![0_usize; lanes.len()];
+    for card in &stage.cards {
+        if let Some(&lane) = lane_index.get(&card.lane) {
+            in_lane[lane] += 1;
+        }
+    }
+    let fullest = in_lane.into_iter().max().unwrap_or(0).max(1);
+    let across = cards_across(column_width / scale, card_width).min(fullest);
     #[expect(clippy::cast_precision_loss, reason = "a few cards across")]
     let card_width =
         (column_width - s(2.0 * size::CELL_PAD) - s(size::CARD_GAP) * (across - 1) as f32)
@@ -180,11 +195,6 @@ pub(super) fn lay_out(
             left + card_width + s(size::CELL_PAD),
         )
     };
-    let lane_index: HashMap<&LaneId, usize> = lanes
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (id, i))
-        .collect();
     let mut cells: Vec<Vec<CardLayout>> = vec![Vec::new(); lanes.len()];
     // Each lane's row of cards: its top, and the lowest bottom in it.
     let mut rows = vec![(s(size::CELL_PAD), s(size::CELL_PAD)); lanes.len()];
