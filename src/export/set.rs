@@ -35,10 +35,11 @@ pub(super) fn drawing_context(options: &ExportOptions) -> (egui::Context, egui::
     (ctx, input)
 }
 
-/// Whether text is hinted in an image of `size`: not where its smallest
-/// text is twice the size of a 1080p slide's or more (24 px and up, as on
-/// a 4K slide), where hinting changes nothing a reader can see, and
-/// hinting every glyph at that size was a third of a 4K export's time.
+/// Whether text is hinted in an image of `size`: not at twice a 1080p
+/// slide's scale or more (a 4K slide, the whole map at 2× or 3×, where the
+/// smallest text is 23 px or larger): hinting changes nothing a reader can
+/// see there, and hinting every glyph at that size was a third of a 4K
+/// export's time.
 fn hinted(size: super::Size) -> bool {
     let unit = match size {
         super::Size::Slide { height, .. } => f64::from(height) / f64::from(super::SLIDE_1080P[1]),
