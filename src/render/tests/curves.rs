@@ -30,6 +30,13 @@ fn every_point_rated() -> JourneyMap {
     map
 }
 
+/// The index of `map`'s emotion lane.
+fn emotion_lane(map: &JourneyMap) -> usize {
+    (map.lanes.iter())
+        .position(|l| l.kind == LaneKind::Emotion)
+        .expect("an emotion lane")
+}
+
 /// The points the strokes of `colour` pass through in `lane`'s row, left
 /// to right: the ends of line segments (dashes) and of the small pieces
 /// of Bézier curves.
@@ -69,11 +76,7 @@ fn y_at(points: &[Pos2], x: f32) -> Option<f32> {
 #[test]
 fn each_slide_shows_the_stretch_of_every_curve_the_whole_map_shows() {
     let map = every_point_rated();
-    let lane = map
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Emotion)
-        .expect("an emotion lane");
+    let lane = emotion_lane(&map);
     let proportions = Proportions {
         persona: false,
         ..Proportions::slide(1600.0, 4)
@@ -159,11 +162,7 @@ fn passes_through(points: &[Pos2], rect: egui::Rect) -> bool {
 #[test]
 fn labels_keep_off_the_company_and_future_curves() {
     let map = every_point_rated();
-    let lane = map
-        .lanes
-        .iter()
-        .position(|l| l.kind == LaneKind::Emotion)
-        .expect("an emotion lane");
+    let lane = emotion_lane(&map);
     let theme = Theme::light();
     for (scale, proportions) in [
         (1.0, Proportions::EDITOR),
