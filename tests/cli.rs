@@ -553,7 +553,9 @@ fn a_map_too_large_to_draw_is_refused_by_export_and_the_editor_but_checked_as_it
     assert_no_panic(&export);
     let errors = stderr(&export);
     assert!(
-        errors.contains("huge.ron: the map has 12000 cards; journeymap draws maps of up to 10000"),
+        errors.contains(&format!(
+            "huge.ron: the map has 12000 cards; journeymap draws maps of up to {MAX_CARDS}"
+        )),
         "{errors}"
     );
     let written = fs::read_dir(folder.path()).expect("folder").count();

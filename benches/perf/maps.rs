@@ -46,15 +46,15 @@ pub const GENERATED: [(&str, Spec); 3] = [
     ),
 ];
 
-/// The largest map journeymap draws (`journeymap::model::limits`): 9,750
-/// cards whose texts are 100 characters each, just under the million
+/// The largest map journeymap draws (`journeymap::model::limits`): 5,750
+/// cards whose texts are 100 characters each, just under the 600,000
 /// characters of text a map may hold. Opening it in the editor and
 /// exporting it are measured, each in a process of its own.
 pub fn at_the_limit() -> JourneyMap {
     let mut map = generate(&Spec {
         stages: 25,
         lanes: 10,
-        cards_per_cell: 39,
+        cards_per_cell: 23,
         seed: 1,
     });
     for stage in &mut map.stages {

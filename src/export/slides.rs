@@ -144,7 +144,17 @@ pub fn plan(
     };
     let mut readable = planner.all_fit(&groups, floor);
     let mut title = None;
-    if split == Split::Automatic && !readable && !is_title_part(map) {
+    // Only the first slide shows the persona: when another slide is too
+    // tall for its room as well, a title slide cannot make the set
+    // readable, and planning the set again without the persona (all of
+    // the planning's time once more) is skipped.
+    let title_may_help = split == Split::Automatic
+        && !readable
+        && !is_title_part(map)
+        && (groups.iter().enumerate())
+            .skip(1)
+            .all(|(i, group)| planner.fits(i, group, floor));
+    if title_may_help {
         // The persona strip may be what makes the first slide too tall:
         // then it gets a slide of its own. (Looking for that on every set
         // of several slides, in case it saved one, planned each twice:
