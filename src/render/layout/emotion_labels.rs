@@ -54,21 +54,25 @@ pub(super) fn place(
         .iter()
         .map(|&c| Rect::from_center_size(c, vec2(radius, radius) * 2.0))
         .collect();
-    // The company's and the future curve run through each run of points
-    // that record them, with a mark (smaller than a face) at each.
-    let others: [fn(&PointLayout) -> Option<i8>; 2] = [|p| p.company, |p| p.future];
-    for score in others {
-        for run in points.chunk_by(|a, b| score(a).is_some() == score(b).is_some()) {
-            let on_curve: Vec<Pos2> = (run.iter())
-                .filter_map(|p| Some(pos2(p.center.x, y(score(p)?))))
-                .collect();
-            faces.extend(
-                on_curve
-                    .iter()
-                    .map(|&c| Rect::from_center_size(c, vec2(radius, radius))),
-            );
-            curves.push(sampled_curve(&on_curve));
-        }
+    // The company's curve runs through each run of points that record its
+    // belief, a diamond at each; the future curve, as it is painted, through
+    // every point of a lane where any has a future score (today's score
+    // where none is recorded), a ring where the score changes. Their marks
+    // are smaller than a face.
+    let mark = |c: Pos2| Rect::from_center_size(c, vec2(radius, radius));
+    for run in points.chunk_by(|a, b| a.company.is_some() == b.company.is_some()) {
+        let on_curve: Vec<Pos2> = (run.iter())
+            .filter_map(|p| Some(pos2(p.center.x, y(p.company?))))
+            .collect();
+        faces.extend(on_curve.iter().copied().map(mark));
+        curves.push(sampled_curve(&on_curve));
+    }
+    if points.iter().any(|p| p.future.is_some()) {
+        let future = |p: &PointLayout| pos2(p.center.x, y(p.future.unwrap_or(p.score)));
+        let on_curve: Vec<Pos2> = points.iter().map(future).collect();
+        curves.push(sampled_curve(&on_curve));
+        let changed = (points.iter()).filter(|p| p.future.is_some_and(|f| f != p.score));
+        faces.extend(changed.map(|p| mark(future(p))));
     }
     faces.sort_by(|a, b| a.min.x.total_cmp(&b.min.x));
     let mut placed: Vec<Rect> = Vec::with_capacity(points.len());

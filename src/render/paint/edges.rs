@@ -61,7 +61,7 @@ impl Course {
 
     /// The segments of the run of `points` from `start` that reach the
     /// slide, smoothed as on the whole map and trimmed at its `edges`.
-    pub fn run_segments(&self, start: usize, points: &[Pos2], edges: Rangef) -> Vec<Segment> {
+    fn run_segments(&self, start: usize, points: &[Pos2], edges: Rangef) -> Vec<Segment> {
         monotone_segments(points)
             .into_iter()
             .enumerate()

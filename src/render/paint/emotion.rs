@@ -31,11 +31,12 @@ pub(super) fn emotion_lane(
     });
     let segments = customer.segments(edges);
     let company = gap::company_course(layout, &points, ends);
+    let company_segments = company.segments(edges);
     let curves = gap::Curves {
         customer: &customer,
         segments: &segments,
         company: &company,
-        edges,
+        company_segments: &company_segments,
     };
     gap::shading(layout, theme, lane, &curves, view, shapes);
     if let Some(zero) = layout.score_y(lane, 0) {

@@ -12,7 +12,7 @@
 //! same x there (see [`super::edges`]).
 
 use egui::epaint::CubicBezierShape;
-use egui::{Color32, Pos2, Rangef, Rect, Shape, Stroke, pos2, vec2};
+use egui::{Color32, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
 use super::View;
 use super::edges::{Course, Segment};
@@ -31,8 +31,9 @@ pub(super) struct Curves<'a> {
     pub segments: &'a [Segment],
     /// Where the company's curve runs.
     pub company: &'a Course,
-    /// The slide's edges, where the curves are trimmed.
-    pub edges: Rangef,
+    /// The company's curve, by the point each segment starts at, trimmed
+    /// at the slide's edges as the customer's is.
+    pub company_segments: &'a [Segment],
 }
 
 /// Where the company's curve runs through the lane's `points` (and the
@@ -65,31 +66,32 @@ pub(super) fn shading(
     // Opaque, so that the triangles of a vector export meet without seams.
     let fill = theme.gap_fill(lane % 2 == 1);
     let company = curves.company;
+    // A point alone on the company's curve: a bar from face to diamond.
     for (start, run) in company.runs() {
-        if let [single] = run.as_slice() {
-            let customer = curves.customer.positions.get(start).copied().flatten();
-            let Some(point) = customer.filter(|_| company.shown.contains(&start)) else {
-                continue;
-            };
-            let width = layout.face_radius() * 0.9;
-            let rect = Rect::from_x_y_ranges(
-                (point.x - width)..=(point.x + width),
-                point.y.min(single.y)..=point.y.max(single.y),
-            );
-            if view.visible.intersects(rect) {
-                shapes.push(Shape::rect_filled(rect, 0.0, fill));
-            }
+        let [single] = run.as_slice() else {
             continue;
+        };
+        let customer = curves.customer.positions.get(start).copied().flatten();
+        let Some(point) = customer.filter(|_| company.shown.contains(&start)) else {
+            continue;
+        };
+        let width = layout.face_radius() * 0.9;
+        let rect = Rect::from_x_y_ranges(
+            (point.x - width)..=(point.x + width),
+            point.y.min(single.y)..=point.y.max(single.y),
+        );
+        if view.visible.intersects(rect) {
+            shapes.push(Shape::rect_filled(rect, 0.0, fill));
         }
-        for (i, theirs) in company.run_segments(start, &run, curves.edges) {
-            let Ok(found) = curves.segments.binary_search_by_key(&i, |(j, _)| *j) else {
-                continue;
-            };
-            let ours = &curves.segments[found].1;
-            let bounds = Rect::from_points(ours).union(Rect::from_points(&theirs));
-            if view.visible.intersects(bounds) {
-                strip(ours, &theirs, fill, layout.scale, shapes);
-            }
+    }
+    for (i, theirs) in curves.company_segments {
+        let Ok(found) = curves.segments.binary_search_by_key(i, |(j, _)| *j) else {
+            continue;
+        };
+        let ours = &curves.segments[found].1;
+        let bounds = Rect::from_points(ours).union(Rect::from_points(theirs));
+        if view.visible.intersects(bounds) {
+            strip(ours, theirs, fill, layout.scale, shapes);
         }
     }
 }
@@ -106,12 +108,12 @@ pub(super) fn company_curve(
     let stroke = Stroke::new(2.0 * layout.scale, theme.company);
     let (dash, gap) = (7.0 * layout.scale, 4.0 * layout.scale);
     let company = curves.company;
-    for (_, segment) in company.segments(curves.edges) {
-        if !view.visible.intersects(Rect::from_points(&segment)) {
+    for (_, segment) in curves.company_segments {
+        if !view.visible.intersects(Rect::from_points(segment)) {
             continue;
         }
         let line =
-            CubicBezierShape::from_points_stroke(segment, false, Color32::TRANSPARENT, stroke)
+            CubicBezierShape::from_points_stroke(*segment, false, Color32::TRANSPARENT, stroke)
                 .flatten(Some(0.25 * layout.scale));
         shapes.extend(Shape::dashed_line(&line, stroke, dash, gap));
     }

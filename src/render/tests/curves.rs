@@ -161,19 +161,29 @@ fn passes_through(points: &[Pos2], rect: egui::Rect) -> bool {
 
 #[test]
 fn labels_keep_off_the_company_and_future_curves() {
-    let map = every_point_rated();
-    let lane = emotion_lane(&map);
+    // Rated at every point; and at the first half of the points only, where
+    // the future curve runs on through the rest at today's scores.
+    let mut half_rated = every_point_rated();
+    let total = half_rated.point_count();
+    let rest = (half_rated.stages.iter_mut())
+        .flat_map(|stage| stage.points.iter_mut())
+        .skip(total / 2);
+    for point in rest {
+        point.company = None;
+        point.future = None;
+    }
     let theme = Theme::light();
-    for (scale, proportions) in [
-        (1.0, Proportions::EDITOR),
-        (
-            1.0,
-            Proportions {
+    for (map, scale, proportions) in [every_point_rated(), half_rated]
+        .into_iter()
+        .flat_map(|map| {
+            let slide = Proportions {
                 persona: false,
                 ..Proportions::slide(1600.0, map.stages.len())
-            },
-        ),
-    ] {
+            };
+            [(map.clone(), 1.0, Proportions::EDITOR), (map, 1.0, slide)]
+        })
+    {
+        let lane = emotion_lane(&map);
         let layout = with_fonts(|fonts| Layout::shaped(&map, &map, fonts, scale, proportions));
         for (colour, name) in [(theme.company, "company's"), (theme.future, "future")] {
             let curve = stroked(&layout, lane, colour);
